@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+// busops: no package dependencies by design (customer's fixed choice).
+import PackageDescription
+
+let package = Package(
+    name: "busops",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "busops", targets: ["Console"]),
+    ],
+    targets: [
+        // System libraries, found through pkg-config; apt names given for a fresh machine.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "Store", dependencies: ["CSQLite"]),
+        .target(name: "Views", dependencies: ["Store"]),
+        .target(name: "HTTP", dependencies: []),
+        .target(name: "TOP", dependencies: ["Store", "HTTP"]),
+        .target(name: "Qimen", dependencies: ["Store", "TOP", "HTTP"]),
+        .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Qimen", "CNCurses"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "TOPTests", dependencies: ["TOP", "Store", "HTTP"]),
+        .testTarget(name: "QimenTests", dependencies: ["Qimen", "TOP", "Store", "HTTP"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Views", "TOP", "Qimen", "HTTP"]),
+    ]
+)
