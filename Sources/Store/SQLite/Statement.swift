@@ -74,3 +74,18 @@ public final class Statement {
         return rows
     }
 }
+
+extension Statement {
+    public func columnName(_ col: Int32) -> String { String(cString: sqlite3_column_name(handle, col)) }
+    public func value(_ col: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, col) {
+        case SQLITE_INTEGER: return .int(int64(col))
+        case SQLITE_FLOAT: return .real(double(col))
+        case SQLITE_NULL: return .null
+        default: return .text(text(col))
+        }
+    }
+    var columnCount: Int { Int(sqlite3_column_count(handle)) }
+}
+
+func sqlite3ColumnCount(_ s: Statement) -> Int { s.columnCount }

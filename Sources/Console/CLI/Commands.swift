@@ -1,0 +1,42 @@
+/// The command table: the one place that names every command, its options and its help.
+enum Commands {
+    static let db = OptionSpec("db", "PATH", "the store (default: $BUSOPS_DB, else $XDG_DATA_HOME/busops/busops.sqlite)")
+    static let json = OptionSpec("json", nil, "one JSON object a line")
+
+    static let console = CommandSpec(path: [], usage: "", summary: "The operations console over a busops store.", options: [
+        db, OptionSpec("theme", "NAME", "colour theme from themes/ (default, light, high-contrast, mono)"),
+        OptionSpec("read-only", nil, "view only: every action answers read-only and nothing is written"),
+        OptionSpec("mouse", nil, "enable mouse: click selects a row, the wheel scrolls"),
+        OptionSpec("no-dispatch", nil, "do not send callbacks from this console (another process does)"),
+    ])
+    static let demo = CommandSpec(path: ["demo"], usage: "--db PATH", summary: "Create a demo store, or with --tick add new orders to one.", options: [
+        db, OptionSpec("orders", "N", "orders to generate (default 2000)"), OptionSpec("seed", "S", "random seed (default 1)"),
+        OptionSpec("force", nil, "replace an existing store"),
+        OptionSpec("tick", "N", "add N new orders and move some along their life cycle; prints the new agent order ids"),
+    ])
+    static let stats = CommandSpec(path: ["stats"], usage: "--db PATH", summary: "Counts of orders, tickets, refunds, callbacks and today's seats.", options: [db, json])
+    static let list = CommandSpec(path: ["list"], usage: "orders|tickets|refunds|schedules|callbacks --db PATH",
+        summary: "Rows for scripts, newest first. --status takes seed codes for orders and tickets, names for refunds (pending, approved, rejected, done, failed) and callbacks (pending, sent, failed).",
+        options: [db, OptionSpec("status", "S", "only rows in this status"), OptionSpec("limit", "N", "at most N rows (default 50)"), json])
+
+    static let all: [CommandSpec] = [console, demo, stats, list] + ActionCommands.specs + ServiceCommands.specs
+
+    static func find(_ path: [String]) -> CommandSpec? { all.first { $0.path == path } }
+
+    /// Options that take a value in any command: needed to find the subcommand among the arguments.
+    static var valueOptions: Set<String> {
+        Set(all.flatMap { $0.options.filter { $0.value != nil }.map(\.name) })
+    }
+
+    static var overview: String {
+        var lines = ["busops — Fliggy bus operations console and integration", "", "commands:"]
+        for c in all {
+            let left = c.name + (c.usage.isEmpty ? "" : " " + c.usage)
+            lines.append("  " + left)
+            lines.append("      " + c.summary)
+        }
+        lines.append("")
+        lines.append("Run any command with --help for its options.")
+        return lines.joined(separator: "\n")
+    }
+}

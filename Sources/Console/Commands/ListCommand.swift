@@ -1,0 +1,48 @@
+import Store
+
+/// `busops list KIND`: rows for scripts, newest first; `--json` prints one object a line.
+enum ListCommand {
+    static func run(_ args: ParsedArguments) throws -> Int32 {
+        guard let word = args.positionals.first else {
+            throw UsageError(message: "list what? one of \(ListingKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard args.positionals.count == 1 else { throw UsageError(message: "unexpected argument '\(args.positionals[1])'") }
+        guard let kind = ListingKind(rawValue: word) else {
+            throw UsageError(message: "cannot list '\(word)'; one of \(ListingKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let limit = try args.int("limit", range: 0...10_000_000) ?? 50
+        let store = try StorePaths.open(try StorePaths.required(args), readOnly: true)
+        let table: ListingTable
+        do { table = try store.listing(kind, status: args.value("status"), limit: limit) }
+        catch let e as StoreError where e.kind == .invalid { throw UsageError(message: e.message) }
+        if args.has("json") {
+            for row in table.rows {
+                let fields = zip(table.columns, row).map { "\(Output.jsonString($0)):\(json($1))" }
+                Output.line("{" + fields.joined(separator: ",") + "}")
+            }
+        } else {
+            Output.line(table.columns.joined(separator: "\t"))
+            for row in table.rows { Output.line(row.map(text).joined(separator: "\t")) }
+        }
+        return 0
+    }
+
+    static func json(_ v: SQLValue) -> String {
+        switch v {
+        case .int(let n): return String(n)
+        case .real(let d): return String(d)
+        case .text(let s): return Output.jsonString(s)
+        case .null: return "null"
+        }
+    }
+
+    /// Tab-separated text: tabs and newlines inside values would break the columns, so they are escaped.
+    static func text(_ v: SQLValue) -> String {
+        switch v {
+        case .int(let n): return String(n)
+        case .real(let d): return String(d)
+        case .text(let s): return s.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+        case .null: return "-"
+        }
+    }
+}

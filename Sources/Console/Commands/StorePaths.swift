@@ -1,0 +1,29 @@
+import Foundation
+import Store
+
+/// Where the store lives when no --db is given (SPEC §7).
+enum StorePaths {
+    static func defaultPath(env: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let p = env["BUSOPS_DB"], !p.isEmpty { return p }
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return data + "/busops/busops.sqlite"
+    }
+
+    /// The store a command names with --db; commands other than the console require one explicitly
+    /// or through $BUSOPS_DB so scripts never touch the operator's default store by accident.
+    static func required(_ args: ParsedArguments, env: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let p = args.value("db") { return p }
+        if let p = env["BUSOPS_DB"], !p.isEmpty { return p }
+        throw UsageError(message: "--db PATH is required (or set BUSOPS_DB)")
+    }
+
+    /// Opens an existing store for a command; a missing file is an error, not a new empty store.
+    static func open(_ path: String, readOnly: Bool = false) throws -> Store {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ActionError(message: "no store at \(path) (create one with: busops demo --db \(path))")
+        }
+        do { return try Store(path: path, readOnly: readOnly, create: false) }
+        catch let e as StoreError { throw ActionError(message: e.message) }
+    }
+}

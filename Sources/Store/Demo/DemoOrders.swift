@@ -1,0 +1,60 @@
+/// Orders, tickets, seat holds, refunds, callbacks and audit rows for the demo store.
+/// Every order and ticket status code appears; per schedule, sold + held + left = total.
+enum DemoOrders {
+    /// Statuses the newest orders cycle through so even a tiny store shows every one.
+    static let cycle: [OrderStatus] = [.awaitingPayment, .awaitingTicket, .issued, .refunding, .refunded, .cancelled, .closed,
+                                       .awaitingPayment, .issued, .refunding, .awaitingTicket, .issued]
+
+    static func insert(_ db: Connection, options: DemoGenerator.Options, schedules slots: inout [DemoSchedules.Slot],
+                       rng: inout DemoRandom) throws {
+        let now = options.now, n = options.orders
+        let span = 7 * 86400
+        var w = DemoWriter(db: db, now: now)
+        try w.prepare()
+        for i in 0..<n {
+            let newest = i >= n - cycle.count
+            let created = newest ? now - (n - i) * 45 : now - span + Int(Double(span) * Double(i) / Double(max(n, 1))) - rng.int(60) - 3600
+            let count = [1, 1, 1, 1, 1, 2, 2, 2, 3, 4][rng.int(10)]
+            guard let (si, seats) = pickSlot(slots, created: created, now: now, count: count, wantFuture: newest, rng: &rng) else { continue }
+            let slot = slots[si]
+            let status: OrderStatus
+            if slot.stopped { status = .refunded }
+            else if newest { status = cycle[i - (n - cycle.count)] }
+            else if slot.departsAt <= now { status = weighted([(.issued, 75), (.refunded, 8), (.closed, 5), (.cancelled, 12)], &rng) }
+            else { status = weighted([(.issued, 60), (.awaitingTicket, 8), (.refunding, 11), (.refunded, 8), (.cancelled, 9), (.closed, 4)], &rng) }
+            let occupied = try w.order(index: i + 1, slot: slot, seats: seats, status: status, created: created, rng: &rng)
+            if status == .awaitingPayment { slots[si].held += seats } else { slots[si].sold += occupied }
+        }
+        try w.finishOutboxStates()
+    }
+
+    static func weighted(_ choices: [(OrderStatus, Int)], _ rng: inout DemoRandom) -> OrderStatus {
+        var r = rng.int(choices.reduce(0) { $0 + $1.1 })
+        for (s, weight) in choices { if r < weight { return s }; r -= weight }
+        return choices[0].0
+    }
+
+    /// A schedule departing between 30 minutes and 6 days after the order was made, with seats left.
+    static func pickSlot(_ slots: [DemoSchedules.Slot], created: Int, now: Int, count: Int, wantFuture: Bool,
+                         rng: inout DemoRandom) -> (Int, Int)? {
+        let earliest = max(created + 1800, wantFuture ? now + 3 * 3600 : 0)
+        let lo = lowerBound(slots, earliest)
+        let hi = lowerBound(slots, created + 6 * 86400)
+        guard lo < slots.count else { return nil }
+        let range = max(1, hi - lo)
+        for seats in [count, 1] {
+            for _ in 0..<12 {
+                let k = min(slots.count - 1, lo + rng.int(range))
+                if slots[k].left >= seats && (!slots[k].stopped || !wantFuture) { return (k, seats) }
+            }
+        }
+        for k in lo..<slots.count where slots[k].left >= 1 && !slots[k].stopped { return (k, 1) }
+        return nil
+    }
+
+    static func lowerBound(_ slots: [DemoSchedules.Slot], _ t: Int) -> Int {
+        var lo = 0, hi = slots.count
+        while lo < hi { let mid = (lo + hi) / 2; if slots[mid].departsAt < t { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+}

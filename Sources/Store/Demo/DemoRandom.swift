@@ -1,0 +1,19 @@
+/// SplitMix64: tiny, fast and deterministic across platforms, so `--seed` reproduces a store exactly.
+struct DemoRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..<n.
+    mutating func int(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
+    mutating func int(in r: ClosedRange<Int>) -> Int { r.lowerBound + int(r.count) }
+    mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
+    mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
+}

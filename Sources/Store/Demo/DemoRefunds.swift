@@ -1,0 +1,136 @@
+/// The refund and callback history of a demo order: refunds in every state, outbox rows in every state.
+struct RefundContext {
+    let orderId: Int
+    let agentId: String
+    let fliggyId: String
+    let departs: Int
+    let created: Int
+    let unitPaid: Int
+    let seats: Int
+    let rules: [RefundRule]
+    let perOrder: Bool
+    let people: [DemoPeople.Person]
+    let ticketIds: [Int64]
+}
+
+extension DemoWriter {
+    mutating func refunds(_ c: RefundContext, status: OrderStatus, stopped: Bool, plans: inout [TicketPlan],
+                          rng: inout DemoRandom) throws {
+        let requested = min(now - 60 - rng.int(3600), max(c.created + 300, c.departs - 3 * 3600 - rng.int(86400)))
+        switch status {
+        case .refunding:
+            // Pending: the buyer asked on Fliggy, the operator has not decided yet.
+            if c.perOrder {
+                try refund(c, ticket: nil, paid: c.unitPaid * c.seats, source: "online", scene: "common", status: .pending, requested: requested)
+            } else {
+                for k in 0..<c.seats {
+                    try refund(c, ticket: k, paid: c.unitPaid, source: "online", scene: "common", status: .pending, requested: requested)
+                }
+            }
+        case .refunded:
+            if stopped {
+                try refund(c, ticket: nil, paid: c.unitPaid * c.seats, source: "merchant", scene: "force", status: .done,
+                           requested: requested, reasonCode: 1, reason: "天气原因：台风预警")
+            } else {
+                let r = rng.int(100)
+                let state: RefundStatus = r < 80 ? .done : (r < 90 ? .approved : .failed)
+                try refund(c, ticket: nil, paid: c.unitPaid * c.seats, source: "online", scene: "common", status: state, requested: requested)
+            }
+        case .issued:
+            if plans.last?.status == .refundFailed {
+                try refund(c, ticket: c.seats - 1, paid: c.unitPaid, source: "online", scene: "common", status: .rejected,
+                           requested: requested, resultCode: "1905", reason: "已检票，无法退票")
+            } else if plans.last?.offline == true {
+                try refund(c, ticket: c.seats - 1, paid: c.unitPaid, source: "offline", scene: "common", status: .done, requested: requested)
+            } else if rng.chance(4) {
+                try refund(c, ticket: nil, paid: c.unitPaid * c.seats, source: "money_only", scene: "common", status: .done,
+                           requested: requested, reason: "车辆晚点补偿", fixedAmount: min(1000, c.unitPaid))
+            } else if rng.chance(3) {
+                try refund(c, ticket: nil, paid: c.unitPaid * c.seats, source: "online", scene: "common", status: .rejected,
+                           requested: requested, resultCode: "1901", reason: "发车前3小时内不可退票")
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func refund(_ c: RefundContext, ticket: Int?, paid: Int, source: String, scene: String, status: RefundStatus,
+                         requested: Int, reasonCode: Int? = nil, resultCode: String? = nil, reason: String? = nil,
+                         fixedAmount: Int? = nil) throws {
+        refundSeq += 1
+        let id = refundSeq
+        let decided = status == .pending ? nil : min(now, requested + 600)
+        let quote = RefundPolicy.quote(paidFen: paid, rules: c.rules, departsAt: c.departs, now: requested)
+        let fee = scene == "force" || status == .pending || status == .rejected || fixedAmount != nil ? 0 : (quote.feeFen ?? 0)
+        let amount = status == .pending || status == .rejected ? 0 : (fixedAmount ?? paid - fee)
+        let key = (source == "money_only" ? "MR" : "RT") + DemoPeople.pad(Int(id), 10)
+        try DemoWriter.exec(refundStmt, [
+            .int(id), .text("RF" + DemoPeople.pad(Int(id), 8)), .of(c.orderId), ticket.map { .int(c.ticketIds[$0]) } ?? .null,
+            .text(source), .text(scene), .of(reasonCode), .of(reason), .of(paid), .of(fee), .of(amount), .text(status.rawValue),
+            .text(key), .of(resultCode), .of(requested), .of(decided), .of(decided == nil ? nil : (source == "merchant" ? "dispatch" : "demo"))])
+        guard status != .pending else { return }
+        let outboxState: OutboxState = status == .approved ? .pending : (status == .failed ? .failed : .sent)
+        let method: String, params: String
+        if source == "money_only" {
+            method = "taobao.bus.agent.multiple.refund.confirm"
+            params = DemoJSON.object([("agent_order_id", DemoJSON.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
+                                      ("agent_refund_trans_no", DemoJSON.quote(key)), ("reason", DemoJSON.quote(reason ?? "")),
+                                      ("total_refund_fee", String(amount)), ("service_charge_refund_fee", "0")])
+        } else {
+            method = "taobao.bus.agent.refund.confirm"
+            var pairs: [(String, String)] = [("agent_order_id", DemoJSON.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
+                                             ("agent_return_ticket_status", status == .rejected ? "2" : "1"),
+                                             ("agent_return_ticket_type", ticket == nil ? "1" : "0")]
+            if status == .rejected { pairs.append(("agent_return_ticket_code", resultCode ?? "1905")) }
+            else { pairs.append(("agent_refund_amount", DemoJSON.quote(DemoJSON.yuanString(amount)))) }
+            pairs.append(("agent_refund_trans_id", DemoJSON.quote(key)))
+            if let t = ticket {
+                pairs.append(("agent_ticket_id", DemoJSON.quote("TK" + DemoPeople.pad(Int(c.ticketIds[t]), 10))))
+                pairs.append(("passenger_id_num", DemoJSON.quote(c.people[t].certNo)))
+                pairs.append(("passenger_name", DemoJSON.quote(c.people[t].name)))
+            }
+            pairs.append(("agent_return_mode", DemoJSON.quote(source == "offline" ? "offline" : "online")))
+            pairs.append(("refund_scene", DemoJSON.quote(scene)))
+            if let rc = reasonCode { pairs.append(("refund_scene_official_reason_code", DemoJSON.quote(String(rc)))) }
+            params = DemoJSON.object(pairs)
+        }
+        try outbox(method: method, orderId: c.orderId, refundId: id, key: key, params: params, state: outboxState, at: decided ?? now)
+        try DemoWriter.exec(auditStmt, [.of(decided ?? now), .text(source == "merchant" ? "dispatch" : "demo"), .text("demo"),
+                                        .text(status == .rejected ? "refund.reject" : "refund.approve"), .text("refund"),
+                                        .text("RF" + DemoPeople.pad(Int(id), 8)), .text("{\"status\":\"pending\"}"),
+                                        .text("{\"status\":\"\(status.rawValue)\",\"fee_fen\":\(fee),\"amount_fen\":\(amount)}")])
+    }
+
+    mutating func bookTicketCallback(_ c: RefundContext, fetchNo: String?, gate: String?, issuedAt: Int, pending: Bool) throws {
+        let success = !pending
+        var pairs: [(String, String)] = [("agent_order_id", DemoJSON.quote(c.agentId)), ("success", success ? "true" : "false"),
+                                         ("ticket_count", String(c.seats)), ("total_price", String(c.unitPaid * c.seats))]
+        if let f = fetchNo { pairs.append(("fetch_ticket_no", DemoJSON.quote(f))) }
+        if let g = gate { pairs.append(("ticket_wicket", DemoJSON.quote(g))) }
+        // Awaiting-ticket orders have nothing queued yet; only issued ones carry a bookticket row.
+        guard !pending else { return }
+        let r = orderStmtCounter(c.orderId)
+        let state: OutboxState = r < 85 ? .sent : (r < 93 ? .pending : .failed)
+        try outbox(method: "taobao.bus.agent.bookticket.confirm", orderId: c.orderId, refundId: nil, key: "BK-" + c.agentId,
+                   params: DemoJSON.object(pairs), state: state, at: issuedAt)
+    }
+
+    func orderStmtCounter(_ orderId: Int) -> Int { orderId * 31 % 100 }
+
+    func outbox(method: String, orderId: Int, refundId: Int64?, key: String, params: String, state: OutboxState, at: Int) throws {
+        let failed = state == .failed
+        try DemoWriter.exec(outboxStmt, [
+            .text(method), .of(orderId), refundId.map { .int($0) } ?? .null, .text(key), .text(params), .text(state.rawValue),
+            .of(state == .pending ? 0 : (failed ? 1 : 1)), .of(state == .pending ? now : at),
+            .of(state == .pending ? nil : 200), .of(failed ? "15" : (state == .sent ? "SUCCESS" : nil)),
+            .of(failed ? "isv.invalid-parameter" : nil), .of(failed ? "非法参数: agent_order_id" : nil), .of(at), .of(at)])
+    }
+
+    /// One row left as a lapsed claim, as a crashed dispatcher would leave it: the next dispatcher reclaims it.
+    func finishOutboxStates() throws {
+        try db.run("""
+            UPDATE outbox SET state = 'sending', claimed_by = 'crashed-dispatcher', claimed_until = ?
+            WHERE id = (SELECT id FROM outbox WHERE state = 'pending' ORDER BY id LIMIT 1)
+            """, .of(now - 60))
+    }
+}
