@@ -1,1 +1,0 @@
-// TOP module.
