@@ -1,6 +1,7 @@
 /// Hand-written business JSON for the demo's historical outbox rows (the live path builds these in TOP).
 enum DemoJSON {
     static func quote(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

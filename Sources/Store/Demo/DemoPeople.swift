@@ -14,6 +14,7 @@ enum DemoPeople {
 
     static func pad(_ n: Int, _ w: Int) -> String {
         let s = String(n)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        let c = s.utf8.count
+        return c >= w ? s : String(repeating: "0", count: w - c) + s
     }
 }

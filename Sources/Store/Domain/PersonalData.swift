@@ -5,10 +5,14 @@ public enum PersonalData {
 
     /// The GB 11643 check character for the first 17 digits.
     public static func idCheckCharacter(_ first17: String) -> Character? {
-        let digits = first17.compactMap { $0.wholeNumberValue }
-        guard digits.count == 17, first17.count == 17 else { return nil }
-        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return checkChars[sum % 11]
+        // ASCII bytes, not Character.wholeNumberValue: this runs for every demo passenger and every input.
+        var sum = 0, count = 0
+        for b in first17.utf8 {
+            guard b >= 48, b <= 57, count < 17 else { return nil }
+            sum += Int(b - 48) * weights[count]
+            count += 1
+        }
+        return count == 17 ? checkChars[sum % 11] : nil
     }
 
     /// An 18-digit resident ID number with a valid check character (and a plausible birth date).
