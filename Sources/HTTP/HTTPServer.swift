@@ -1,0 +1,134 @@
+import Foundation
+import Glibc
+
+/// Our own HTTP/1.1 server (the customer allows no packages): one poll() I/O thread plus a
+/// fixed pool of worker threads running the handler. See `ServerLoop` for the I/O side.
+///
+/// Usage: create, optionally set `onAccess`, `start()`, read `port`, later `stop()`.
+public final class HTTPServer: @unchecked Sendable {
+    public struct Options: Sendable {
+        /// A request whose bytes stop arriving for this long is answered 408 and closed.
+        public var readTimeout: TimeInterval = 10
+        /// An idle keep-alive connection is closed after this long.
+        public var idleTimeout: TimeInterval = 30
+        /// A client that does not take its response within this long is dropped.
+        public var writeTimeout: TimeInterval = 30
+        public var maxConnections = 1000
+        public var limits = HTTPParser.Limits()
+
+        public init() {}
+    }
+
+    public let host: String
+    private let requestedPort: UInt16
+    private let workers: Int
+    private let options: Options
+    private let handler: @Sendable (HTTPRequest) -> HTTPResponse
+
+    private let lock = Lock()
+    private var boundPort: UInt16 = 0
+    private var loop: ServerLoop?
+    private var pool: WorkerPool?
+    private var loopDone: DispatchSemaphore?
+    private var accessHook: (@Sendable (AccessRecord) -> Void)?
+
+    public init(host: String = "127.0.0.1", port: UInt16, workers: Int, options: Options = Options(),
+                handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
+        self.host = host
+        self.requestedPort = port
+        self.workers = max(1, workers)
+        self.options = options
+        self.handler = handler
+    }
+
+    /// Called once per response (on a worker or the I/O thread). Set before `start()`.
+    public var onAccess: (@Sendable (AccessRecord) -> Void)? {
+        get { lock.withLock { accessHook } }
+        set { lock.withLock { accessHook = newValue } }
+    }
+
+    /// The port actually bound (useful with port 0); 0 before `start()`.
+    public var port: UInt16 { lock.withLock { boundPort } }
+
+    /// Binds and listens, starts the threads, and returns.
+    public func start() throws {
+        let (fd, actualPort) = try Socket.listen(host: host, port: requestedPort)
+        let settings = ServerLoop.Settings(
+            readTimeoutMs: Int64(options.readTimeout * 1000), idleTimeoutMs: Int64(options.idleTimeout * 1000),
+            writeTimeoutMs: Int64(options.writeTimeout * 1000), maxConnections: options.maxConnections,
+            limits: options.limits)
+        let pool = WorkerPool(threads: workers, name: "http-worker")
+        let handler = self.handler
+        let access = onAccess
+        let loopBox = LoopBox()
+        let loop: ServerLoop
+        do {
+            loop = try ServerLoop(listener: fd, settings: settings, onAccess: access) { connection, request in
+                let received = Socket.nowMicros()
+                pool.submit {
+                    guard let loop = loopBox.loop else { return }
+                    Self.serve(request, on: connection, received: received, handler: handler,
+                               stopping: loop.isStopping, onAccess: access)
+                    loop.complete(connection)
+                }
+            }
+        } catch {
+            close(fd)
+            pool.shutdown(timeout: 1)
+            throw error
+        }
+        loopBox.loop = loop
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            loop.run()
+            done.signal()
+        }
+        thread.name = "http-io"
+        lock.withLock {
+            self.boundPort = actualPort
+            self.loop = loop
+            self.pool = pool
+            self.loopDone = done
+        }
+        thread.start()
+    }
+
+    /// Stops accepting, closes idle connections, lets in-flight requests finish for up to
+    /// `graceTimeout` seconds, then closes everything. Blocks until done.
+    public func stop(graceTimeout: TimeInterval = 5) {
+        let (loop, pool, done): (ServerLoop?, WorkerPool?, DispatchSemaphore?) = lock.withLock {
+            defer { self.loop = nil; self.pool = nil; self.loopDone = nil }
+            return (self.loop, self.pool, self.loopDone)
+        }
+        guard let loop, let pool, let done else { return }
+        let started = Date()
+        loop.requestStop(graceMs: Int64(graceTimeout * 1000))
+        _ = done.wait(timeout: .now() + graceTimeout + 2)
+        pool.shutdown(timeout: max(0.1, graceTimeout - Date().timeIntervalSince(started)))
+    }
+
+    /// Runs on a worker: handler, encoding, and a first non-blocking send. Whatever the
+    /// socket does not take at once the I/O loop sends, so a slow reader holds no worker.
+    private static func serve(_ request: HTTPRequest, on connection: ServerConnection, received: Int64,
+                              handler: @Sendable (HTTPRequest) -> HTTPResponse, stopping: Bool,
+                              onAccess: (@Sendable (AccessRecord) -> Void)?) {
+        let response = handler(request)
+        let keepAlive = request.wantsKeepAlive && !stopping
+        connection.output = ResponseEncoder.encode(response, version: request.version, keepAlive: keepAlive,
+                                                   headRequest: request.method == "HEAD")
+        connection.outputIndex = 0
+        connection.closeAfterWrite = !keepAlive
+        if connection.flush() == .failed { connection.closeAfterWrite = true; connection.output = [] }
+        if let onAccess {
+            let ms = Double(Socket.nowMicros() - received) / 1000
+            onAccess(AccessRecord(method: request.method, path: request.path, status: response.status,
+                                  durationMs: ms, bytes: response.body.count, tag: response.tag,
+                                  remoteAddress: request.remoteAddress))
+        }
+    }
+}
+
+/// Breaks the init-time cycle: the dispatch closure needs the loop it is passed to.
+private final class LoopBox: @unchecked Sendable {
+    var loop: ServerLoop?
+}
