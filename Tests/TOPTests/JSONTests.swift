@@ -3,7 +3,7 @@ import XCTest
 
 final class JSONTests: XCTestCase {
     func testCompactEncodingKeepsOrderAndRawUTF8() {
-        let value: JSON = ["b": 1, "a": "张三", "list": [true, false, nil], "url": "a/b"]
+        let value: JSON = ["b": 1, "a": "张三", "list": [true, false, .null], "url": "a/b"]
         XCTAssertEqual(value.compactText, #"{"b":1,"a":"张三","list":[true,false,null],"url":"a/b"}"#)
     }
 

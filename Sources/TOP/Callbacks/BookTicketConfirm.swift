@@ -1,0 +1,150 @@
+// taobao.bus.agent.bookticket.confirm: the outcome of an asynchronous ticket issue.
+// Field names follow the public TOP model of this API where it names them; `schedule_info`
+// and `fail_reason` are our choices in the same style (no public source names them).
+//
+// Wire fields (param_agent_confirm_book_r_q), in this order:
+//   agent_order_id           merchant order id (required)
+//   success                  true issued, false failed (always sent)
+//   ticket_count             number of tickets (always sent, 0 included)
+//   total_price              FEN (inferred unit; see PROTOCOL.md "Amount units")
+//   fetch_tickets_number     pick-up number
+//   fetch_tickets_pwd        pick-up password
+//   fetch_tickets_address    pick-up place
+//   ticket_wicket            boarding gate
+//   rider_seat_numbers       seat numbers joined with ","
+//   passenger_info_list      [{agent_ticket_id, passenger_name, passenger_cert_type (01 ID card,
+//                            02 passport, 03 HK/Macau pass, 04 Taiwan pass), passenger_cert_no, seat_no}]
+//   schedule_info            {driver_name, driver_phone, license_plate_number, motorcycle_type, vehicle_brands}
+//   message                  custom SMS content as JSON text (e.g. {"driverContactPhone":...})
+//   fail_reason              why issuing failed (required when success is false)
+
+public struct BookTicketConfirm: TopCallback, Equatable {
+    /// Certificate types as this API numbers them (Qimen uses 1 for the ID card instead).
+    public enum CertType: String, Sendable {
+        case idCard = "01", passport = "02", hongKongMacauPass = "03", taiwanPass = "04"
+    }
+
+    public struct Passenger: Equatable, Sendable {
+        public var ticketId: String?
+        public var name: String
+        public var certType: CertType
+        public var certNo: String
+        public var seatNo: String?
+
+        public init(ticketId: String?, name: String, certType: CertType, certNo: String, seatNo: String? = nil) {
+            self.ticketId = ticketId
+            self.name = name
+            self.certType = certType
+            self.certNo = certNo
+            self.seatNo = seatNo
+        }
+
+        func json() -> JSON {
+            var o = JSONObjectBuilder()
+            o.add("agent_ticket_id", ticketId)
+            o.add("passenger_name", name)
+            o.add("passenger_cert_type", certType.rawValue)
+            o.add("passenger_cert_no", certNo)
+            o.add("seat_no", seatNo)
+            return o.json
+        }
+    }
+
+    public struct Schedule: Equatable, Sendable {
+        public var driverName: String?
+        public var driverPhone: String?
+        public var plateNumber: String?
+        public var vehicleModel: String?
+        public var vehicleBrand: String?
+
+        public init(driverName: String? = nil, driverPhone: String? = nil, plateNumber: String? = nil,
+                    vehicleModel: String? = nil, vehicleBrand: String? = nil) {
+            self.driverName = driverName
+            self.driverPhone = driverPhone
+            self.plateNumber = plateNumber
+            self.vehicleModel = vehicleModel
+            self.vehicleBrand = vehicleBrand
+        }
+
+        func json() -> JSON {
+            var o = JSONObjectBuilder()
+            o.add("driver_name", driverName)
+            o.add("driver_phone", driverPhone)
+            o.add("license_plate_number", plateNumber)
+            o.add("motorcycle_type", vehicleModel)
+            o.add("vehicle_brands", vehicleBrand)
+            return o.json
+        }
+    }
+
+    public var agentOrderId: String
+    public var success: Bool
+    public var ticketCount: Int
+    public var totalPriceFen: Int?
+    public var fetchNumber: String?
+    public var fetchPassword: String?
+    public var fetchAddress: String?
+    public var gate: String?
+    public var seatNumbers: [String]
+    public var passengers: [Passenger]
+    public var schedule: Schedule?
+    /// Custom SMS content, already JSON text, passed through unchanged.
+    public var smsJSON: String?
+    public var failReason: String?
+
+    public init(agentOrderId: String, success: Bool, ticketCount: Int, totalPriceFen: Int? = nil,
+                fetchNumber: String? = nil, fetchPassword: String? = nil, fetchAddress: String? = nil,
+                gate: String? = nil, seatNumbers: [String] = [], passengers: [Passenger] = [],
+                schedule: Schedule? = nil, smsJSON: String? = nil, failReason: String? = nil) {
+        self.agentOrderId = agentOrderId
+        self.success = success
+        self.ticketCount = ticketCount
+        self.totalPriceFen = totalPriceFen
+        self.fetchNumber = fetchNumber
+        self.fetchPassword = fetchPassword
+        self.fetchAddress = fetchAddress
+        self.gate = gate
+        self.seatNumbers = seatNumbers
+        self.passengers = passengers
+        self.schedule = schedule
+        self.smsJSON = smsJSON
+        self.failReason = failReason
+    }
+
+    public var method: String { "taobao.bus.agent.bookticket.confirm" }
+    public var paramName: String { "param_agent_confirm_book_r_q" }
+
+    public func businessJSON() -> JSON {
+        var o = JSONObjectBuilder()
+        o.add("agent_order_id", agentOrderId)
+        o.add("success", success)
+        o.add("ticket_count", ticketCount)
+        o.add("total_price", totalPriceFen)
+        o.add("fetch_tickets_number", fetchNumber)
+        o.add("fetch_tickets_pwd", fetchPassword)
+        o.add("fetch_tickets_address", fetchAddress)
+        o.add("ticket_wicket", gate)
+        o.add("rider_seat_numbers", seatNumbers.isEmpty ? nil : seatNumbers.joined(separator: ","))
+        o.add("passenger_info_list", passengers.isEmpty ? nil : JSON.array(passengers.map { $0.json() }))
+        o.add("schedule_info", schedule.map { $0.json() })
+        o.add("message", smsJSON)
+        o.add("fail_reason", failReason)
+        return o.json
+    }
+
+    public func validate() throws {
+        func fail(_ field: String, _ reason: String) -> CallbackValidationError {
+            CallbackValidationError(field: field, reason: reason)
+        }
+        if agentOrderId.isBlank { throw fail("agent_order_id", "required") }
+        if ticketCount < 0 { throw fail("ticket_count", "must not be negative") }
+        if let fen = totalPriceFen, fen < 0 { throw fail("total_price", "must not be negative") }
+        if !success, failReason?.isBlank ?? true { throw fail("fail_reason", "required when issuing failed") }
+        if success, !passengers.isEmpty, passengers.count != ticketCount {
+            throw fail("ticket_count", "is \(ticketCount) but \(passengers.count) passengers are listed")
+        }
+        if let sms = smsJSON, (try? JSON.parse(sms)) == nil {
+            throw fail("message", "must be JSON text")
+        }
+    }
+}

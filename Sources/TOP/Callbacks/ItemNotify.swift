@@ -1,0 +1,37 @@
+// taobao.bus.item.notify: tells Fliggy a line changed so it re-reads the schedules.
+//
+// Wire fields (param_top_item_change_notify_r_q):
+//   from_city   departure city
+//   to_city     arrival city
+//   from_date   departure day, yyyy-MM-dd (GMT+8)
+
+public struct ItemNotify: TopCallback, Equatable {
+    public var fromCity: String
+    public var toCity: String
+    public var fromDate: String
+
+    public init(fromCity: String, toCity: String, fromDate: String) {
+        self.fromCity = fromCity
+        self.toCity = toCity
+        self.fromDate = fromDate
+    }
+
+    public var method: String { "taobao.bus.item.notify" }
+    public var paramName: String { "param_top_item_change_notify_r_q" }
+
+    public func businessJSON() -> JSON {
+        var o = JSONObjectBuilder()
+        o.add("from_city", fromCity)
+        o.add("to_city", toCity)
+        o.add("from_date", fromDate)
+        return o.json
+    }
+
+    public func validate() throws {
+        if fromCity.isBlank { throw CallbackValidationError(field: "from_city", reason: "required") }
+        if toCity.isBlank { throw CallbackValidationError(field: "to_city", reason: "required") }
+        if TopClock.parseDay(fromDate) == nil {
+            throw CallbackValidationError(field: "from_date", reason: "must be yyyy-MM-dd")
+        }
+    }
+}
