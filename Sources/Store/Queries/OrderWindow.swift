@@ -24,7 +24,7 @@ public struct OrderCursor: Equatable, Sendable {
 }
 
 extension OrderSummary {
-    func cursor(_ sort: OrderSort) -> OrderCursor {
+    public func cursor(_ sort: OrderSort) -> OrderCursor {
         switch sort {
         case .created: return OrderCursor(key: id, id: id)
         case .departure: return OrderCursor(key: Int64(departsAt), id: id)
@@ -89,5 +89,4 @@ extension Store {
         return try s.all(Store.summary)
     }
 
-    public func cursor(of order: OrderSummary, sort: OrderSort) -> OrderCursor { order.cursor(sort) }
 }

@@ -1,0 +1,33 @@
+/// What a key asks for. The key table maps keys to actions per context; `update` applies actions.
+enum Action: Equatable, Sendable {
+    case quit, nextTab, previousTab, showTab(Tab)
+    case down, up, pageDown, pageUp, first, last
+    case open, back, commandMode, searchMode, searchNext, searchPrevious, help
+    case filter(StatusFilter), cycleSort, copyId, reveal, previousDay, nextDay
+    case approveRefund, rejectRefund, issueTicket, failIssue, offlineRefund, moneyRefund, stopSchedule, togglePause, retryCallback
+}
+
+/// Where a key is pressed; the same key may mean different things in different places.
+enum KeyContext: String, CaseIterable, Sendable {
+    case global = "Everywhere"
+    case list = "Lists"
+    case orders = "Orders"
+    case detail = "Order detail"
+    case seats = "Seats"
+    case refunds = "Refunds"
+    case callbacks = "Callbacks"
+}
+
+struct KeyBinding: Sendable {
+    let keys: [KeyPress]
+    let action: Action
+    let context: KeyContext
+    let help: String
+    /// Actions that write: refused in read-only mode.
+    var writes: Bool {
+        switch action {
+        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .togglePause, .retryCallback: return true
+        default: return false
+        }
+    }
+}

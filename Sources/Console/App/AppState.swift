@@ -1,0 +1,100 @@
+import Store
+
+/// Everything the console shows. Only `update` changes it; views render it; effects fill it from the store.
+struct AppState {
+    var tab: Tab = .orders
+    var orders = OrdersListState()
+    var detail: DetailState?
+    var seats = OffsetListState<ScheduleSeats>()
+    var seatsDay: Int                                   // GMT+8 midnight of the day shown
+    var refunds = OffsetListState<PendingRefund>()
+    var callbacks = OffsetListState<OutboxRecord>()
+    var overlay: Overlay?
+    var prompt: Prompt?                                 // ":" command or "/" search being typed
+    var commandHistory: [String] = []
+    var lastSearch: String?
+    var message: StatusMessage?
+    var width = 80, height = 24
+    var session: SessionInfo
+    var live = LiveInfo()
+    var sendingPaused = false
+    var quit = false
+
+    init(session: SessionInfo, now: Int) {
+        self.session = session
+        self.seatsDay = ChinaTime.startOfDay(now)
+    }
+
+    /// Rows available for a list body: header, sub-header, column titles and the two status lines.
+    var listHeight: Int { max(1, height - 5) }
+}
+
+struct SessionInfo: Equatable {
+    var storePath: String
+    var isDemo: Bool
+    var readOnly: Bool
+    var readOnlyReason: String?
+}
+
+struct LiveInfo: Equatable {
+    var dataVersion: Int64 = 0
+    var lastChangeAt: Int = 0          // when another process's commit was last seen
+    var lastPollOK = true
+    var outboxPending = 0
+    var outboxFailed = 0
+}
+
+struct StatusMessage: Equatable {
+    enum Kind { case info, error }
+    var kind: Kind
+    var text: String
+}
+
+/// A simple list read by offset (views whose rows number in the hundreds, not millions).
+struct OffsetListState<Row: Equatable>: Equatable {
+    var rows: [Row] = []
+    var offset = 0
+    var selected = 0
+    var total = 0
+    var loaded = false
+    var selectedRow: Row? { selected < rows.count ? rows[selected] : nil }
+}
+
+struct DetailState: Equatable {
+    var orderId: Int64
+    var detail: OrderDetail?
+    var scroll = 0
+    var revealed = false
+}
+
+enum Prompt: Equatable {
+    case command(String)
+    case search(String)
+    var text: String {
+        switch self { case .command(let t), .search(let t): return t }
+    }
+}
+
+enum Overlay: Equatable {
+    case help
+    case confirm(ConfirmState)
+    case form(FormState)
+}
+
+/// A confirmation before anything that moves money or seats; Cancel is focused first.
+struct ConfirmState: Equatable {
+    var title: String
+    var lines: [String]
+    var confirmFocused = false
+    var pending: PendingAction
+}
+
+/// Operator input (ticket number, password, gate, …) for an action.
+struct FormState: Equatable {
+    struct Field: Equatable { var label: String; var value: String; var hint: String }
+    var title: String
+    var fields: [Field]
+    var focused = 0
+    var error: String?
+    var purpose: FormPurpose
+}

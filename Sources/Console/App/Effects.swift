@@ -1,0 +1,65 @@
+import Store
+
+/// Work `update` asks the main loop to do; results come back as events.
+enum Effect: Equatable {
+    case loadOrders(OrdersRequest)
+    case loadDetail(Int64, revealed: Bool)
+    case loadSeats
+    case loadRefunds
+    case loadCallbacks
+    case loadHealth
+    case search(query: String, forward: Bool)
+    case copy(String)
+    case audit(action: String, entity: String, id: String)
+    case perform(PendingAction)
+    case prepareConfirm(FormPurpose, [String])
+    case setPaused(Bool)
+}
+
+/// An action that writes, bound to the row version the operator saw.
+enum PendingAction: Equatable {
+    case approveRefund(refundId: String, version: Int, feeFen: Int)
+    case rejectRefund(refundId: String, version: Int, code: String, reason: String)
+    case issueTicket(agentOrderId: String, version: Int, ticketNo: String, ticketPwd: String, gate: String, seats: String?)
+    case failIssue(agentOrderId: String, version: Int, reason: String)
+    case offlineRefund(agentOrderId: String, version: Int, ticketId: String?, amountFen: Int)
+    case moneyRefund(agentOrderId: String, version: Int, amountFen: Int, reason: String)
+    case stopSchedule(scheduleId: String, version: Int, reasonCode: Int)
+    case retryCallback(id: Int64)
+}
+
+/// What a form collects input for.
+enum FormPurpose: Equatable {
+    case approveRefund(refundId: String, version: Int)
+    case rejectRefund(refundId: String, version: Int)
+    case issueTicket(agentOrderId: String, version: Int)
+    case failIssue(agentOrderId: String, version: Int)
+    case offlineRefund(agentOrderId: String, version: Int)
+    case moneyRefund(agentOrderId: String, version: Int)
+    case stopSchedule(scheduleId: String, version: Int)
+}
+
+/// Things that happen to the app: keys, store results, time.
+enum Event {
+    case key(KeyPress)
+    case resize(width: Int, height: Int)
+    case ordersLoaded(top: OrderCursor?, rows: [OrderSummary], selected: Int)
+    case detailLoaded(OrderDetail?)
+    case seatsLoaded([ScheduleSeats])
+    case refundsLoaded([PendingRefund], total: Int)
+    case callbacksLoaded([OutboxRecord], total: Int)
+    case healthLoaded(pending: Int, failed: Int)
+    case externalChange(dataVersion: Int64, at: Int)
+    case searchResult(OrderSummary?, query: String)
+    case message(StatusMessage)
+    case actionDone(String)
+    case actionFailed(String)
+    case confirmReady(ConfirmState)
+}
+
+/// Which page of orders to load (keyset: never an OFFSET into a million rows).
+enum OrdersRequest: Equatable {
+    case from(OrderCursor?, keepSelection: Int64?)   // the page starting at a cursor (nil: the newest)
+    case before(OrderCursor, count: Int)             // scroll up by `count` rows
+    case end                                         // the last page
+}

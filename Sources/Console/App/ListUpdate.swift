@@ -1,0 +1,66 @@
+/// Cursor movement in every list. The orders list pages by keyset; the others by offset.
+enum ListUpdate {
+    static func move(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if var d = state.detail {
+            switch action {
+            case .down: d.scroll += 1
+            case .up: d.scroll = max(0, d.scroll - 1)
+            case .pageDown: d.scroll += state.listHeight
+            case .pageUp: d.scroll = max(0, d.scroll - state.listHeight)
+            case .first: d.scroll = 0
+            case .last: d.scroll = 10_000
+            default: break
+            }
+            state.detail = d
+            return []
+        }
+        switch state.tab {
+        case .orders: return moveOrders(&state.orders, action)
+        case .seats: moveOffset(&state.seats, action, page: state.listHeight)
+        case .refunds: moveOffset(&state.refunds, action, page: state.listHeight)
+        case .callbacks: moveOffset(&state.callbacks, action, page: state.listHeight)
+        }
+        return []
+    }
+
+    static func moveOrders(_ o: inout OrdersListState, _ action: Action) -> [Effect] {
+        let visible = min(o.rows.count, o.pageSize)
+        let sort = o.sort
+        switch action {
+        case .down:
+            if o.selected + 1 < visible { o.selected += 1; return [] }
+            guard o.hasMoreBelow, o.rows.count > 1 else { return [] }
+            return [.loadOrders(.from(o.rows[1].cursor(sort), keepSelection: o.rows[visible].id))]
+        case .up:
+            if o.selected > 0 { o.selected -= 1; return [] }
+            guard o.top != nil, let first = o.rows.first else { return [] }
+            return [.loadOrders(.before(first.cursor(sort), count: 1))]
+        case .pageDown:
+            guard o.hasMoreBelow else { o.selected = max(0, visible - 1); return [] }
+            return [.loadOrders(.from(o.rows[visible].cursor(sort), keepSelection: nil))]
+        case .pageUp:
+            guard o.top != nil, let first = o.rows.first else { o.selected = 0; return [] }
+            return [.loadOrders(.before(first.cursor(sort), count: o.pageSize))]
+        case .first:
+            o.selected = 0
+            return [.loadOrders(.from(nil, keepSelection: nil))]
+        case .last:
+            return [.loadOrders(.end)]
+        default:
+            return []
+        }
+    }
+
+    static func moveOffset<Row>(_ l: inout OffsetListState<Row>, _ action: Action, page: Int) {
+        guard !l.rows.isEmpty else { return }
+        switch action {
+        case .down: l.selected = min(l.rows.count - 1, l.selected + 1)
+        case .up: l.selected = max(0, l.selected - 1)
+        case .pageDown: l.selected = min(l.rows.count - 1, l.selected + page)
+        case .pageUp: l.selected = max(0, l.selected - page)
+        case .first: l.selected = 0
+        case .last: l.selected = l.rows.count - 1
+        default: break
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Keys while an overlay (help, confirmation, form) is open: nothing reaches the views behind it.
+enum OverlayUpdate {
+    static func key(_ state: inout AppState, _ overlay: Overlay, _ key: KeyPress) -> [Effect] {
+        switch overlay {
+        case .help:
+            if key == .escape || key == .char("?") || key == .char("q") || key == .enter { state.overlay = nil }
+            return []
+        case .confirm(var c):
+            switch key {
+            case .escape, .char("n"), .char("N"), .char("q"):
+                state.overlay = nil
+                state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
+            case .tab, .left, .right, .backTab, .char("h"), .char("l"):
+                c.confirmFocused.toggle()
+                state.overlay = .confirm(c)
+            case .enter:
+                guard c.confirmFocused else {
+                    state.overlay = nil
+                    state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
+                    return []
+                }
+                state.message = StatusMessage(kind: .info, text: "working…")
+                return [.perform(c.pending)]
+            default:
+                break
+            }
+            return []
+        case .form(var f):
+            switch key {
+            case .escape:
+                state.overlay = nil
+                state.message = StatusMessage(kind: .info, text: "cancelled; nothing was changed")
+            case .tab, .down:
+                f.focused = (f.focused + 1) % f.fields.count
+                state.overlay = .form(f)
+            case .backTab, .up:
+                f.focused = (f.focused + f.fields.count - 1) % f.fields.count
+                state.overlay = .form(f)
+            case .backspace:
+                if !f.fields[f.focused].value.isEmpty { f.fields[f.focused].value.removeLast() }
+                f.error = nil
+                state.overlay = .form(f)
+            case .char(let ch):
+                if f.fields[f.focused].value.count < 64 { f.fields[f.focused].value.append(ch) }
+                f.error = nil
+                state.overlay = .form(f)
+            case .enter:
+                return [.prepareConfirm(f.purpose, f.fields.map(\.value))]
+            default:
+                break
+            }
+            return []
+        }
+    }
+}

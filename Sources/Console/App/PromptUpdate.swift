@@ -1,0 +1,81 @@
+import Store
+
+/// Typing after ":" (commands, with history) or "/" (search).
+enum PromptUpdate {
+    static func key(_ state: inout AppState, _ key: KeyPress, now: Int) -> [Effect] {
+        guard let prompt = state.prompt else { return [] }
+        var text = prompt.text
+        switch key {
+        case .escape, .ctrl("c"):
+            state.prompt = nil
+            return []
+        case .backspace:
+            if text.isEmpty { state.prompt = nil; return [] }
+            text.removeLast()
+        case .char(let c):
+            guard text.count < 200 else { return [] }
+            text.append(c)
+        case .up, .down:
+            guard case .command = prompt, !state.commandHistory.isEmpty else { return [] }
+            let idx = state.commandHistory.lastIndex(of: text).map { key == .up ? $0 - 1 : $0 + 1 }
+                ?? (key == .up ? state.commandHistory.count - 1 : state.commandHistory.count)
+            text = (0..<state.commandHistory.count).contains(idx) ? state.commandHistory[idx] : ""
+        case .enter:
+            state.prompt = nil
+            switch prompt {
+            case .command: return run(&state, text.trimmingCharacters(in: .whitespaces), now: now)
+            case .search:
+                let q = text.trimmingCharacters(in: .whitespaces)
+                guard !q.isEmpty else { return [] }
+                state.lastSearch = q
+                if state.tab != .orders || state.detail != nil { state.tab = .orders; state.detail = nil }
+                return [.search(query: q, forward: true)]
+            }
+        default:
+            return []
+        }
+        switch prompt {
+        case .command: state.prompt = .command(text)
+        case .search: state.prompt = .search(text)
+        }
+        return []
+    }
+
+    /// `:orders`, `:seats [yyyy-MM-dd]`, `:refunds`, `:callbacks`, `:q`, `:help`.
+    static func run(_ state: inout AppState, _ line: String, now: Int) -> [Effect] {
+        guard !line.isEmpty else { return [] }
+        if state.commandHistory.last != line { state.commandHistory.append(line) }
+        if state.commandHistory.count > 100 { state.commandHistory.removeFirst() }
+        let words = line.split(separator: " ").map(String.init)
+        switch words[0] {
+        case "q", "quit", "q!": state.quit = true; return []
+        case "orders", "o": return Update.switchTab(&state, .orders)
+        case "refunds", "r": return Update.switchTab(&state, .refunds)
+        case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks)
+        case "help", "h": state.overlay = .help; return []
+        case "seats", "s":
+            if words.count > 1 {
+                let arg = words[1]
+                let day: Int?
+                switch arg {
+                case "today": day = ChinaTime.startOfDay(now)
+                case "tomorrow": day = ChinaTime.startOfDay(now) + 86400
+                case "yesterday": day = ChinaTime.startOfDay(now) - 86400
+                default: day = ChinaTime.parseDate(arg)
+                }
+                guard let day else {
+                    state.message = StatusMessage(kind: .error, text: "not a date: \(arg) (use yyyy-MM-dd, today, tomorrow)")
+                    return []
+                }
+                state.seatsDay = day
+            } else {
+                state.seatsDay = ChinaTime.startOfDay(now)
+            }
+            state.seats.selected = 0
+            return Update.switchTab(&state, .seats)
+        default:
+            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :q)")
+            return []
+        }
+    }
+}

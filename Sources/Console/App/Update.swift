@@ -1,0 +1,168 @@
+import Store
+
+/// The only place state changes: (state, event) → state + effects. Pure, so it is tested without a terminal.
+enum Update {
+    static func apply(_ state: inout AppState, _ event: Event, now: Int) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handleKey(&state, key, now: now)
+        case .resize(let w, let h):
+            state.width = w; state.height = h
+            let size = state.listHeight
+            guard size != state.orders.pageSize else { return [] }
+            state.orders.pageSize = size
+            state.orders.selected = min(state.orders.selected, size - 1)
+            return [.loadOrders(.from(state.orders.top, keepSelection: state.orders.selectedOrder?.id))] + reloadCurrent(state, includeOrders: false)
+        case .ordersLoaded(let top, let rows, let selected):
+            state.orders.top = top
+            state.orders.rows = rows
+            state.orders.selected = max(0, min(selected, min(rows.count, state.orders.pageSize) - 1))
+            state.orders.loaded = true
+        case .detailLoaded(let d):
+            if state.detail != nil { state.detail?.detail = d }
+            if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
+        case .seatsLoaded(let rows):
+            state.seats.rows = rows; state.seats.total = rows.count; state.seats.loaded = true
+            state.seats.selected = min(state.seats.selected, max(0, rows.count - 1))
+        case .refundsLoaded(let rows, let total):
+            state.refunds.rows = rows; state.refunds.total = total; state.refunds.loaded = true
+            state.refunds.selected = min(state.refunds.selected, max(0, rows.count - 1))
+        case .callbacksLoaded(let rows, let total):
+            state.callbacks.rows = rows; state.callbacks.total = total; state.callbacks.loaded = true
+            state.callbacks.selected = min(state.callbacks.selected, max(0, rows.count - 1))
+        case .healthLoaded(let pending, let failed):
+            state.live.outboxPending = pending; state.live.outboxFailed = failed
+        case .externalChange(let version, let at):
+            state.live.dataVersion = version
+            state.live.lastChangeAt = at
+            return reloadCurrent(state, includeOrders: true) + [.loadHealth]
+        case .searchResult(let found, let query):
+            guard let found else {
+                state.message = StatusMessage(kind: .error, text: "no more orders match “\(query)”")
+                return []
+            }
+            state.message = StatusMessage(kind: .info, text: "match: \(found.agentOrderId)  (n next, N previous)")
+            return [.loadOrders(.from(found.cursor(state.orders.sort), keepSelection: found.id))]
+        case .message(let m):
+            state.message = m
+        case .actionDone(let text):
+            state.overlay = nil
+            state.message = StatusMessage(kind: .info, text: text)
+            return reloadCurrent(state, includeOrders: true) + [.loadHealth]
+        case .actionFailed(let text):
+            if case .form(var f)? = state.overlay { f.error = text; state.overlay = .form(f) } else { state.overlay = nil }
+            state.message = StatusMessage(kind: .error, text: text)
+            return reloadCurrent(state, includeOrders: true)
+        case .confirmReady(let c):
+            state.overlay = .confirm(c)
+        }
+        return []
+    }
+
+    /// Reload whatever is on screen (after another process committed, or after an action).
+    static func reloadCurrent(_ state: AppState, includeOrders: Bool) -> [Effect] {
+        if let d = state.detail { return [.loadDetail(d.orderId, revealed: d.revealed)] }
+        switch state.tab {
+        case .orders:
+            return includeOrders ? [.loadOrders(.from(state.orders.top, keepSelection: state.orders.selectedOrder?.id))] : []
+        case .seats: return [.loadSeats]
+        case .refunds: return [.loadRefunds]
+        case .callbacks: return [.loadCallbacks]
+        }
+    }
+
+    static func handleKey(_ state: inout AppState, _ key: KeyPress, now: Int) -> [Effect] {
+        if state.prompt != nil { return PromptUpdate.key(&state, key, now: now) }
+        if let overlay = state.overlay { return OverlayUpdate.key(&state, overlay, key) }
+        state.message = nil
+        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil)
+        guard let binding = KeyTable.binding(for: key, in: contexts) else {
+            if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
+            return []
+        }
+        if binding.writes && state.session.readOnly {
+            state.message = StatusMessage(kind: .error, text: "read-only: \(binding.help) is not available" + (state.session.readOnlyReason.map { " (\($0))" } ?? ""))
+            return []
+        }
+        return perform(&state, binding.action, now: now)
+    }
+
+    static func perform(_ state: inout AppState, _ action: Action, now: Int) -> [Effect] {
+        switch action {
+        case .quit:
+            state.quit = true
+        case .nextTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!)
+        case .previousTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
+        case .showTab(let t): return switchTab(&state, t)
+        case .help: state.overlay = .help
+        case .back:
+            if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
+        case .commandMode: state.prompt = .command("")
+        case .searchMode: state.prompt = .search("")
+        case .searchNext, .searchPrevious:
+            guard let q = state.lastSearch else {
+                state.message = StatusMessage(kind: .error, text: "no search yet: press / to search")
+                return []
+            }
+            return [.search(query: q, forward: action == .searchNext)]
+        case .down, .up, .pageDown, .pageUp, .first, .last:
+            return ListUpdate.move(&state, action)
+        case .open:
+            return open(&state)
+        case .filter(let f):
+            state.orders.filter = OrderFilter(statuses: f.statuses)
+            state.orders.top = nil; state.orders.selected = 0
+            state.message = StatusMessage(kind: .info, text: "filter: \(f.label)")
+            return [.loadOrders(.from(nil, keepSelection: nil))]
+        case .cycleSort:
+            let all = OrderSort.allCases
+            state.orders.sort = all[(all.firstIndex(of: state.orders.sort)! + 1) % all.count]
+            state.orders.top = nil; state.orders.selected = 0
+            state.message = StatusMessage(kind: .info, text: "sort: \(state.orders.sort.rawValue)")
+            return [.loadOrders(.from(nil, keepSelection: nil))]
+        case .copyId:
+            if let d = state.detail?.detail {
+                let ticket = d.fetch.ticketNo.map { " \($0)" } ?? ""
+                state.message = StatusMessage(kind: .info, text: "copied \(d.summary.agentOrderId)\(ticket)")
+                return [.copy(d.summary.agentOrderId + ticket)]
+            }
+            if let o = state.orders.selectedOrder {
+                state.message = StatusMessage(kind: .info, text: "copied \(o.agentOrderId)")
+                return [.copy(o.agentOrderId)]
+            }
+        case .reveal:
+            guard var d = state.detail else { return [] }
+            d.revealed.toggle()
+            state.detail = d
+            guard d.revealed, let o = d.detail else { return [] }
+            state.message = StatusMessage(kind: .info, text: "personal data revealed (recorded in the audit trail); v hides it")
+            return [.audit(action: "reveal.personal-data", entity: "order", id: o.summary.agentOrderId), .loadDetail(d.orderId, revealed: true)]
+        case .previousDay, .nextDay:
+            state.seatsDay += action == .nextDay ? 86400 : -86400
+            state.seats.selected = 0
+            return [.loadSeats]
+        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .retryCallback, .togglePause:
+            return ActionUpdate.begin(&state, action, now: now)
+        }
+        return []
+    }
+
+    static func switchTab(_ state: inout AppState, _ tab: Tab) -> [Effect] {
+        state.tab = tab
+        state.detail = nil
+        return reloadCurrent(state, includeOrders: true)
+    }
+
+    static func open(_ state: inout AppState) -> [Effect] {
+        let id: Int64?
+        switch state.tab {
+        case .orders: id = state.orders.selectedOrder?.id
+        case .refunds: id = state.refunds.selectedRow?.refund.orderId
+        case .callbacks: id = state.callbacks.selectedRow?.orderId
+        case .seats: id = nil
+        }
+        guard let id else { return [] }
+        state.detail = DetailState(orderId: id)
+        return [.loadDetail(id, revealed: false)]
+    }
+}

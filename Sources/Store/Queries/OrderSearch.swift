@@ -1,0 +1,43 @@
+/// `/` search in the console: by agent order id, Fliggy order id, phone, certificate number or name substring.
+extension Store {
+    public enum SearchKind: Equatable, Sendable { case agentOrderId, fliggyOrderId, phone, certificate, name }
+
+    public static func searchKind(_ q: String) -> SearchKind {
+        let digits = q.allSatisfy { $0.isASCII && $0.isNumber }
+        if q.uppercased().hasPrefix("BO") { return .agentOrderId }
+        if digits && q.count == 11 && q.hasPrefix("1") { return .phone }
+        if q.count == 18 && q.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) { return .certificate }
+        if digits && q.count >= 12 { return .fliggyOrderId }
+        return .name
+    }
+
+    /// The next order (in created order, newest first) after `afterId` matching `query`; `forward` walks to older orders.
+    public func findOrder(_ query: String, filter: OrderFilter, afterId: Int64?, forward: Bool) throws -> OrderSummary? {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return nil }
+        var clauses: [String] = []
+        var args: [SQLValue] = []
+        switch Store.searchKind(q) {
+        case .agentOrderId: clauses.append("o.agent_order_id LIKE ?"); args.append(.text(q.uppercased() + "%"))
+        case .fliggyOrderId: clauses.append("o.main_biz_order_id = ?"); args.append(.text(q))
+        case .phone:
+            clauses.append("(o.contact_phone = ? OR o.id IN (SELECT order_id FROM tickets WHERE phone = ?))")
+            args += [.text(q), .text(q)]
+        case .certificate:
+            clauses.append("o.id IN (SELECT order_id FROM tickets WHERE cert_no = ? COLLATE NOCASE OR cert_no = ?)")
+            args += [.text(q), .text(q.uppercased())]
+        case .name:
+            let like = "%" + q.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            clauses.append("(o.contact_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND t.name LIKE ? ESCAPE '\\'))")
+            args += [.text(like), .text(like)]
+        }
+        if !filter.statuses.isEmpty {
+            clauses.append("o.status IN (\(filter.statuses.map { String($0.rawValue) }.joined(separator: ",")))")
+        }
+        if let afterId { clauses.append(forward ? "o.id < ?" : "o.id > ?"); args.append(.int(afterId)) }
+        let sql = "SELECT \(Store.summaryColumns) WHERE \(clauses.joined(separator: " AND ")) ORDER BY o.id \(forward ? "DESC" : "ASC") LIMIT 1"
+        let s = try db.prepare(sql)
+        try s.bind(args)
+        return try s.all(Store.summary).first
+    }
+}

@@ -1,0 +1,70 @@
+extension Store {
+    /// Every schedule departing on the GMT+8 day starting at `dayStart`, in departure order.
+    public func schedules(day dayStart: Int) throws -> [ScheduleSeats] {
+        let s = try db.prepare("""
+            SELECT s.schedule_id, s.line_id, s.departs_at, s.from_time_type, s.window_end_at, fc.name, tc.name, s.seats_total,
+              s.seats_sold, s.seats_held, s.price_fen, s.service_fee_fen, s.on_sale, s.stop_reason, s.stop_reason_code, s.version
+            FROM schedules s JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
+            WHERE s.from_date = ? ORDER BY s.departs_at, s.schedule_id LIMIT 5000
+            """)
+        try s.bind([.text(ChinaTime.date(dayStart))])
+        return try s.all { r in
+            ScheduleSeats(scheduleId: r.text(0), lineId: r.text(1), departsAt: r.int(2), fromTimeType: r.int(3), windowEndAt: r.optionalInt(4),
+                          fromCity: r.text(5), toCity: r.text(6), seatsTotal: r.int(7), seatsSold: r.int(8), seatsHeld: r.int(9),
+                          priceFen: r.int(10), serviceFeeFen: r.int(11), onSale: r.int(12) == 1, stopReason: r.optionalText(13),
+                          stopReasonCode: r.optionalInt(14), version: r.int(15))
+        }
+    }
+
+    public func refundRules(scheduleId: String) throws -> [RefundRule] {
+        let s = try db.prepare("SELECT hours_from, hours_to, fee_percent FROM refund_rules WHERE schedule_id = ? ORDER BY hours_from")
+        try s.bind([.text(scheduleId)])
+        return try s.all { RefundRule(hoursFrom: $0.int(0), hoursTo: $0.optionalInt(1), feePercent: $0.optionalInt(2)) }
+    }
+
+    /// The pending refund queue, earliest departure first, with the fee the current rule tier charges.
+    public func pendingRefunds(now: Int, limit: Int, offset: Int = 0) throws -> (rows: [PendingRefund], total: Int) {
+        try db.read {
+            let total = Int(try db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
+            let s = try db.prepare("""
+                SELECT \(Store.refundColumns), o.agent_order_id, o.main_biz_order_id, o.departs_at, fc.name, tc.name, o.contact_name,
+                  (SELECT group_concat(t.name, '、') FROM tickets t WHERE t.order_id = o.id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)),
+                  o.schedule_id
+                FROM refunds r JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
+                JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
+                WHERE r.status = 'pending' ORDER BY o.departs_at, r.id LIMIT ? OFFSET ?
+                """)
+            try s.bind([.of(limit), .of(offset)])
+            let raw = try s.all { r in (Store.refund(r), r.text(18), r.text(19), r.int(20), r.text(21), r.text(22), r.text(23), r.text(24), r.text(25)) }
+            var rules: [String: [RefundRule]] = [:]
+            let rows = try raw.map { x -> PendingRefund in
+                if rules[x.8] == nil { rules[x.8] = try refundRules(scheduleId: x.8) }
+                let q = RefundPolicy.quote(paidFen: x.0.paidFen, rules: rules[x.8]!, departsAt: x.3, now: now)
+                return PendingRefund(refund: x.0, agentOrderId: x.1, mainBizOrderId: x.2, departsAt: x.3, fromCity: x.4, toCity: x.5,
+                                     contactName: x.6, passengerNames: x.7, currentFeeFen: q.feeFen, currentFeePercent: q.feePercent,
+                                     secondsToNextTier: q.secondsToNextTier)
+            }
+            return (rows, total)
+        }
+    }
+
+    /// The outbox, failed first, then undelivered, then sent; newest first within each.
+    public func callbacks(limit: Int, offset: Int = 0) throws -> (rows: [OutboxRecord], total: Int) {
+        try db.read {
+            let total = Int(try db.scalarInt("SELECT count(*) FROM outbox") ?? 0)
+            var rows: [OutboxRecord] = []
+            var skip = offset
+            for states in ["'failed'", "'pending', 'sending'", "'sent'"] where rows.count < limit {
+                let s = try db.prepare("SELECT \(Store.outboxColumns) WHERE c.state IN (\(states)) ORDER BY c.id DESC LIMIT ? OFFSET ?")
+                try s.bind([.of(limit - rows.count), .of(skip)])
+                let part = try s.all(Store.outboxRow)
+                if part.isEmpty {
+                    let n = Int(try db.scalarInt("SELECT count(*) FROM outbox WHERE state IN (\(states))") ?? 0)
+                    skip = max(0, skip - n)
+                } else { skip = 0 }
+                rows += part
+            }
+            return (rows, total)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import XCTest
+@testable import Store
+
+final class DemoStoreTests: XCTestCase {
+    func testEveryOrderAndTicketStatusIsPresent() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 2000, seed: 1, now: fixedNow), force: false)
+        let s = try store.stats(now: fixedNow)
+        for st in OrderStatus.allCases { XCTAssertGreaterThan(s.orders[st] ?? 0, 0, "order status \(st.rawValue)") }
+        for st in TicketStatus.allCases { XCTAssertGreaterThan(s.tickets[st] ?? 0, 0, "ticket status \(st.rawValue)") }
+        XCTAssertEqual(s.orders.values.reduce(0, +), 2000)
+        XCTAssertGreaterThan(s.refundsPending, 0)
+        for st in OutboxState.allCases { XCTAssertGreaterThan(s.outbox[st] ?? 0, 0, "outbox state \(st)") }
+        XCTAssertTrue(try store.isDemo())
+    }
+
+    /// Per schedule, sold + held + left = total, and the counters agree with the tickets and holds behind them.
+    func testSeatCountersMatchTicketsAndHolds() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 1500, seed: 7, now: fixedNow), force: false)
+        let mismatched = try store.db.scalarInt("""
+            SELECT count(*) FROM schedules s WHERE
+              s.seats_sold != (SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id
+                               WHERE o.schedule_id = s.schedule_id AND o.status IN (2, 3, 9) AND t.status IN (-1, 1, 2, 4, 6))
+              OR s.seats_held != (SELECT coalesce(sum(h.seats), 0) FROM seat_holds h WHERE h.schedule_id = s.schedule_id)
+              OR s.seats_sold + s.seats_held + (s.seats_total - s.seats_sold - s.seats_held) != s.seats_total
+              OR s.seats_total - s.seats_sold - s.seats_held < 0
+            """)
+        XCTAssertEqual(mismatched, 0)
+        XCTAssertGreaterThan(try store.db.scalarInt("SELECT sum(seats_sold) FROM schedules") ?? 0, 0)
+    }
+
+    func testPassengersHaveValidIDsPhonesAndOneToFourSeats() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 2, now: fixedNow), force: false)
+        let s = try store.db.prepare("SELECT cert_no, phone FROM tickets")
+        try s.bind([])
+        let rows = try s.all { ($0.text(0), $0.text(1)) }
+        XCTAssertFalse(rows.isEmpty)
+        for (cert, phone) in rows {
+            XCTAssertTrue(PersonalData.isValidResidentID(cert), cert)
+            XCTAssertTrue(PersonalData.isValidPhone(phone), phone)
+        }
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM orders WHERE ticket_count NOT BETWEEN 1 AND 4"), 0)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM orders o WHERE ticket_count != (SELECT count(*) FROM tickets t WHERE t.order_id = o.id)"), 0)
+        XCTAssertGreaterThan(try store.db.scalarInt("SELECT count(*) FROM stations WHERE station_type = 2") ?? 0, 0)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM cities WHERE length(code) != 6"), 0)
+    }
+
+    func testSameSeedGivesTheSameStore() throws {
+        let a = TempStore(), b = TempStore()
+        let sa = try DemoGenerator.create(path: a.path, options: .init(orders: 200, seed: 42, now: fixedNow), force: false)
+        let sb = try DemoGenerator.create(path: b.path, options: .init(orders: 200, seed: 42, now: fixedNow), force: false)
+        let q = "SELECT group_concat(agent_order_id || status || total_fen || contact_name, ',') FROM (SELECT * FROM orders ORDER BY id)"
+        XCTAssertEqual(try sa.db.scalarText(q), try sb.db.scalarText(q))
+    }
+
+    func testExistingStoreIsNotReplacedWithoutForce() throws {
+        let t = TempStore()
+        try DemoGenerator.create(path: t.path, options: .init(orders: 10, seed: 1, now: fixedNow), force: false)
+        XCTAssertThrowsError(try DemoGenerator.create(path: t.path, options: .init(orders: 20, seed: 1, now: fixedNow), force: false)) {
+            XCTAssertTrue(($0 as? StoreError)?.message.contains("--force") ?? false)
+        }
+        let replaced = try DemoGenerator.create(path: t.path, options: .init(orders: 20, seed: 1, now: fixedNow), force: true)
+        XCTAssertEqual(try replaced.db.scalarInt("SELECT count(*) FROM orders"), 20)
+    }
+
+    func testTickAddsNewestOrdersAndKeepsSeatInvariant() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 200, seed: 5, now: fixedNow), force: false)
+        let ids = try DemoTicker.tick(store: store, newOrders: 3, now: fixedNow + 120, seed: 9)
+        XCTAssertEqual(ids.count, 3)
+        let newest = try store.orders(OrderFilter(), limit: 3)
+        XCTAssertEqual(newest.map(\.agentOrderId), ids.reversed())
+        XCTAssertTrue(newest.allSatisfy { $0.status == .awaitingPayment })
+        XCTAssertEqual(try store.db.scalarInt("""
+            SELECT count(*) FROM schedules s WHERE s.seats_held != (SELECT coalesce(sum(h.seats), 0) FROM seat_holds h WHERE h.schedule_id = s.schedule_id)
+            """), 0)
+    }
+}

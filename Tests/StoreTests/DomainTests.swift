@@ -1,0 +1,100 @@
+import XCTest
+@testable import Store
+
+final class DomainTests: XCTestCase {
+    func testOrderStatusCodesAreTheSeedCodes() {
+        XCTAssertEqual(OrderStatus.allCases.map(\.rawValue), [1, 2, 3, 4, 5, 9, 11])
+        XCTAssertEqual(OrderStatus.awaitingPayment.chinese, "等待付款")
+        XCTAssertEqual(OrderStatus.refunding.chinese, "退票中")
+        XCTAssertEqual(OrderStatus.refunded.english, "refunded")
+    }
+
+    func testTicketStatusCodesAreTheSeedCodes() {
+        XCTAssertEqual(Set(TicketStatus.allCases.map(\.rawValue)), [-1, 1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(TicketStatus.noTicket.chinese, "无票")
+        XCTAssertEqual(TicketStatus.refundFailed.chinese, "退票失败")
+        XCTAssertEqual(TicketStatus.unknown.rawValue, -1)
+    }
+
+    func testMoneyFormatsFenAsYuan() {
+        XCTAssertEqual(Money.yuan(0), "0.00")
+        XCTAssertEqual(Money.yuan(5), "0.05")
+        XCTAssertEqual(Money.yuan(1050), "10.50")
+        XCTAssertEqual(Money.yuan(123456), "1234.56")
+        XCTAssertEqual(Money.yuan(-250), "-2.50")
+    }
+
+    func testMoneyParsesYuanStrictly() {
+        XCTAssertEqual(Money.parseYuan("10"), 1000)
+        XCTAssertEqual(Money.parseYuan("10.5"), 1050)
+        XCTAssertEqual(Money.parseYuan("10.05"), 1005)
+        XCTAssertEqual(Money.parseYuan(" 0.01 "), 1)
+        XCTAssertNil(Money.parseYuan("10.005"))
+        XCTAssertNil(Money.parseYuan("-1"))
+        XCTAssertNil(Money.parseYuan("1e3"))
+        XCTAssertNil(Money.parseYuan(".5"))
+        XCTAssertNil(Money.parseYuan("５"))
+        XCTAssertNil(Money.parseYuan(""))
+    }
+
+    func testGeofenceAcceptsSimplePolygonsInEitherOrder() throws {
+        let square = [Coordinate(longitude: 120, latitude: 30), Coordinate(longitude: 120.01, latitude: 30),
+                      Coordinate(longitude: 120.01, latitude: 30.01), Coordinate(longitude: 120, latitude: 30.01)]
+        XCTAssertNoThrow(try Geofence.validate(square))
+        XCTAssertNoThrow(try Geofence.validate(square.reversed()))
+        XCTAssertNoThrow(try Geofence.validate(Array(square.prefix(3))))
+    }
+
+    func testGeofenceRejectsTooFewPointsAndCrossingEdges() {
+        let a = Coordinate(longitude: 120, latitude: 30), b = Coordinate(longitude: 120.01, latitude: 30)
+        let c = Coordinate(longitude: 120.01, latitude: 30.01), d = Coordinate(longitude: 120, latitude: 30.01)
+        XCTAssertThrowsError(try Geofence.validate([a, b])) { XCTAssertEqual($0 as? Geofence.Problem, .tooFewPoints(2)) }
+        // A, C, B, D: the bow-tie the seed forbids (A then C crossing).
+        XCTAssertThrowsError(try Geofence.validate([a, c, b, d])) {
+            guard case .edgesCross? = $0 as? Geofence.Problem else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try Geofence.validate([a, b, Coordinate(longitude: 120.02, latitude: 30)])) // collinear
+        XCTAssertThrowsError(try Geofence.validate([a, Coordinate(longitude: 200, latitude: 30), c]))
+    }
+
+    func testGeofenceRoundTripsThroughItsStoredForm() {
+        let pts = [Coordinate(longitude: 121.47, latitude: 31.228), Coordinate(longitude: 121.481, latitude: 31.229),
+                   Coordinate(longitude: 121.474, latitude: 31.238)]
+        XCTAssertEqual(Geofence.decode(Geofence.encode(pts)), pts)
+    }
+
+    func testResidentIDChecksum() {
+        XCTAssertTrue(PersonalData.isValidResidentID("11010519491231002X"))
+        XCTAssertTrue(PersonalData.isValidResidentID("11010519491231002x"))
+        XCTAssertFalse(PersonalData.isValidResidentID("110105194912310021"))
+        XCTAssertFalse(PersonalData.isValidResidentID("1101051949123100"))
+        XCTAssertTrue(PersonalData.isValidPhone("13812345678"))
+        XCTAssertFalse(PersonalData.isValidPhone("12812345678"))
+        XCTAssertFalse(PersonalData.isValidPhone("1381234567"))
+        XCTAssertTrue(PersonalData.isValidPassengerId("123"))
+        XCTAssertFalse(PersonalData.isValidPassengerId("12a"))
+    }
+
+    func testRefundTiersFollowTheSeedExample() {
+        let dep = fixedNow + 100 * 3600
+        func q(_ hoursBefore: Double) -> RefundPolicy.Quote {
+            RefundPolicy.quote(paidFen: 10000, rules: RefundPolicy.seedExample, departsAt: dep, now: dep - Int(hoursBefore * 3600))
+        }
+        XCTAssertNil(q(2).feePercent)
+        XCTAssertEqual(q(4).feePercent, 25); XCTAssertEqual(q(4).feeFen, 2500)
+        XCTAssertEqual(q(12).feeFen, 1000)
+        XCTAssertEqual(q(30).feeFen, 500)
+        XCTAssertEqual(q(72).feeFen, 0)
+        XCTAssertEqual(q(4).secondsToNextTier, 3600)
+        XCTAssertNil(q(-1).feePercent)
+    }
+
+    func testChinaTimeFormatsAndParsesGMT8() {
+        let e = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10, minute: 5)
+        XCTAssertEqual(ChinaTime.minute(e), "2026-11-21 10:05")
+        XCTAssertEqual(e, 1_795_226_700)
+        XCTAssertEqual(ChinaTime.parseDate("2026-11-22"), ChinaTime.epoch(year: 2026, month: 11, day: 22))
+        XCTAssertNil(ChinaTime.parseDate("2026-02-30"))
+        XCTAssertEqual(ChinaTime.parseMinute("2026-11-21 10:05"), e)
+    }
+}

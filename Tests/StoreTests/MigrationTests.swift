@@ -1,0 +1,61 @@
+import XCTest
+@testable import Store
+
+final class MigrationTests: XCTestCase {
+    func testNewStoreIsAtLatestVersionWithWALAndForeignKeys() throws {
+        let t = TempStore()
+        let store = try Store(path: t.path)
+        XCTAssertEqual(try Migrator.currentVersion(store.db), Migrator.latestVersion)
+        XCTAssertEqual(try store.db.scalarText("PRAGMA journal_mode"), "wal")
+        XCTAssertEqual(try store.db.scalarInt("PRAGMA foreign_keys"), 1)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM schema_migrations"), Int64(Migrator.latestVersion))
+    }
+
+    func testReopeningDoesNotReapplyMigrations() throws {
+        let t = TempStore()
+        _ = try Store(path: t.path)
+        let again = try Store(path: t.path)
+        XCTAssertEqual(try again.db.scalarInt("SELECT count(*) FROM schema_migrations"), Int64(Migrator.latestVersion))
+    }
+
+    func testStoreFromNewerVersionIsRefusedAndLeftUntouched() throws {
+        let t = TempStore()
+        do {
+            let store = try Store(path: t.path)
+            try store.db.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, 0)", .of(Migrator.latestVersion + 1))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: t.path))
+        XCTAssertThrowsError(try Store(path: t.path)) { error in
+            let e = error as? StoreError
+            XCTAssertEqual(e?.kind, .newerSchema)
+            XCTAssertTrue(e?.message.contains("newer") ?? false, e?.message ?? "")
+            XCTAssertTrue(e?.message.contains("not changed") ?? false)
+        }
+        XCTAssertThrowsError(try Store(path: t.path, readOnly: true))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: t.path)), before)
+    }
+
+    func testReadOnlyStoreRefusesWrites() throws {
+        let t = TempStore()
+        _ = try Store(path: t.path)
+        let ro = try Store(path: t.path, readOnly: true)
+        XCTAssertThrowsError(try ro.db.transaction { try ro.db.run("INSERT INTO meta (key, value) VALUES ('x', 'y')") }) {
+            XCTAssertEqual(($0 as? StoreError)?.kind, .readOnly)
+        }
+    }
+
+    func testMissingStoreIsNotCreatedWhenCreateIsFalse() {
+        let t = TempStore()
+        XCTAssertThrowsError(try Store(path: t.path, create: false))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: t.path))
+    }
+
+    func testSchemaRejectsInvalidStatusCodesAndBadMoney() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 30, seed: 3, now: fixedNow), force: false)
+        XCTAssertThrowsError(try store.db.run("UPDATE orders SET status = 7 WHERE id = 1"))
+        XCTAssertThrowsError(try store.db.run("UPDATE tickets SET status = 0 WHERE id = 1"))
+        XCTAssertThrowsError(try store.db.run("UPDATE orders SET total_fen = -1 WHERE id = 1"))
+        XCTAssertThrowsError(try store.db.run("UPDATE schedules SET seats_sold = seats_total + 1 WHERE rowid = 1"))
+    }
+}
