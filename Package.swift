@@ -18,13 +18,15 @@ let package = Package(
         .target(name: "Views", dependencies: ["Store"]),
         .target(name: "HTTP", dependencies: []),
         .target(name: "TOP", dependencies: ["Store", "HTTP"]),
-        .target(name: "Qimen", dependencies: ["Store", "TOP", "HTTP"]),
-        .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Qimen", "CNCurses"]),
+        .target(name: "Operations", dependencies: ["Store", "TOP"]),
+        .target(name: "Qimen", dependencies: ["Store", "TOP", "HTTP", "Operations"]),
+        .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Operations", "Qimen", "CNCurses"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "TOPTests", dependencies: ["TOP", "Store", "HTTP"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "TOP"]),
         .testTarget(name: "QimenTests", dependencies: ["Qimen", "TOP", "Store", "HTTP"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Views", "TOP", "Qimen", "HTTP"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Store", "Views", "TOP", "Operations", "Qimen", "HTTP"]),
     ]
 )
