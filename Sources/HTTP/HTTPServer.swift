@@ -68,7 +68,7 @@ public final class HTTPServer: @unchecked Sendable {
                 pool.submit {
                     guard let loop = loopBox.loop else { return }
                     Self.serve(request, on: connection, received: received, handler: handler,
-                               stopping: loop.isStopping, onAccess: access)
+                               stopping: { loop.isStopping }, onAccess: access)
                     loop.complete(connection)
                 }
             }
@@ -110,10 +110,11 @@ public final class HTTPServer: @unchecked Sendable {
     /// Runs on a worker: handler, encoding, and a first non-blocking send. Whatever the
     /// socket does not take at once the I/O loop sends, so a slow reader holds no worker.
     private static func serve(_ request: HTTPRequest, on connection: ServerConnection, received: Int64,
-                              handler: @Sendable (HTTPRequest) -> HTTPResponse, stopping: Bool,
+                              handler: @Sendable (HTTPRequest) -> HTTPResponse, stopping: () -> Bool,
                               onAccess: (@Sendable (AccessRecord) -> Void)?) {
         let response = handler(request)
-        let keepAlive = request.wantsKeepAlive && !stopping
+        // Asked after the handler: a stop that began meanwhile must still close this one.
+        let keepAlive = request.wantsKeepAlive && !stopping()
         connection.output = ResponseEncoder.encode(response, version: request.version, keepAlive: keepAlive,
                                                    headRequest: request.method == "HEAD")
         connection.outputIndex = 0
