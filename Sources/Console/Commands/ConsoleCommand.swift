@@ -1,8 +1,36 @@
+import Foundation
 import Store
 
+/// `busops [--db PATH]`: open the console. With no store named and none at the default path, a demo store is
+/// created there first (and the screen says DEMO).
 enum ConsoleCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
-        Output.error("console not built yet")
-        return 1
+        if let extra = args.positionals.first { throw UsageError(message: "unknown command '\(extra)'") }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw ActionError(message: "the console needs a terminal; for scripts use busops list / busops stats")
+        }
+        let env = ProcessInfo.processInfo.environment
+        let named = args.value("db") ?? env["BUSOPS_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let path = named ?? StorePaths.defaultPath(env: env)
+        if !FileManager.default.fileExists(atPath: path) {
+            guard named == nil else { throw ActionError(message: "no store at \(path) (create one with: busops demo --db \(path))") }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            FileHandle.standardError.write("creating a demo store at \(path)…\n".data(using: .utf8)!)
+            do { try DemoGenerator.create(path: path, options: .init(), force: false) }
+            catch let e as StoreError { throw ActionError(message: e.message) }
+        }
+        var readOnlyReason: String? = args.has("read-only") ? "--read-only" : nil
+        if readOnlyReason == nil && !Store.isWritable(path: path) { readOnlyReason = "store not writable" }
+        let store: Store
+        do { store = try Store(path: path, readOnly: readOnlyReason != nil, create: false) }
+        catch let e as StoreError { throw ActionError(message: e.message) }
+        let config = ConsoleConfig.load(env: env)
+        let session = SessionInfo(storePath: path, isDemo: (try? store.isDemo()) ?? false,
+                                  readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason)
+        let app = ConsoleApp(store: store, session: session,
+                             themeName: args.value("theme") ?? config.theme ?? "default",
+                             mouse: args.has("mouse") || config.mouse,
+                             dispatch: !args.has("no-dispatch") && readOnlyReason == nil)
+        return try app.run()
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+
+/// The console driven through tmux, read from the screen like an operator would.
+final class ConsoleTmuxTests: XCTestCase {
+    var dir = ""
+    var db = ""
+
+    override func setUpWithError() throws {
+        try TmuxSession.requireTmux()
+        dir = NSTemporaryDirectory() + "busops-tmux-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        db = dir + "/store.sqlite"
+        let r = TmuxSession.busops(["demo", "--db", db, "--orders", "300", "--seed", "3"])
+        XCTAssertEqual(r.status, 0, r.output)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    func testOrdersAppearLiveAndQuitRestoresTerminalWithStatusZero() throws {
+        let t = try TmuxSession(command: "\(TmuxSession.binary) --db \(db)")
+        let first = t.waitFor("BO0000000300")
+        XCTAssertTrue(first.ok, "newest order on screen:\n\(first.screen)")
+        XCTAssertTrue(first.screen.contains("Orders"), first.screen)
+        XCTAssertTrue(first.screen.contains(db.suffix(20)), "store path on the status line:\n\(first.screen)")
+        // Another process commits a new order: it appears without a key press.
+        let tick = TmuxSession.busops(["demo", "--db", db, "--tick", "1"])
+        XCTAssertEqual(tick.status, 0, tick.output)
+        let newId = tick.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(newId, "BO0000000301")
+        let live = t.waitFor(newId, timeout: 5)
+        XCTAssertTrue(live.ok, "new order appears live:\n\(live.screen)")
+        t.send("q")
+        XCTAssertEqual(t.exitStatus(), 0)
+        let after = t.screen()
+        XCTAssertFalse(after.contains("BO0000000301"), "the console's screen is gone after q:\n\(after)")
+    }
+}
