@@ -30,6 +30,7 @@ public enum DemoGenerator {
         try db.execute("PRAGMA synchronous = OFF")
         try db.execute("PRAGMA cache_size = -262144")
         try db.execute("PRAGMA temp_store = MEMORY")
+        try db.execute("PRAGMA threads = 2")   // parallel sorter for the index builds at the end
         let indexes = try secondaryIndexes(db)
         for (name, _) in indexes { try db.execute("DROP INDEX \(name)") }
         var rng = DemoRandom(seed: options.seed)
