@@ -6,6 +6,9 @@ final class ClientConnection {
     let endpoint: (host: String, port: UInt16)
     /// Bytes received beyond the last response (a server should not send any, but be safe).
     var buffer: [UInt8] = []
+    /// Bytes received since the last `sendAll`: zero means the server never started to
+    /// answer, which makes a resend on a fresh connection safe.
+    private(set) var receivedSinceSend = 0
 
     private init(fd: Int32, host: String, port: UInt16) {
         self.fd = fd
@@ -42,6 +45,7 @@ final class ClientConnection {
 
     func sendAll(_ bytes: [UInt8], deadline: Int64) throws {
         var sent = 0
+        receivedSinceSend = 0
         while sent < bytes.count {
             let n = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + sent, bytes.count - sent, Socket.sendFlags) }
             if n > 0 {
@@ -63,6 +67,7 @@ final class ClientConnection {
             let n = scratch.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if n > 0 {
                 buffer.append(contentsOf: scratch[0..<n])
+                receivedSinceSend += n
                 return true
             }
             if n == 0 { return false }

@@ -34,7 +34,7 @@ public final class HTTPClient: @unchecked Sendable {
             do {
                 return try exchange(request, endpoint: endpoint, existing: reused, deadline: deadline,
                                     headRequest: method == "HEAD")
-            } catch HTTPClientError.connectionReset where reused != nil {
+            } catch HTTPClientError.connectionReset where reused.map({ $0.receivedSinceSend == 0 }) ?? false {
                 // The server may close an idle kept-alive connection just as we reuse it;
                 // nothing of the response arrived, so one retry on a fresh connection is safe.
                 return try exchange(request, endpoint: endpoint, existing: nil, deadline: deadline,

@@ -14,6 +14,10 @@ public final class HTTPServer: @unchecked Sendable {
         /// A client that does not take its response within this long is dropped.
         public var writeTimeout: TimeInterval = 30
         public var maxConnections = 1000
+        /// Behind nginx on the same host every peer is 127.0.0.1; when true, a loopback
+        /// peer's `X-Real-IP` (else the last `X-Forwarded-For` entry) becomes
+        /// `remoteAddress`. Only logs use it, never a security decision.
+        public var trustLoopbackProxy = true
         public var limits = HTTPParser.Limits()
 
         public init() {}
@@ -52,6 +56,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     /// Binds and listens, starts the threads, and returns.
     public func start() throws {
+        guard lock.withLock({ self.loop == nil }) else { throw Socket.Failure(call: "start (already running)", code: EALREADY) }
         let (fd, actualPort) = try Socket.listen(host: host, port: requestedPort)
         let settings = ServerLoop.Settings(
             readTimeoutMs: Int64(options.readTimeout * 1000), idleTimeoutMs: Int64(options.idleTimeout * 1000),
@@ -60,11 +65,15 @@ public final class HTTPServer: @unchecked Sendable {
         let pool = WorkerPool(threads: workers, name: "http-worker")
         let handler = self.handler
         let access = onAccess
+        let trustProxy = options.trustLoopbackProxy
         let loopBox = LoopBox()
         let loop: ServerLoop
         do {
-            loop = try ServerLoop(listener: fd, settings: settings, onAccess: access) { connection, request in
+            loop = try ServerLoop(listener: fd, settings: settings, onAccess: access) { connection, parsed in
                 let received = Socket.nowMicros()
+                var copy = parsed
+                if trustProxy { copy.remoteAddress = Self.clientAddress(parsed) }
+                let request = copy
                 pool.submit {
                     guard let loop = loopBox.loop else { return }
                     Self.serve(request, on: connection, received: received, handler: handler,
@@ -126,6 +135,20 @@ public final class HTTPServer: @unchecked Sendable {
                                   durationMs: ms, bytes: response.body.count, tag: response.tag,
                                   remoteAddress: request.remoteAddress))
         }
+    }
+}
+
+extension HTTPServer {
+    static func clientAddress(_ request: HTTPRequest) -> String {
+        guard request.remoteAddress.hasPrefix("127.") else { return request.remoteAddress }
+        if let real = request.headers["X-Real-IP"]?.trimmingSpaces(), !real.isEmpty {
+            return String(real.prefix(64))
+        }
+        if let forwarded = request.headers.values("X-Forwarded-For").last?.split(separator: ",").last?.trimmingSpaces(),
+           !forwarded.isEmpty {
+            return String(forwarded.prefix(64))
+        }
+        return request.remoteAddress
     }
 }
 

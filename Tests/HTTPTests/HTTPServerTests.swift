@@ -153,7 +153,8 @@ final class HTTPServerTests: XCTestCase {
         }
         _ = try HTTPClient().post(url: "http://127.0.0.1:\(server.port)/qimen?sign=SECRETSIGN", body: Array("b".utf8),
                                   timeout: 2)
-        let record = try XCTUnwrap(records.all.first)
+        // The record is written just after the response is sent, so wait (bounded) for it.
+        let record = try XCTUnwrap(records.waitForCount(1).first)
         XCTAssertEqual(record.method, "POST")
         XCTAssertEqual(record.path, "/qimen")
         XCTAssertEqual(record.status, 201)
@@ -197,6 +198,17 @@ final class HTTPServerTests: XCTestCase {
         }
     }
 
+    func testLoopbackProxyHeadersNameTheRealClient() throws {
+        let server = try startServer { .text(200, $0.remoteAddress) }
+        let client = HTTPClient()
+        let url = "http://127.0.0.1:\(server.port)/"
+        var headers = HTTPHeaders([("X-Forwarded-For", "10.0.0.1, 203.0.113.9")])
+        XCTAssertEqual(try client.post(url: url, headers: headers, body: [], timeout: 2).bodyText, "203.0.113.9")
+        headers.add("X-Real-IP", "198.51.100.7")
+        XCTAssertEqual(try client.post(url: url, headers: headers, body: [], timeout: 2).bodyText, "198.51.100.7")
+        XCTAssertTrue(try client.post(url: url, body: [], timeout: 2).bodyText.hasPrefix("127.0.0.1:"))
+    }
+
     func testManyConcurrentClients() throws {
         let server = try startServer(workers: 4, handler: Self.echo)
         let port = server.port
@@ -221,6 +233,12 @@ final class RecordBox: @unchecked Sendable {
     private var records: [AccessRecord] = []
     func append(_ r: AccessRecord) { lock.lock(); records.append(r); lock.unlock() }
     var all: [AccessRecord] { lock.lock(); defer { lock.unlock() }; return records }
+
+    func waitForCount(_ count: Int, timeout: TimeInterval = 3) -> [AccessRecord] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while all.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        return all
+    }
 }
 
 final class ResultBox: @unchecked Sendable {

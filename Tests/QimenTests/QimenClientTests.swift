@@ -37,7 +37,7 @@ final class QimenClientTests: XCTestCase {
         XCTAssertEqual(try bad.call(.createOrder, body: [:], timeout: 3)["retCode"], "sign-check-failure")
         XCTAssertEqual(handler.calls.count, 1, "refused request never reached the handler")
 
-        XCTAssertEqual(records.all.map(\.tag), ["qimen.alitrip.custombus.product.seat.query 0",
+        XCTAssertEqual(records.waitForCount(2).map(\.tag), ["qimen.alitrip.custombus.product.seat.query 0",
                                                 "qimen.alitrip.custombus.order.create sign-check-failure"])
         XCTAssertFalse(records.all.contains { $0.line.contains("sign=") })
     }
@@ -72,4 +72,11 @@ final class LockedRecords: @unchecked Sendable {
     private var records: [AccessRecord] = []
     func append(_ r: AccessRecord) { lock.lock(); records.append(r); lock.unlock() }
     var all: [AccessRecord] { lock.lock(); defer { lock.unlock() }; return records }
+
+    /// Access records are written just after the response goes out; wait (bounded) for them.
+    func waitForCount(_ count: Int, timeout: TimeInterval = 3) -> [AccessRecord] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while all.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        return all
+    }
 }
