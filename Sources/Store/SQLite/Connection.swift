@@ -108,6 +108,8 @@ public final class Connection {
 
     /// A read snapshot: every query inside sees the same committed state.
     public func read<T>(_ body: () throws -> T) throws -> T {
+        // Inside a caller's transaction the snapshot already holds.
+        if sqlite3_get_autocommit(handle) == 0 { return try body() }
         try execute("BEGIN")
         defer { try? execute("COMMIT") }
         return try body()
