@@ -77,3 +77,10 @@ extension StringProtocol {
         return s
     }
 }
+
+/// `["Content-Type": "application/json"]` — written order is kept (a literal is a list of pairs).
+extension HTTPHeaders: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init(elements)
+    }
+}

@@ -23,5 +23,8 @@ final class FormDecodingTests: XCTestCase {
         XCTAssertEqual(h.values("Content-Type"), ["b"])
         XCTAssertTrue(HTTPHeaders.sameName("x-one", "X-ONE"))
         XCTAssertFalse(HTTPHeaders.sameName("x-one", "x-two"))
+        let literal: HTTPHeaders = ["B": "2", "a": "1"]
+        XCTAssertEqual(literal.fields.map(\.name), ["B", "a"])
+        XCTAssertEqual(literal["b"], "2")
     }
 }
