@@ -1,3 +1,5 @@
+import Foundation
+
 /// Orders, tickets, seat holds, refunds, callbacks and audit rows for the demo store.
 /// Every order and ticket status code appears; per schedule, sold + held + left = total.
 enum DemoOrders {
@@ -8,9 +10,35 @@ enum DemoOrders {
     static func insert(_ db: Connection, options: DemoGenerator.Options, schedules slots: inout [DemoSchedules.Slot],
                        rng: inout DemoRandom) throws {
         let now = options.now, n = options.orders
-        let span = 7 * 86400
         var w = DemoWriter(db: db, now: now)
         try w.prepare()
+        // Generate on a second thread while this one writes (see DemoPipe).
+        let pipe = DemoPipe()
+        w.pipe = pipe
+        final class Job: @unchecked Sendable {
+            var w: DemoWriter; var slots: [DemoSchedules.Slot]; var rng: DemoRandom; var error: Error?
+            init(_ w: DemoWriter, _ s: [DemoSchedules.Slot], _ r: DemoRandom) { self.w = w; slots = s; self.rng = r }
+        }
+        let job = Job(w, slots, rng)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do { try generate(job: &job.w, slots: &job.slots, rng: &job.rng, n: n, now: now) } catch { job.error = error }
+            pipe.close()
+            done.signal()
+        }
+        while let batch = pipe.next() {
+            for (kind, args) in batch { try DemoWriter.exec(w.statement(kind), args) }
+        }
+        done.wait()
+        if let e = job.error { throw e }
+        slots = job.slots
+        rng = job.rng
+        w.pipe = nil
+        try w.finishOutboxStates()
+    }
+
+    static func generate(job w: inout DemoWriter, slots: inout [DemoSchedules.Slot], rng: inout DemoRandom, n: Int, now: Int) throws {
+        let span = 7 * 86400
         for i in 0..<n {
             let newest = i >= n - cycle.count
             let created = newest ? now - (n - i) * 45 : now - span + Int(Double(span) * Double(i) / Double(max(n, 1))) - rng.int(60) - 3600
@@ -25,7 +53,6 @@ enum DemoOrders {
             let occupied = try w.order(index: i + 1, slot: slot, seats: seats, status: status, created: created, rng: &rng)
             if status == .awaitingPayment { slots[si].held += seats } else { slots[si].sold += occupied }
         }
-        try w.finishOutboxStates()
     }
 
     static func weighted(_ choices: [(OrderStatus, Int)], _ rng: inout DemoRandom) -> OrderStatus {

@@ -64,7 +64,7 @@ extension DemoWriter {
         let fee = scene == "force" || status == .pending || status == .rejected || fixedAmount != nil ? 0 : (quote.feeFen ?? 0)
         let amount = status == .pending || status == .rejected ? 0 : (fixedAmount ?? paid - fee)
         let key = (source == "money_only" ? "MR" : "RT") + DemoPeople.pad(Int(id), 10)
-        try DemoWriter.exec(refundStmt, [
+        try emit(.refund, [
             .int(id), .text("RF" + DemoPeople.pad(Int(id), 8)), .of(c.orderId), ticket.map { .int(c.ticketIds[$0]) } ?? .null,
             .text(source), .text(scene), .of(reasonCode), .of(reason), .of(paid), .of(fee), .of(amount), .text(status.rawValue),
             .text(key), .of(resultCode), .of(requested), .of(decided), .of(decided == nil ? nil : (source == "merchant" ? "dispatch" : "demo"))])
@@ -95,7 +95,7 @@ extension DemoWriter {
             params = DemoJSON.object(pairs)
         }
         try outbox(method: method, orderId: c.orderId, refundId: id, key: key, params: params, state: outboxState, at: decided ?? now)
-        try DemoWriter.exec(auditStmt, [.of(decided ?? now), .text(source == "merchant" ? "dispatch" : "demo"), .text("demo"),
+        try emit(.audit, [.of(decided ?? now), .text(source == "merchant" ? "dispatch" : "demo"), .text("demo"),
                                         .text(status == .rejected ? "refund.reject" : "refund.approve"), .text("refund"),
                                         .text("RF" + DemoPeople.pad(Int(id), 8)), .text("{\"status\":\"pending\"}"),
                                         .text("{\"status\":\"\(status.rawValue)\",\"fee_fen\":\(fee),\"amount_fen\":\(amount)}")])
@@ -119,7 +119,7 @@ extension DemoWriter {
 
     func outbox(method: String, orderId: Int, refundId: Int64?, key: String, params: String, state: OutboxState, at: Int) throws {
         let failed = state == .failed
-        try DemoWriter.exec(outboxStmt, [
+        try emit(.outbox, [
             .text(method), .of(orderId), refundId.map { .int($0) } ?? .null, .text(key), .text(params), .text(state.rawValue),
             .of(state == .pending ? 0 : (failed ? 1 : 1)), .of(state == .pending ? now : at),
             .of(state == .pending ? nil : 200), .of(failed ? "15" : (state == .sent ? "SUCCESS" : nil)),

@@ -10,6 +10,8 @@ struct DemoWriter {
     var auditStmt: Statement!
     var ticketSeq: Int64 = 0
     var refundSeq: Int64 = 0
+    /// When set, rows go to the writer thread instead of straight to SQLite.
+    var pipe: DemoPipe?
 
     init(db: Connection, now: Int) { self.db = db; self.now = now }
 
@@ -50,6 +52,22 @@ struct DemoWriter {
         s.reset()
     }
 
+    func emit(_ kind: DemoPipe.Kind, _ args: [SQLValue]) throws {
+        if let pipe { pipe.push(kind, args); return }
+        try DemoWriter.exec(statement(kind), args)
+    }
+
+    func statement(_ kind: DemoPipe.Kind) -> Statement {
+        switch kind {
+        case .order: return orderStmt
+        case .ticket: return ticketStmt
+        case .hold: return holdStmt
+        case .refund: return refundStmt
+        case .outbox: return outboxStmt
+        case .audit: return auditStmt
+        }
+    }
+
     /// Agent (merchant) order ids are ours; Fliggy's ids look like its long numeric order numbers.
     static func agentOrderId(_ id: Int) -> String { "BO" + DemoPeople.pad(id, 10) }
     static func fliggyOrderId(_ id: Int) -> String { String(3_900_000_000_000_000 + id * 7919) }
@@ -79,7 +97,7 @@ struct DemoWriter {
         let plate = issued ? rng.pick(DemoGeography.plates) + DemoPeople.pad(rng.int(100_000), 5) : nil
         let issuedAt = issued ? min(now, created + 120 + rng.int(600)) : nil
         let total = seats * (price + fee)
-        try DemoWriter.exec(orderStmt, [
+        try emit(.order, [
             .of(index), .text(agentId), .text(fliggyId), .of(paid ? "2026" + DemoPeople.pad(index, 24) : nil), .text(slot.id),
             .text(line.stops[board]), .text(line.stops[alight]), .of(departs), .text(people[0].name), .text(people[0].phone),
             .of(seats), .of(total), .of(status.rawValue), .of(fetchNo), .of(fetchPwd), .of(gate),
@@ -95,7 +113,7 @@ struct DemoWriter {
             ticketSeq += 1
             ticketIds.append(ticketSeq)
             let t = plans[k]
-            try DemoWriter.exec(ticketStmt, [
+            try emit(.ticket, [
                 .int(ticketSeq), .text("TK" + DemoPeople.pad(Int(ticketSeq), 10)), .of(index), .text(String(k + 1)),
                 .text(person.name), .text(person.certNo), .text(person.phone), .of(issued ? String(seatBase + k + 1) : nil),
                 .of(price), .of(fee), .of(t.status.rawValue), .of(t.offline),
@@ -103,7 +121,7 @@ struct DemoWriter {
                 .of(issued ? DemoPeople.pad(rng.int(1_000_000), 6) : nil)])
         }
         if status == .awaitingPayment {
-            try DemoWriter.exec(holdStmt, [.text(slot.id), .of(index), .of(seats), .of(max(created + 900, now + 600))])
+            try emit(.hold, [.text(slot.id), .of(index), .of(seats), .of(max(created + 900, now + 600))])
         }
         let ctx = RefundContext(orderId: index, agentId: agentId, fliggyId: fliggyId, departs: departs, created: created,
                                 unitPaid: price + fee, seats: seats, rules: slot.rules, perOrder: slot.isOrderRefund,
