@@ -198,6 +198,25 @@ final class HTTPServerTests: XCTestCase {
         }
     }
 
+    func testStopReturnsAfterGraceEvenIfAHandlerHangs() throws {
+        let entered = DispatchSemaphore(value: 0)
+        let server = try startServer { _ in
+            entered.signal()
+            Thread.sleep(forTimeInterval: 1.5)
+            return .text(200, "too late")
+        }
+        let port = server.port
+        let result = ResultBox()
+        Thread { result.set(Result { try HTTPClient().post(url: "http://127.0.0.1:\(port)/", body: [], timeout: 4) }) }.start()
+        XCTAssertEqual(entered.wait(timeout: .now() + 3), .success)
+        let started = Date()
+        server.stop(graceTimeout: 0.3)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1.2, "stop is bounded by the grace period")
+        // The abandoned request's connection is shut down, so the client fails fast, not at its timeout.
+        guard case .failure(let error)? = result.wait() else { return XCTFail("the hung request cannot succeed") }
+        XCTAssertEqual(error as? HTTPClientError, .connectionReset)
+    }
+
     func testLoopbackProxyHeadersNameTheRealClient() throws {
         let server = try startServer { .text(200, $0.remoteAddress) }
         let client = HTTPClient()
