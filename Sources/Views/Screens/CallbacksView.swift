@@ -1,0 +1,78 @@
+import Store
+
+/// The callback outbox, failed rows first (the store query orders them).
+public struct CallbacksViewModel: Equatable, Sendable {
+    public var rows: [OutboxRecord]
+    public var total: Int
+    public var offset = 0
+    /// Index into `rows` of the highlighted row.
+    public var selected: Int? = 0
+    /// Epoch seconds, for "next attempt in …".
+    public var now: Int
+    public var pending = 0
+    public var failed = 0
+    public var loaded = true
+    public init(rows: [OutboxRecord], total: Int, now: Int, offset: Int = 0, selected: Int? = 0) {
+        self.rows = rows; self.total = total; self.now = now; self.offset = offset; self.selected = selected
+    }
+}
+
+/// Outbox rows: method, order, state, attempts, next attempt, last code / sub_code / message.
+public enum CallbacksView {
+    public static let columns: [TableColumn] = [
+        TableColumn("method", width: 15, priority: 100),
+        TableColumn("订单号", width: 12, priority: 90),
+        TableColumn("state", width: 7, priority: 95),
+        TableColumn("tries", width: 5, priority: 60, alignRight: true),
+        TableColumn("next", width: 8, priority: 50),
+        TableColumn("code", width: 12, priority: 70),
+        TableColumn("sub_code", width: 16, flex: 1, priority: 40),
+        TableColumn("message", width: 12, flex: 3, priority: 80),
+    ]
+
+    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+
+    public static func render(_ m: CallbacksViewModel, into screen: inout Screen, rect: Rect) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect)
+        screen.put(x: rect.x, y: rect.y, spans: [
+            TextSpan(" \(m.total) callbacks", .key), TextSpan("   \(m.pending) pending", .subHeader),
+            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader), TextSpan("   failed first", .subHeader),
+        ], maxWidth: rect.width)
+        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let shown = Array(m.rows.prefix(pageSize(for: rect)))
+        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) }, selected: m.selected, into: &screen, rect: tableRect)
+        if shown.isEmpty {
+            let text = m.loaded ? "No callbacks yet." : "Loading…"
+            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
+        }
+    }
+
+    static func role(_ state: OutboxState) -> Role {
+        switch state {
+        case .failed: return .error
+        case .pending, .sending: return .warn
+        case .sent: return .ok
+        }
+    }
+
+    static func cells(_ c: OutboxRecord, now: Int) -> [[TextSpan]] {
+        let next: String
+        switch c.state {
+        case .pending: next = c.nextAttemptAt <= now ? "now" : "in " + Formatting.duration(c.nextAttemptAt - now)
+        case .sending: next = "sending"
+        case .sent, .failed: next = "-"
+        }
+        let code = [c.lastHttpStatus.map { "\($0)" }, c.lastCode].compactMap { $0 }.joined(separator: " ")
+        return [
+            Table.cell(Formatting.shortMethod(c.method)),
+            Table.cell(c.agentOrderId ?? "-"),
+            Table.cell(c.state.rawValue, role(c.state)),
+            Table.cell(String(c.attempts)),
+            Table.cell(next, .dim),
+            Table.cell(code.isEmpty ? "-" : code),
+            Table.cell(c.lastSubCode ?? "", .dim),
+            Table.cell(c.lastMessage ?? "", c.state == .failed ? .error : .normal),
+        ]
+    }
+}

@@ -1,0 +1,117 @@
+import Store
+
+/// What the frame around every view shows: tabs and badges on top, the status line and the
+/// message or command line at the bottom.
+public struct ChromeModel: Equatable, Sendable {
+    public enum MessageKind: Equatable, Sendable { case info, ok, error }
+    /// An error or confirmation for the operator.
+    public struct Message: Equatable, Sendable {
+        public var kind: MessageKind
+        public var text: String
+        public init(_ kind: MessageKind, _ text: String) { self.kind = kind; self.text = text }
+    }
+    /// A line being typed: `:` commands or `/` search.
+    public struct Prompt: Equatable, Sendable {
+        public var prefix: String
+        public var text: String
+        public init(prefix: String, text: String) { self.prefix = prefix; self.text = text }
+    }
+
+    public var tabs: [String] = ["Orders", "Seats", "Refunds", "Callbacks"]
+    public var activeTab: Int = 0
+    public var isDemo = false
+    public var readOnly = false
+    public var sendingPaused = false
+    public var storePath: String = ""
+    /// False when the last poll of the store failed: the indicator turns to `stale`.
+    public var live = true
+    /// Seconds since the data on screen was last confirmed current.
+    public var dataAge: Double = 0
+    public var outboxPending = 0
+    public var outboxFailed = 0
+    /// Epoch seconds for the clock (rendered in GMT+8).
+    public var now: Int = 0
+    public var message: Message?
+    public var prompt: Prompt?
+    /// Shown when there is no message: the few keys a newcomer needs.
+    public var hint = "? help  : command  Tab views  q quit"
+
+    public init() {}
+}
+
+public enum Chrome {
+    /// Rows the chrome takes: the header on top, status and message lines at the bottom.
+    public static let headerRows = 1
+    public static let footerRows = 2
+
+    /// The rectangle left for the view between header and footer.
+    public static func body(of screen: Screen) -> Rect {
+        Rect(x: 0, y: headerRows, width: screen.width, height: screen.height - headerRows - footerRows)
+    }
+
+    /// Draws header, status line and message line; returns the body rectangle.
+    @discardableResult
+    public static func render(_ m: ChromeModel, into screen: inout Screen) -> Rect {
+        renderHeader(m, into: &screen)
+        renderStatusLine(m, into: &screen, y: screen.height - 2)
+        renderMessageLine(m, into: &screen, y: screen.height - 1)
+        return body(of: screen)
+    }
+
+    static func renderHeader(_ m: ChromeModel, into screen: inout Screen) {
+        screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), style: Style(.header))
+        var badges: [TextSpan] = []
+        if m.isDemo { badges.append(TextSpan(" DEMO ", .demoBadge)) }
+        if m.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
+        if m.sendingPaused { badges.append(TextSpan(" SENDING PAUSED ", .pausedBadge)) }
+        let badgeWidth = badges.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 }
+        var x = 0
+        for (i, title) in m.tabs.enumerated() {
+            let label = " " + title + " "
+            let role: Role = i == m.activeTab ? .tabActive : .tabInactive
+            x += screen.put(x: x, y: 0, text: label, style: Style(role), maxWidth: max(0, screen.width - badgeWidth - x))
+        }
+        var bx = screen.width - badgeWidth
+        for b in badges where bx >= x {
+            bx += screen.put(x: bx, y: 0, text: b.text, style: b.style) + 1
+        }
+    }
+
+    static func renderStatusLine(_ m: ChromeModel, into screen: inout Screen, y: Int) {
+        let bar = Style(.statusBar)
+        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: bar)
+        let liveText = m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))"
+        var outbox = "outbox \(m.outboxPending) pending"
+        if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
+        let clock = ChinaTime.clock(m.now) + " " + ChinaTime.zoneLabel
+        var right: [TextSpan] = [TextSpan(liveText, m.live ? .live : .stale), TextSpan(" │ ", bar)]
+        right.append(TextSpan("outbox \(m.outboxPending) pending", bar))
+        if m.outboxFailed > 0 { right.append(TextSpan(" \(m.outboxFailed) failed", Style(.error))) }
+        right += [TextSpan(" │ ", bar), TextSpan(clock, bar), TextSpan(" ", bar)]
+        let rightWidth = DisplayWidth.of(liveText + " │ " + outbox + " │ " + clock + " ")
+        let pathWidth = screen.width - rightWidth - 2
+        if pathWidth >= 8 {
+            screen.put(x: 1, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: pathWidth), style: bar)
+            screen.put(x: screen.width - rightWidth, y: y, spans: right)
+        } else {
+            // Too narrow for the path: the live state and clock matter more.
+            screen.put(x: max(0, screen.width - rightWidth), y: y, spans: right)
+        }
+    }
+
+    static func renderMessageLine(_ m: ChromeModel, into screen: inout Screen, y: Int) {
+        screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1))
+        if let p = m.prompt {
+            let used = screen.put(x: 0, y: y, text: p.prefix, style: Style(.key))
+            // Show the end of a long line so the cursor stays visible.
+            let shown = DisplayWidth.truncateLeft(TerminalText.sanitize(p.text), to: max(1, screen.width - used - 1))
+            let w = screen.put(x: used, y: y, text: shown)
+            screen.put(x: used + w, y: y, text: " ", style: Style(.normal, reverse: true))
+        } else if let msg = m.message {
+            let role: Role = msg.kind == .error ? .error : (msg.kind == .ok ? .ok : .normal)
+            screen.put(x: 0, y: y, text: msg.text, style: Style(role), columns: screen.width)
+        } else {
+            screen.put(x: 0, y: y, text: m.hint, style: Style(.dim), maxWidth: screen.width)
+        }
+    }
+}

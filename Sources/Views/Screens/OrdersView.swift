@@ -1,0 +1,86 @@
+import Store
+
+/// The orders list as the console holds it: one window of rows, already filtered and sorted by
+/// the store.
+public struct OrdersViewModel: Equatable, Sendable {
+    public var rows: [OrderSummary] = []
+    /// Index into `rows` of the highlighted row.
+    public var selected: Int? = 0
+    /// Phones and names masked on the list (the default; the detail can reveal them).
+    public var maskPersonal = true
+    /// `all`, `出票成功`, … as the sub-header shows it.
+    public var filterLabel = "all"
+    /// `created`, `departure`, `amount`.
+    public var sortLabel = "created"
+    /// The last search, shown so `n`/`N` make sense.
+    public var search: String?
+    public var moreAbove = false
+    public var moreBelow = false
+    /// False until the first query answers (shows `Loading…` rather than "no orders").
+    public var loaded = true
+
+    public init(rows: [OrderSummary] = [], selected: Int? = 0) { self.rows = rows; self.selected = selected }
+}
+
+/// The orders list: sub-header, column titles, rows (see `ChromeModel` for the frame around it).
+public enum OrdersView {
+    /// Columns in display order; the least important go first when the terminal is narrow.
+    public static let columns: [TableColumn] = [
+        TableColumn("订单号", width: 12, priority: 100),
+        TableColumn("飞猪订单号", width: 19, priority: 20),
+        TableColumn("状态", width: 8, priority: 90),
+        TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 80),
+        TableColumn("线路", width: 13, flex: 2, priority: 70),
+        TableColumn("联系人", width: 14, flex: 1, priority: 40),
+        TableColumn("票数", width: 4, priority: 30, alignRight: true),
+        TableColumn("金额(元)", width: 9, priority: 60, alignRight: true),
+    ]
+
+    /// Data rows that fit in `rect` (after the sub-header and column titles): the page size.
+    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+
+    public static func render(_ m: OrdersViewModel, into screen: inout Screen, rect: Rect) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect)
+        renderSubHeader(m, into: &screen, rect: rect)
+        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        if m.rows.isEmpty {
+            Table.render(columns: columns, rows: [], selected: nil, into: &screen, rect: tableRect)
+            let text = !m.loaded ? "Loading…"
+                : m.filterLabel == "all" ? "No orders yet." : "No orders with status \(m.filterLabel)."
+            let y = tableRect.y + max(1, tableRect.height / 2)
+            screen.put(x: rect.x, y: y, text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
+            return
+        }
+        let rows = m.rows.prefix(pageSize(for: rect)).map { cells(for: $0, mask: m.maskPersonal) }
+        Table.render(columns: columns, rows: Array(rows), selected: m.selected, into: &screen, rect: tableRect)
+    }
+
+    static func renderSubHeader(_ m: OrdersViewModel, into screen: inout Screen, rect: Rect) {
+        var spans = [TextSpan(" Filter: ", .subHeader), TextSpan(m.filterLabel, .key),
+                     TextSpan("   Sort: ", .subHeader), TextSpan(m.sortLabel + " ↓", .key)]
+        if let q = m.search { spans += [TextSpan("   Search: ", .subHeader), TextSpan(q, .key)] }
+        screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
+        let more = (m.moreAbove ? "▲ more" : "") + (m.moreAbove && m.moreBelow ? "  " : "") + (m.moreBelow ? "▼ more" : "")
+        if !more.isEmpty {
+            let w = DisplayWidth.of(more)
+            screen.put(x: rect.maxX - w - 1, y: rect.y, text: more, style: Style(.dim))
+        }
+    }
+
+    /// One row's cells in `columns` order.
+    static func cells(for o: OrderSummary, mask: Bool) -> [[TextSpan]] {
+        let name = mask ? Masking.name(o.contactName) : o.contactName
+        let phone = mask ? Masking.phone(o.contactPhone) : o.contactPhone
+        return [
+            Table.cell(o.agentOrderId),
+            Table.cell(o.mainBizOrderId, .dim),
+            Table.cell(o.status.chinese, .status(o.status)),
+            Table.cell(ChinaTime.short(o.departsAt)),
+            Table.cell(o.fromCity + "→" + o.toCity),
+            Table.cell(name + " " + phone),
+            Table.cell(String(o.ticketCount)),
+            Table.cell(Money.yuan(o.totalFen)),
+        ]
+    }
+}

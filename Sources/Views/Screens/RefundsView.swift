@@ -1,0 +1,73 @@
+import Store
+
+/// The pending refund queue, most urgent (earliest departure) first.
+public struct RefundsViewModel: Equatable, Sendable {
+    public var rows: [PendingRefund]
+    /// All pending refunds (the rows are one window of them).
+    public var total: Int
+    public var offset = 0
+    /// Index into `rows` of the highlighted row.
+    public var selected: Int? = 0
+    public var maskPersonal = true
+    public var loaded = true
+    public init(rows: [PendingRefund], total: Int, offset: Int = 0, selected: Int? = 0) {
+        self.rows = rows; self.total = total; self.offset = offset; self.selected = selected
+    }
+}
+
+/// Each pending refund with the fee under the current rule tier and the time until the next tier.
+public enum RefundsView {
+    public static let columns: [TableColumn] = [
+        TableColumn("订单号", width: 12, priority: 100),
+        TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 90),
+        TableColumn("线路", width: 11, flex: 1, priority: 40),
+        TableColumn("乘客", width: 8, flex: 2, priority: 50),
+        TableColumn("实付", width: 8, priority: 80, alignRight: true),
+        TableColumn("手续费", width: 12, priority: 85, alignRight: true),
+        TableColumn("下一档", width: 7, priority: 70, alignRight: true),
+        TableColumn("来源", width: 7, priority: 30),
+    ]
+
+    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+
+    public static func render(_ m: RefundsViewModel, into screen: inout Screen, rect: Rect) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect)
+        screen.put(x: rect.x, y: rect.y, spans: [
+            TextSpan(" \(m.total) pending", .key), TextSpan("   most urgent first · fee under the current tier", .subHeader),
+        ], maxWidth: rect.width)
+        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let shown = Array(m.rows.prefix(pageSize(for: rect)))
+        Table.render(columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
+                     selected: m.selected, into: &screen, rect: tableRect)
+        if shown.isEmpty {
+            let text = m.loaded ? "No refunds waiting." : "Loading…"
+            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
+        }
+    }
+
+    static func cells(_ p: PendingRefund, mask: Bool) -> [[TextSpan]] {
+        let names = p.passengerNames.split(separator: ",").map { n in
+            let t = n.trimmingCharacters(in: .whitespaces)
+            return mask ? Masking.name(t) : t
+        }.joined(separator: ",")
+        let fee: [TextSpan]
+        if let pct = p.currentFeePercent, let fen = p.currentFeeFen {
+            fee = [TextSpan("\(pct)% ", .dim), TextSpan(Money.yuan(fen), pct == 0 ? .ok : .normal)]
+        } else {
+            fee = Table.cell("不可退", .error)
+        }
+        let next = p.secondsToNextTier.map { Formatting.duration($0) } ?? "-"
+        let urgent = (p.secondsToNextTier ?? Int.max) < 3600
+        return [
+            Table.cell(p.agentOrderId),
+            Table.cell(ChinaTime.short(p.departsAt)),
+            Table.cell(p.fromCity + "→" + p.toCity),
+            Table.cell(names),
+            Table.cell(Money.yuan(p.refund.paidFen)),
+            fee,
+            Table.cell(next, urgent ? .warn : .normal),
+            Table.cell(p.refund.source.rawValue, .dim),
+        ]
+    }
+}

@@ -1,0 +1,88 @@
+import Store
+
+/// Every schedule of one day with its seat counts.
+public struct SeatsViewModel: Equatable, Sendable {
+    /// GMT+8 midnight of the day shown.
+    public var day: Int
+    /// The schedules of that day, in departure order; the first shown is `offset`.
+    public var schedules: [ScheduleSeats]
+    public var offset = 0
+    /// Index into `schedules` of the highlighted row.
+    public var selected: Int? = 0
+    public var loaded = true
+    public init(day: Int, schedules: [ScheduleSeats], offset: Int = 0, selected: Int? = 0) {
+        self.day = day; self.schedules = schedules; self.offset = offset; self.selected = selected
+    }
+}
+
+/// Seats per schedule: numbers and a bar (sold █, held ▒, left ░ — shapes, so the bar reads
+/// without colour too), price, on sale or 停运 with its reason.
+public enum SeatsView {
+    public static let columns: [TableColumn] = [
+        TableColumn("发车", width: 11, priority: 100),
+        TableColumn("班次", width: 10, flex: 1, priority: 30),
+        TableColumn("线路", width: 11, flex: 1, priority: 90),
+        TableColumn("总", width: 3, priority: 85, alignRight: true),
+        TableColumn("售", width: 3, priority: 85, alignRight: true),
+        TableColumn("锁", width: 3, priority: 85, alignRight: true),
+        TableColumn("余", width: 3, priority: 95, alignRight: true),
+        TableColumn("座位 █售 ▒锁 ░余", width: 16, flex: 2, priority: 50),
+        TableColumn("票价", width: 7, priority: 70, alignRight: true),
+        TableColumn("状态", width: 10, flex: 1, priority: 80),
+    ]
+    static let barColumn = 7
+
+    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+
+    public static func render(_ m: SeatsViewModel, into screen: inout Screen, rect: Rect) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect)
+        let total = m.schedules.reduce(0) { $0 + $1.seatsTotal }, left = m.schedules.reduce(0) { $0 + $1.seatsLeft }
+        let stopped = m.schedules.filter { !$0.onSale }.count
+        var spans = [TextSpan(" " + ChinaTime.date(m.day) + " " + Formatting.weekday(m.day), .key),
+                     TextSpan("   \(m.schedules.count) schedules  \(total) seats  \(left) left", .subHeader)]
+        if stopped > 0 { spans.append(TextSpan("  \(stopped) 停运", .warn)) }
+        spans.append(TextSpan("   [ prev day  ] next day", .dim))
+        screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
+        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let placed = Table.layout(columns, width: tableRect.width - 2)
+        let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
+        let shown = Array(m.schedules.dropFirst(m.offset).prefix(pageSize(for: rect)))
+        Table.render(columns: columns, rows: shown.map { cells($0, barWidth: barWidth) },
+                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
+        if shown.isEmpty {
+            let text = m.loaded ? "No schedules on \(ChinaTime.date(m.day))." : "Loading…"
+            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
+        }
+    }
+
+    static func cells(_ s: ScheduleSeats, barWidth: Int) -> [[TextSpan]] {
+        var departs = ChinaTime.clock(s.departsAt).prefix(5)
+        if s.fromTimeType == 4, let end = s.windowEndAt { departs += "-" + ChinaTime.clock(end).prefix(5) }
+        let status: [TextSpan] = s.onSale ? Table.cell("在售", .ok)
+            : [TextSpan("停运", Style(.error, bold: true))] + (s.stopReason.map { [TextSpan(" " + $0, .warn)] } ?? [])
+        return [
+            Table.cell(String(departs)),
+            Table.cell(s.scheduleId, .dim),
+            Table.cell(s.fromCity + "→" + s.toCity),
+            Table.cell(String(s.seatsTotal)),
+            Table.cell(String(s.seatsSold)),
+            Table.cell(String(s.seatsHeld)),
+            Table.cell(String(s.seatsLeft), s.seatsLeft == 0 ? .warn : .normal),
+            bar(sold: s.seatsSold, held: s.seatsHeld, total: s.seatsTotal, width: barWidth),
+            Table.cell(Money.yuan(s.priceFen)),
+            status,
+        ]
+    }
+
+    /// A proportional bar; any non-zero part gets at least one cell so a single held seat shows.
+    public static func bar(sold: Int, held: Int, total: Int, width: Int) -> [TextSpan] {
+        guard width > 0, total > 0 else { return [] }
+        func cells(_ n: Int) -> Int { n <= 0 ? 0 : max(1, (n * width + total / 2) / total) }
+        let s = min(width, cells(sold))
+        let h = min(width - s, cells(held))
+        let l = max(0, width - s - h)
+        return [TextSpan(String(repeating: "█", count: s), .barSold), TextSpan(String(repeating: "▒", count: h), .barHeld),
+                TextSpan(String(repeating: "░", count: l), .barLeft)].filter { !$0.text.isEmpty }
+    }
+}
