@@ -6,12 +6,7 @@ import Foundation
 
 public final class FakeTopGateway: @unchecked Sendable {
     /// The bus callbacks it accepts.
-    public static let knownMethods: [String: String] = [
-        "taobao.bus.agent.bookticket.confirm": "param_agent_confirm_book_r_q",
-        "taobao.bus.agent.refund.confirm": "param_agent_confirm_return_and_refund_r_q",
-        "taobao.bus.agent.multiple.refund.confirm": "param_agent_multiple_refund_r_q",
-        "taobao.bus.item.notify": "param_top_item_change_notify_r_q",
-    ]
+    public static let knownMethods: [String: String] = TopMethods.paramNames
     /// A `delayMillis` at least this long means "never answer": the socket wrapper should hold
     /// the connection until the client gives up, then close it.
     public static let hangMillis = 3_600_000
@@ -48,6 +43,20 @@ public final class FakeTopGateway: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return log
+    }
+
+    /// The fault this gateway injects, if any (the socket wrapper needs to know about `refuse`).
+    public var faultKind: FakeTopFault? {
+        lock.lock()
+        defer { lock.unlock() }
+        return fault
+    }
+
+    /// True once a counted fault (`KIND:N`) has hit its N calls; never for an uncounted one.
+    public var faultExhausted: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return fault != nil && (faultsLeft.map { $0 <= 0 } ?? false)
     }
 
     /// Calls that changed state (first deliveries that passed checks); duplicates excluded.

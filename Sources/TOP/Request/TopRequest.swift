@@ -18,12 +18,20 @@ public struct TopRequest: Sendable {
     /// Signs `callback` with `config` at `timestamp`. Throws when the configuration cannot sign
     /// (no app key or secret); does not check the gateway, which only the sender needs.
     public static func build(_ callback: some TopCallback, config: TopConfig, timestamp: Date) throws -> TopRequest {
+        try build(method: callback.method, paramName: callback.paramName, businessJSON: callback.businessJSON().compactText,
+                  idempotencyKey: callback.idempotencyKey, config: config, timestamp: timestamp)
+    }
+
+    /// Signs a business object already encoded, byte for byte as stored in the outbox: the
+    /// dispatcher must send exactly what the action committed, never a re-encoding of it.
+    public static func build(method: String, paramName: String, businessJSON: String, idempotencyKey: String?,
+                             config: TopConfig, timestamp: Date) throws -> TopRequest {
         guard let appKey = config.appKey else { throw TopConfigError("BUSOPS_TOP_APP_KEY is not set") }
         guard let secret = config.secret else {
             throw TopConfigError("BUSOPS_TOP_SECRET or BUSOPS_TOP_SECRET_FILE is not set")
         }
         var params: [(String, String)] = [
-            ("method", callback.method),
+            ("method", method),
             ("app_key", appKey),
             ("timestamp", TopClock.format(timestamp)),
             ("v", "2.0"),
@@ -35,12 +43,12 @@ public struct TopRequest: Sendable {
         if let session = config.session, !session.isEmpty { params.append(("session", session.revealForSigning())) }
         if config.simplify { params.append(("simplify", "true")) }
         if let partner = config.partnerId, !partner.isEmpty { params.append(("partner_id", partner)) }
-        params.append((callback.paramName, callback.businessJSON().compactText))
+        params.append((paramName, businessJSON))
 
         let sign = TopSigner.sign(params, secret: secret.revealForSigning(), method: config.signMethod)
         params.append(("sign", sign))
-        return TopRequest(method: callback.method, params: params, sign: sign,
-                          body: FormEncoding.encodeBytes(params), idempotencyKey: callback.idempotencyKey)
+        return TopRequest(method: method, params: params, sign: sign,
+                          body: FormEncoding.encodeBytes(params), idempotencyKey: idempotencyKey)
     }
 
     /// Parameter names whose values are credentials; they never leave this type unredacted.

@@ -1,0 +1,56 @@
+// What one dispatcher pass did, for the `dispatch` summary line, the console and tests.
+
+import Foundation
+
+public struct DispatchReport: Equatable, Sendable {
+    public var claimed = 0
+    public var sent = 0
+    public var retried = 0
+    public var deadLettered = 0
+    /// Rows whose claim another dispatcher took over before the answer was recorded.
+    public var lostClaims = 0
+    /// Claims given back unsent (lease too short for another call, or stopping).
+    public var released = 0
+    /// Sending is switched off by the kill switch (`meta.sending_paused`).
+    public var paused = false
+    /// Why nothing can be sent with this configuration; rows stay pending.
+    public var refused: String?
+
+    public init() {}
+
+    public mutating func add(_ other: DispatchReport) {
+        claimed += other.claimed
+        sent += other.sent
+        retried += other.retried
+        deadLettered += other.deadLettered
+        lostClaims += other.lostClaims
+        released += other.released
+        paused = paused || other.paused
+        refused = refused ?? other.refused
+    }
+
+    public var summary: String {
+        var line = "sent \(sent), retried \(retried), dead-lettered \(deadLettered)"
+        if lostClaims > 0 { line += ", claims lost \(lostClaims)" }
+        if paused { line += " (sending is paused)" }
+        if let refused { line += " (\(refused))" }
+        return line
+    }
+}
+
+/// Tunables; the defaults suit production, tests shorten the times.
+public struct DispatcherSettings: Sendable {
+    /// Rows claimed per transaction.
+    public var batchSize = 32
+    /// Seconds a claim holds; a dispatcher that dies frees its rows after this long.
+    public var leaseSeconds = 60
+    /// Bound on one whole HTTP exchange.
+    public var requestTimeout: TimeInterval = 10
+    /// A row still failing in a passing way after this many attempts becomes a dead letter.
+    public var maxAttempts = 12
+    /// Sleep between polls when nothing is due.
+    public var idleSleep: TimeInterval = 0.5
+    public var retryPolicy = RetryPolicy()
+
+    public init() {}
+}
