@@ -1,0 +1,50 @@
+import Store
+
+/// Who acts: recorded in every audit row. `source` is the SSH client ("ssh:10.0.0.7") or "local".
+public struct Actor: Sendable, Equatable {
+    public var operatorName: String
+    public var source: String
+    public init(operatorName: String, source: String) { self.operatorName = operatorName; self.source = source }
+}
+
+/// What an action will do, shown before the operator confirms. `version` binds the confirmation to the
+/// row state that was shown; `params` are the business JSON bodies that will be signed and sent.
+public struct ActionPreview: Sendable, Equatable {
+    public var title: String
+    public var lines: [String]
+    public var version: Int
+    /// The TOP callback method queued, nil when nothing is sent (pause/resume).
+    public var method: String?
+    public var params: [String]
+    public init(title: String, lines: [String], version: Int, method: String?, params: [String] = []) {
+        self.title = title; self.lines = lines; self.version = version; self.method = method; self.params = params
+    }
+}
+
+/// What was done, in one line an operator can read ("refund RF00000012 approved, 85.50 yuan queued").
+public struct ActionResult: Sendable, Equatable {
+    public var summary: String
+    /// Outbox rows queued by the action, in order.
+    public var callbackIds: [Int64]
+    public init(summary: String, callbackIds: [Int64] = []) { self.summary = summary; self.callbackIds = callbackIds }
+}
+
+/// Why an action was refused. Messages are written for the operator and never carry a secret.
+/// (Named apart from the console's own `ActionError`, which wraps these for exit status 1.)
+public enum OperationError: Error, Equatable, CustomStringConvertible {
+    /// The input is wrong; nothing was read or written.
+    case invalid(String)
+    /// Someone changed the row since it was shown; the message names who and the new state.
+    case conflict(String)
+    case notFound(String)
+    /// The row is in a state where this action makes no sense.
+    case notAllowed(String)
+
+    public var message: String {
+        switch self {
+        case .invalid(let m), .conflict(let m), .notFound(let m), .notAllowed(let m): return m
+        }
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,39 @@
+import Store
+import TOP
+
+/// Issuing failed (no ticket): tickets → 3, the order → 4 closed, its seats go back on sale, and
+/// bookticket.confirm (success false, with the reason) is queued under key BK-<agent order id>.
+///
+/// Why 4: the seed table has no "issue failed" order code; 3 would claim tickets exist, and 5 means the buyer
+/// never paid. Closed (4) is what an order that will never be issued becomes, and the callback tells Fliggy
+/// why so it refunds the buyer in full.
+enum IssueFailedAction {
+    static func plan(order: String, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
+        let why = try InputValidation.reason(reason)
+        let d = try ctx.order(order)
+        try ctx.bind(order: d)
+        try IssueTicketsAction.requireAwaitingTicket(d, verb: "failed")
+        let callback = CallbackFactory.bookTicket(d, success: false, failReason: why)
+        try ActionContext.check(callback)
+        let key = "BK-" + d.summary.agentOrderId
+        let freed = SeatAccounting.soldSeats(d.tickets, orderStatus: d.summary.status)
+        let lines = [CallbackFactory.orderLine(d),
+                     "passengers: " + CallbackFactory.names(d.tickets),
+                     "reason: \(why)",
+                     "order → 4 closed, tickets → 3 no ticket, \(freed) seat\(freed == 1 ? "" : "s") back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan",
+                     "sends \(callback.method) success=false (key \(key))"]
+        let preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+                                    method: callback.method, params: [callback.businessJSON().compactText])
+        return PlannedAction(preview: preview) { _ in
+            try ctx.store.setTicketStatus(d.tickets.map(\.id), to: .noTicket)
+            try ctx.store.releaseSoldSeats(scheduleId: d.scheduleId, count: freed)
+            try ctx.store.setOrderStatus(orderId: d.summary.id, to: .closed, now: ctx.now)
+            let cb = try ctx.enqueue(callback, key: key, orderId: d.summary.id, refundId: nil)
+            try ctx.audit("ticket.fail", entity: "order", id: d.summary.agentOrderId,
+                          before: AuditFields(status: d.summary.status.rawValue).with("version", d.version),
+                          after: AuditFields(status: 4).with("reason", why).with("seats_released", freed).with("callback", key))
+            return ActionResult(summary: "order \(d.summary.agentOrderId) closed as not issued, \(freed) seat\(freed == 1 ? "" : "s") released, "
+                                + "bookticket.confirm (success=false) queued", callbackIds: [cb])
+        }
+    }
+}

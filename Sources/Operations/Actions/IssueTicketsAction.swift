@@ -1,0 +1,65 @@
+import Store
+import TOP
+
+/// Issue tickets for an order awaiting them (2 → 3): fetch number, password, gate, seats and vehicle go on the
+/// order, tickets → 2, and bookticket.confirm (success true) is queued under key BK-<agent order id>.
+enum IssueTicketsAction {
+    static func plan(_ input: IssueTickets, _ ctx: ActionContext) throws -> PlannedAction {
+        let ticketNo = try InputValidation.code(input.ticketNo, field: "ticket number")
+        let ticketPwd = try InputValidation.code(input.ticketPwd, field: "ticket password")
+        let gate = try InputValidation.code(input.gate, field: "gate")
+        let vehicle = VehicleInfo(plate: try InputValidation.optionalCode(input.plate, field: "plate", max: 16),
+                                  driverName: try InputValidation.optionalCode(input.driverName, field: "driver name"),
+                                  driverPhone: try input.driverPhone.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+                                      .map { try InputValidation.phone($0, field: "driver phone") },
+                                  model: try InputValidation.optionalCode(input.vehicleModel, field: "vehicle model"),
+                                  brand: try InputValidation.optionalCode(input.vehicleBrand, field: "vehicle brand"))
+        let d = try ctx.order(input.agentOrderId)
+        try ctx.bind(order: d)
+        try requireAwaitingTicket(d, verb: "issued")
+        let seats = try input.seats.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+            .map { try InputValidation.seats($0, count: d.tickets.count) }
+        let fetch = FetchInfo(ticketNo: ticketNo, ticketPwd: ticketPwd, gate: gate, address: d.fromStationAddress,
+                              seatNumbers: seats?.joined(separator: ","), qrPayload: "BUSOPS|\(d.summary.agentOrderId)|\(ticketNo)")
+        let callback = CallbackFactory.bookTicket(d, success: true, fetch: fetch, vehicle: vehicle, seats: seats)
+        try ActionContext.check(callback)
+        let key = "BK-" + d.summary.agentOrderId
+        var seated = d.tickets
+        if let seats { for k in seated.indices { seated[k].seatNo = seats[k] } }
+        var lines = [CallbackFactory.orderLine(d),
+                     "passengers: " + CallbackFactory.names(seated),
+                     "ticket number \(ticketNo), password \(ticketPwd), gate \(gate), fetch at \(d.fromStationAddress)"]
+        let v = [vehicle.plate.map { "plate \($0)" }, vehicle.driverName.map { "driver \($0)" }, vehicle.driverPhone.map { "phone \($0)" },
+                 vehicle.model.map { "model \($0)" }, vehicle.brand.map { "brand \($0)" }].compactMap { $0 }
+        if !v.isEmpty { lines.append("vehicle: " + v.joined(separator: ", ")) }
+        lines.append("total \(Money.yuan(d.summary.totalFen)) yuan for \(d.tickets.count) ticket\(d.tickets.count == 1 ? "" : "s")")
+        lines.append("order → 3 issued, tickets → 2 issued; sends \(callback.method) success=true (key \(key))")
+        let preview = ActionPreview(title: "Issue tickets for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+                                    method: callback.method, params: [callback.businessJSON().compactText])
+        return PlannedAction(preview: preview) { _ in
+            try ctx.store.markIssued(orderId: d.summary.id, fetch: fetch, vehicle: vehicle, seatNumbers: seats, now: ctx.now)
+            let cb = try ctx.enqueue(callback, key: key, orderId: d.summary.id, refundId: nil)
+            // The ticket password is a pick-up credential: the audit trail records that it was set, not its value.
+            let after = AuditFields(status: 3).with("fetch_no", ticketNo).with("fetch_pwd", "***").with("gate", gate)
+                .with("seats", seats?.joined(separator: ",")).with("plate", vehicle.plate).with("callback", key)
+            try ctx.audit("ticket.issue", entity: "order", id: d.summary.agentOrderId,
+                          before: AuditFields(status: d.summary.status.rawValue).with("version", d.version), after: after)
+            return ActionResult(summary: "order \(d.summary.agentOrderId) issued (\(d.tickets.count) ticket\(d.tickets.count == 1 ? "" : "s")), "
+                                + "bookticket.confirm queued", callbackIds: [cb])
+        }
+    }
+
+    /// Only a paid order waiting for its tickets can be issued or failed; the message says why not otherwise.
+    static func requireAwaitingTicket(_ d: OrderDetail, verb: String) throws {
+        let id = d.summary.agentOrderId
+        switch d.summary.status {
+        case .awaitingTicket: return
+        case .awaitingPayment:
+            throw OperationError.notAllowed("order \(id) is awaiting payment; it can be \(verb) only after Fliggy reports payment (status 2)")
+        case .issued, .refunding, .refunded:
+            throw OperationError.notAllowed("order \(id) was already issued (status \(d.summary.status.rawValue) \(d.summary.status.english))")
+        case .closed, .cancelled:
+            throw OperationError.notAllowed("order \(id) is \(d.summary.status.english); it cannot be \(verb)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Store
+import TOP
+
+/// Money back without touching tickets (compensation for a late bus, a price difference): a refund row with
+/// source money_only (approved) and multiple.refund.confirm whose agent_refund_trans_no is the row's own unique
+/// key, so Fliggy can never pay it twice. Amounts in fen; never more than paid minus what was already refunded.
+enum MoneyRefundAction {
+    static func plan(order: String, amountFen: Int, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
+        let why = try InputValidation.reason(reason)
+        if amountFen < 0 { throw OperationError.invalid("amount must not be negative (got \(amountFen) fen)") }
+        if amountFen == 0 { throw OperationError.invalid("amount must be at least 0.01 yuan (1 fen)") }
+        let d = try ctx.order(order)
+        try ctx.bind(order: d)
+        guard [.awaitingTicket, .issued, .refunding, .refunded].contains(d.summary.status) else {
+            throw OperationError.notAllowed("order \(d.summary.agentOrderId) is \(d.summary.status.english); only paid orders can get money back")
+        }
+        let already = try ctx.store.refundedFen(orderId: d.summary.id)
+        let left = max(0, d.summary.totalFen - already)
+        let amount = try InputValidation.amount(amountFen, ceiling: left,
+                                                ceilingName: "what is left to refund (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))")
+        func callback(_ key: String) -> MultipleRefundConfirm {
+            MultipleRefundConfirm(agentOrderId: d.summary.agentOrderId, mainBizOrderId: Int64(d.summary.mainBizOrderId),
+                                  refundTransNo: key, reason: why, totalRefundFen: amount, totalServiceChargeRefundFen: 0)
+        }
+        let sample = callback("MR(new)")
+        try ActionContext.check(sample)
+        let lines = [CallbackFactory.orderLine(d),
+                     "money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
+                     "refund \(Money.yuan(amount)) yuan (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))",
+                     "reason: \(why)",
+                     "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
+        let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+                                    method: sample.method, params: [sample.businessJSON().compactText])
+        return PlannedAction(preview: preview) { _ in
+            let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
+                                                            reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,
+                                                            amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
+            // The version moves so a second operator looking at the old state cannot send the same money again.
+            try ctx.store.setOrderStatus(orderId: d.summary.id, to: d.summary.status, now: ctx.now)
+            let cb = try ctx.enqueue(callback(keys.idempotencyKey), key: keys.idempotencyKey, orderId: d.summary.id, refundId: keys.id)
+            try ctx.audit("refund.money", entity: "order", id: d.summary.agentOrderId,
+                          before: AuditFields(status: d.summary.status.rawValue).with("refunded_fen", already),
+                          after: AuditFields(status: d.summary.status.rawValue).with("refund", keys.refundId).with("amount_fen", amount)
+                              .with("reason", why).with("callback", keys.idempotencyKey))
+            return ActionResult(summary: "money-only refund \(keys.refundId) for order \(d.summary.agentOrderId): \(Money.yuan(amount)) yuan queued "
+                                + "(trans no \(keys.idempotencyKey))", callbackIds: [cb])
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Store
+import TOP
+
+/// Re-fire a dead-lettered callback: failed → pending, due now, with the same key and params (so Fliggy can
+/// still de-duplicate it) and its attempt count kept. A refund that was marked failed with it goes back to the
+/// decision the callback carries (approved, or rejected for status 2).
+enum RetryCallbackAction {
+    static func plan(id: Int64, _ ctx: ActionContext) throws -> PlannedAction {
+        guard id > 0 else { throw OperationError.invalid("callback id must be a positive number") }
+        guard let c = try ctx.store.outboxRecord(id: id) else { throw OperationError.notFound("callback \(id) not found") }
+        try ctx.bind(entity: "callback", id: String(id), label: "callback \(id)", version: c.updatedAt)
+        guard c.state == .failed else {
+            throw OperationError.notAllowed("callback \(id) is \(c.state.rawValue); only failed (dead-lettered) callbacks can be re-fired")
+        }
+        let refund = try c.refundId.flatMap { rid in try ctx.store.orderId(agentOrderId: c.agentOrderId ?? "")
+            .flatMap { try ctx.store.refunds(orderId: $0).first { $0.id == rid } } }
+        let rejected = (try? JSON.parse(c.params))?["agent_return_ticket_status"]?.intValue == 2
+        let refundBack: RefundStatus? = refund?.status == .failed ? (rejected ? .rejected : .approved) : nil
+        var lines = ["callback \(id) \(c.method)" + (c.agentOrderId.map { " for order \($0)" } ?? ""),
+                     "failed after \(c.attempts) attempt\(c.attempts == 1 ? "" : "s"): "
+                         + ([c.lastCode, c.lastSubCode, c.lastMessage].compactMap { $0 }.joined(separator: " ")),
+                     "re-queued now with the same key \(c.idempotencyKey) and the same params; attempts kept"]
+        if let r = refund, let back = refundBack { lines.append("refund \(r.refundId) failed → \(back.rawValue) while it is sent again") }
+        let preview = ActionPreview(title: "Re-fire callback \(id)", lines: lines, version: c.updatedAt, method: c.method, params: [c.params])
+        return PlannedAction(preview: preview) { _ in
+            try ctx.store.requeueOutbox(id: id, now: ctx.now)
+            if let r = refund, let back = refundBack { try ctx.store.setRefundStatus(id: r.id, to: back) }
+            try ctx.audit("callback.retry", entity: "callback", id: String(id), before: AuditFields(status: "failed").with("attempts", c.attempts),
+                          after: AuditFields(status: "pending").with("key", c.idempotencyKey))
+            return ActionResult(summary: "callback \(id) (\(c.method)) re-queued with key \(c.idempotencyKey)", callbackIds: [id])
+        }
+    }
+}

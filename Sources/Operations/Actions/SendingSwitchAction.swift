@@ -1,0 +1,26 @@
+import Store
+
+/// The kill switch: pause or resume all callback sending (meta key sending_paused), audited. Dispatchers read
+/// the flag before claiming rows; queued callbacks stay queued and go out on resume.
+enum SendingSwitchAction {
+    static let key = "sending_paused"
+
+    static func plan(paused: Bool, _ ctx: ActionContext) throws -> PlannedAction {
+        let current = try ctx.store.isSendingPaused()
+        let version = current ? 1 : 0
+        try ctx.bind(entity: "meta", id: key, label: "sending", version: version)
+        let verb = paused ? "pause" : "resume"
+        let lines = current == paused
+            ? ["sending is already \(paused ? "paused" : "running"); nothing changes"]
+            : [paused ? "pause all callback sending: queued callbacks wait until sending is resumed"
+                      : "resume callback sending: queued callbacks go out in order"]
+        let preview = ActionPreview(title: paused ? "Pause sending" : "Resume sending", lines: lines, version: version, method: nil)
+        return PlannedAction(preview: preview) { _ in
+            guard current != paused else { return ActionResult(summary: "sending was already \(paused ? "paused" : "running")") }
+            try ctx.store.setMeta(key, paused ? "1" : "0")
+            try ctx.audit("sending.\(verb)", entity: "meta", id: key, before: AuditFields(status: current ? "paused" : "running"),
+                          after: AuditFields(status: paused ? "paused" : "running"))
+            return ActionResult(summary: paused ? "sending paused" : "sending resumed")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Store
+import TOP
+
+/// Builds the TOP callbacks from store rows, so every action describes the same fields the same way.
+enum CallbackFactory {
+    /// bookticket.confirm. On success it carries the fetch info, seats, passengers and vehicle; on failure the reason.
+    static func bookTicket(_ d: OrderDetail, success: Bool, fetch: FetchInfo? = nil, vehicle: VehicleInfo? = nil,
+                           seats: [String]? = nil, failReason: String? = nil) -> BookTicketConfirm {
+        let seatList = seats ?? d.tickets.compactMap(\.seatNo)
+        let passengers = d.tickets.enumerated().map { k, t in
+            BookTicketConfirm.Passenger(ticketId: t.agentTicketId, name: t.name, certType: certType(t.certType), certNo: t.certNo,
+                                        seatNo: success ? (seats.map { $0[k] } ?? t.seatNo) : nil)
+        }
+        let schedule = vehicle.flatMap { v -> BookTicketConfirm.Schedule? in
+            guard v.plate != nil || v.driverName != nil || v.driverPhone != nil || v.model != nil || v.brand != nil else { return nil }
+            return BookTicketConfirm.Schedule(driverName: v.driverName, driverPhone: v.driverPhone, plateNumber: v.plate,
+                                              vehicleModel: v.model, vehicleBrand: v.brand)
+        }
+        return BookTicketConfirm(agentOrderId: d.summary.agentOrderId, success: success, ticketCount: d.tickets.count,
+                                 totalPriceFen: d.summary.totalFen, fetchNumber: fetch?.ticketNo, fetchPassword: fetch?.ticketPwd,
+                                 fetchAddress: fetch?.address, gate: fetch?.gate, seatNumbers: success ? seatList : [],
+                                 passengers: success ? passengers : [], schedule: success ? schedule : nil,
+                                 failReason: success ? nil : failReason)
+    }
+
+    /// Qimen numbers the ID card 1; this API numbers certificate types 01–04.
+    static func certType(_ qimen: Int) -> BookTicketConfirm.CertType {
+        switch qimen {
+        case 2: return .passport
+        case 3: return .hongKongMacauPass
+        case 4: return .taiwanPass
+        default: return .idCard
+        }
+    }
+
+    /// refund.confirm for one refund row. `ticket` set: a per-ticket refund (type 0) naming the ticket and
+    /// the passenger's certificate; nil: per order (type 1).
+    static func refundConfirm(_ d: OrderDetail, ticket: TicketRecord?, transId: String, approved: Bool, amountFen: Int?,
+                              returnCode: Int? = nil, mode: RefundConfirm.ReturnMode = .online, scene: RefundScene = .common,
+                              reasonCode: Int? = nil, now: Int) -> RefundConfirm {
+        RefundConfirm(agentOrderId: d.summary.agentOrderId, status: approved ? .success : .failure,
+                      returnType: ticket == nil ? .perOrder : .perTicket, refundAmountFen: approved ? amountFen : nil,
+                      refundTransId: transId, agentTicketId: ticket?.agentTicketId, passengerIdNum: ticket?.certNo,
+                      passengerName: ticket?.name, returnTime: ChinaTime.second(now), departDate: ChinaTime.second(d.summary.departsAt),
+                      mainBizOrderId: Int64(d.summary.mainBizOrderId), returnTicketCode: approved ? nil : returnCode,
+                      returnMode: mode, refundScene: scene == .force ? .force : .common,
+                      officialReasonCode: scene == .force ? reasonCode.map(String.init) : nil)
+    }
+
+    /// "张三 (seat 12), 李四" — the passengers a line of the preview names.
+    static func names(_ tickets: [TicketRecord]) -> String {
+        tickets.map { t in t.name + (t.seatNo.map { " (seat \($0))" } ?? "") }.joined(separator: ", ")
+    }
+
+    /// "BO0000000012 (Fliggy 3900000000007919) 杭州 → 上海, departs 2026-11-22 08:05"
+    static func orderLine(_ d: OrderDetail) -> String {
+        "order \(d.summary.agentOrderId) (Fliggy \(d.summary.mainBizOrderId)) \(d.summary.fromCity) → \(d.summary.toCity), "
+            + "departs \(ChinaTime.minute(d.summary.departsAt)), status \(d.summary.status.rawValue) \(d.summary.status.english)"
+    }
+}
