@@ -89,10 +89,16 @@ public struct Screen: Equatable, Sendable {
         return columns
     }
 
-    /// Writes styled spans one after another; returns the columns used.
+    /// Writes styled spans one after another; returns the columns used. With `ellipsis`, a line
+    /// that does not fit ends in `…` so the operator knows there is more.
     @discardableResult
-    public mutating func put(x: Int, y: Int, spans: [TextSpan], maxWidth: Int? = nil) -> Int {
-        let limit = maxWidth ?? (width - x)
+    public mutating func put(x: Int, y: Int, spans: [TextSpan], maxWidth: Int? = nil, ellipsis: Bool = false) -> Int {
+        var limit = maxWidth ?? (width - x)
+        if ellipsis, limit > 1, DisplayWidth.of(TerminalText.sanitize(spans.map(\.text).joined())) > limit {
+            limit -= 1
+            let used = put(x: x, y: y, spans: spans, maxWidth: limit)
+            return used + put(x: x + used, y: y, text: "…", style: Style(.dim))
+        }
         var used = 0
         for span in spans where used < limit {
             used += put(x: x + used, y: y, text: span.text, style: span.style, maxWidth: limit - used)

@@ -29,7 +29,7 @@ public enum OrderDetailView {
         let bodyHeight = rect.height - 1
         let top = min(max(0, m.scroll), max(0, all.count - bodyHeight))
         for (i, line) in all.dropFirst(top).prefix(bodyHeight).enumerated() {
-            screen.put(x: rect.x + 1, y: rect.y + 1 + i, spans: line, maxWidth: rect.width - 2)
+            screen.put(x: rect.x + 1, y: rect.y + 1 + i, spans: line, maxWidth: rect.width - 2, ellipsis: true)
         }
         if all.count > bodyHeight {
             let pos = "\(top + 1)-\(min(all.count, top + bodyHeight))/\(all.count)"
@@ -72,7 +72,7 @@ public enum OrderDetailView {
                               TextSpan(" 座位 ", .dim), TextSpan(DisplayWidth.pad(t.seatNo ?? "-", to: 4)),
                               TextSpan(" 证件 ", .dim), TextSpan(m.revealed ? t.certNo : Masking.certificate(t.certNo)),
                               TextSpan("  票价 ", .dim), TextSpan(Money.yuan(t.priceFen))]
-            if t.serviceFeeFen > 0 { line += [TextSpan(" +服务费 ", .dim), TextSpan(Money.yuan(t.serviceFeeFen))] }
+            if t.serviceFeeFen > 0 { line += [TextSpan("+", .dim), TextSpan(Money.yuan(t.serviceFeeFen))] }
             if let no = t.ticketNo { line += [TextSpan("  取票号 ", .dim), TextSpan(no)] }
             if t.isOfflineRefund { line.append(TextSpan("  线下退", .warn)) }
             out.append(line)
@@ -120,12 +120,12 @@ public enum OrderDetailView {
 
     static func refundLine(_ r: RefundRecord) -> Line {
         let role: Role = r.status == .failed || r.status == .rejected ? .error : (r.status == .pending ? .warn : .ok)
-        var line: Line = [TextSpan("  " + r.refundId + "  "), TextSpan(DisplayWidth.pad(r.status.rawValue, to: 8), role),
-                          TextSpan(" " + r.source.rawValue, .dim),
-                          TextSpan("  实付 ", .dim), TextSpan(Money.yuan(r.paidFen)),
-                          TextSpan("  手续费 ", .dim), TextSpan(Money.yuan(r.feeFen)),
-                          TextSpan("  退款 ", .dim), TextSpan(Money.yuan(r.amountFen), Style(.normal, bold: true)),
-                          TextSpan("  " + ChinaTime.short(r.requestedAt), .dim)]
+        var line: Line = [TextSpan("  " + r.refundId + " "), TextSpan(DisplayWidth.pad(r.status.rawValue, to: 8), role),
+                          TextSpan(DisplayWidth.pad(r.source.rawValue, to: 8), .dim),
+                          TextSpan("实付 ", .dim), TextSpan(Money.yuan(r.paidFen)),
+                          TextSpan(" 手续费 ", .dim), TextSpan(Money.yuan(r.feeFen)),
+                          TextSpan(" 退款 ", .dim), TextSpan(Money.yuan(r.amountFen), Style(.normal, bold: true)),
+                          TextSpan(" " + ChinaTime.short(r.requestedAt), .dim)]
         if let reason = r.reason, !reason.isEmpty { line.append(TextSpan("  " + reason)) }
         return line
     }

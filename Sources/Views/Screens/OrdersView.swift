@@ -31,7 +31,7 @@ public enum OrdersView {
         TableColumn("状态", width: 8, priority: 90),
         TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 80),
         TableColumn("线路", width: 13, flex: 2, priority: 70),
-        TableColumn("联系人", width: 14, flex: 1, priority: 40),
+        TableColumn("联系人", width: 18, flex: 1, priority: 40),
         TableColumn("票数", width: 4, priority: 30, alignRight: true),
         TableColumn("金额(元)", width: 9, priority: 60, alignRight: true),
     ]

@@ -42,7 +42,7 @@ public enum SeatsView {
         var spans = [TextSpan(" " + ChinaTime.date(m.day) + " " + Formatting.weekday(m.day), .key),
                      TextSpan("   \(m.schedules.count) schedules  \(total) seats  \(left) left", .subHeader)]
         if stopped > 0 { spans.append(TextSpan("  \(stopped) 停运", .warn)) }
-        spans.append(TextSpan("   [ prev day  ] next day", .dim))
+        spans.append(TextSpan("   [ ] prev/next day", .dim))
         screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let placed = Table.layout(columns, width: tableRect.width - 2)

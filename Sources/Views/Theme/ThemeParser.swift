@@ -11,7 +11,7 @@ public struct ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
 /// Reads the theme format (docs/THEMES.md):
 ///
 ///     # comment
-///     role = FG [BG] [bold] [dim] [underline] [reverse]
+///     role = FG [BG] [bold] [dim] [underline] [reverse]   # comment
 ///
 /// Colours: `#rrggbb`, `0`–`255`, `black` … `white`, `bright-red` …, `default`. The first colour is the
 /// foreground, the second the background.
@@ -34,8 +34,8 @@ public enum ThemeParser {
             var colours = 0
             for token in trimmed[trimmed.index(after: eq)...].split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 let t = String(token)
-                // `#` starts a trailing comment unless it spells a colour.
-                if t.hasPrefix("#") && ThemeColor.parse(t) == nil { break }
+                // A lone `#` starts a trailing comment (`#rrggbb` is a colour, `#12345g` a mistake to report).
+                if t == "#" { break }
                 if let attr = TextAttributes.names.first(where: { $0.0 == t.lowercased() }) {
                     entry.attributes.insert(attr.1)
                 } else if let c = ThemeColor.parse(t) {

@@ -20,16 +20,11 @@ public enum Table {
     /// The columns that fit `width` (least important dropped first) with their x offsets and widths;
     /// spare columns go to flexible columns by weight. Returns indices into `columns`.
     public static func layout(_ columns: [TableColumn], width: Int) -> [(index: Int, x: Int, width: Int)] {
-        var kept = Array(columns.indices)
-        func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].width } + gap * max(0, set.count - 1) }
-        while needed(kept) > width, kept.count > 1 {
-            // Drop the least important; among equals, the rightmost.
-            let victim = kept.enumerated().min { a, b in
-                columns[a.element].priority != columns[b.element].priority
-                    ? columns[a.element].priority < columns[b.element].priority : a.offset > b.offset
-            }!.offset
-            kept.remove(at: victim)
-        }
+        // Two spaces between columns read best; one is used when it saves a column from being dropped.
+        let roomy = fit(columns, width: width, gap: gap)
+        let tight = fit(columns, width: width, gap: 1)
+        let (kept, g) = tight.count > roomy.count ? (tight, 1) : (roomy, gap)
+        func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].width } + g * max(0, set.count - 1) }
         var spare = max(0, width - needed(kept))
         let totalFlex = kept.reduce(0) { $0 + columns[$1].flex }
         var widths = kept.map { columns[$0].width }
@@ -46,9 +41,23 @@ public enum Table {
         var out: [(index: Int, x: Int, width: Int)] = []
         for (i, c) in kept.enumerated() {
             out.append((c, x, min(widths[i], max(0, width - x))))
-            x += widths[i] + gap
+            x += widths[i] + g
         }
         return out
+    }
+
+    /// The columns kept at a gap: the least important dropped first (among equals, the rightmost).
+    static func fit(_ columns: [TableColumn], width: Int, gap: Int) -> [Int] {
+        var kept = Array(columns.indices)
+        func needed(_ set: [Int]) -> Int { set.reduce(0) { $0 + columns[$1].width } + gap * max(0, set.count - 1) }
+        while needed(kept) > width, kept.count > 1 {
+            let victim = kept.enumerated().min { a, b in
+                columns[a.element].priority != columns[b.element].priority
+                    ? columns[a.element].priority < columns[b.element].priority : a.offset > b.offset
+            }!.offset
+            kept.remove(at: victim)
+        }
+        return kept
     }
 
     /// Draws the column titles on the first row of `rect` and `rows` below it. `selected` is the

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+@testable import Store
+@testable import Views
+
+final class ThemeTests: XCTestCase {
+    static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes").path
+
+    func testShippedThemesParseAndCoverMeaning() throws {
+        for name in ["default", "light", "high-contrast", "mono"] {
+            let t = try Theme.load(name: name, searchPaths: [Self.themesDir])
+            XCTAssertEqual(t.name, name)
+            XCTAssertNotNil(t.entries[.normal], name)
+            XCTAssertNotNil(t.entries[.selected], name)
+        }
+        XCTAssertEqual(Theme.available(searchPaths: [Self.themesDir]), ["default", "high-contrast", "light", "mono"])
+    }
+
+    func testBuiltinDefaultMatchesTheFile() throws {
+        let file = try String(contentsOfFile: Self.themesDir + "/default.theme", encoding: .utf8)
+        XCTAssertEqual(file.trimmingCharacters(in: .newlines), BuiltinTheme.defaultText.trimmingCharacters(in: .newlines))
+        // Every role has a look in the default theme, so nothing falls back by accident.
+        for role in Role.all { XCTAssertNotNil(Theme.builtinDefault.entries[role], role.name) }
+    }
+
+    func testMissingDefaultFallsBackToBuiltinButOtherNamesFail() throws {
+        let empty = NSTemporaryDirectory() + "busops-themes-\(UUID().uuidString)"
+        XCTAssertEqual(try Theme.load(name: "default", searchPaths: [empty]), Theme.builtinDefault)
+        XCTAssertThrowsError(try Theme.load(name: "solarized", searchPaths: [empty])) { e in
+            XCTAssertTrue("\(e)".contains("not found"), "\(e)")
+        }
+        XCTAssertThrowsError(try Theme.load(name: "../../etc/passwd", searchPaths: [Self.themesDir]))
+    }
+
+    func testFirstSearchPathWins() throws {
+        let dir = NSTemporaryDirectory() + "busops-themes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "normal = red black\n".write(toFile: dir + "/light.theme", atomically: true, encoding: .utf8)
+        let t = try Theme.load(name: "light", searchPaths: [dir, Self.themesDir])
+        XCTAssertEqual(t.entries[.normal], ThemeEntry(fg: .index(1), bg: .index(0)))
+    }
+
+    func testParserFormatAndLineNumberedErrors() throws {
+        let t = try ThemeParser.parse("""
+            # comment
+            normal = #d0d0d0 default   # trailing comment
+            selected = 231 24 bold reverse
+            status.issued = bright-green
+            """, name: "t")
+        XCTAssertEqual(t.entries[.normal], ThemeEntry(fg: .rgb(0xd0, 0xd0, 0xd0), bg: .terminalDefault))
+        XCTAssertEqual(t.entries[.selected], ThemeEntry(fg: .index(231), bg: .index(24), attributes: [.bold, .reverse]))
+        XCTAssertEqual(t.entries[.status(.issued)]?.fg, .index(10))
+
+        func error(_ text: String) -> String {
+            do { _ = try ThemeParser.parse(text, name: "bad"); return "no error" } catch { return "\(error)" }
+        }
+        XCTAssertEqual(error("normal = red\nselcted = blue"), "bad.theme:2: unknown role \"selcted\"")
+        XCTAssertEqual(error("normal = red\n\nheader = #12345g"),
+                       "bad.theme:3: \"#12345g\" is not a colour (#rrggbb, 0-255, a name, default) or an attribute (bold, dim, underline, reverse)")
+        XCTAssertEqual(error("normal = red blue green"), "bad.theme:1: more than two colours for \"normal\" (foreground, background)")
+        XCTAssertEqual(error("normal red"), "bad.theme:1: expected `role = colours`, got \"normal red\"")
+        XCTAssertEqual(error("normal = red\nnormal = blue"), "bad.theme:2: role \"normal\" already set on line 1")
+        XCTAssertEqual(error("header = red"), "bad.theme: the theme must set `normal`")
+        XCTAssertEqual(error("normal = 256"), "bad.theme:1: \"256\" is not a colour (#rrggbb, 0-255, a name, default) or an attribute (bold, dim, underline, reverse)")
+    }
+
+    func testColourDegradation() {
+        let teal = ThemeColor.rgb(0, 135, 135)
+        XCTAssertEqual(teal.degraded(to: .truecolor), teal)
+        XCTAssertEqual(teal.degraded(to: .c256), .index(30))              // cube (0, 135, 135)
+        XCTAssertEqual(teal.degraded(to: .c8), .index(6))                 // cyan
+        XCTAssertEqual(teal.degraded(to: .none), .terminalDefault)
+        XCTAssertEqual(ThemeColor.rgb(0x30, 0x30, 0x30).degraded(to: .c256), .index(236))   // grey ramp
+        XCTAssertEqual(ThemeColor.rgb(0x30, 0x30, 0x30).degraded(to: .c8), .index(0))       // dark grey → black
+        XCTAssertEqual(ThemeColor.rgb(0xd0, 0xd0, 0xd0).degraded(to: .c8), .index(7))
+        XCTAssertEqual(ThemeColor.rgb(0xff, 0x5f, 0x5f).degraded(to: .c8), .index(1))       // red
+        XCTAssertEqual(ThemeColor.rgb(0xff, 0xd7, 0x5f).degraded(to: .c8), .index(3))       // yellow
+        XCTAssertEqual(ThemeColor.rgb(0x5f, 0xd7, 0x5f).degraded(to: .c8), .index(2))       // green
+        XCTAssertEqual(ThemeColor.index(196).degraded(to: .c8), .index(1))
+        XCTAssertEqual(ThemeColor.index(12).degraded(to: .c8), .index(4))                   // bright blue → blue
+        XCTAssertEqual(ThemeColor.terminalDefault.degraded(to: .c8), .terminalDefault)
+    }
+
+    /// Meaning survives every depth: the selection and each order status stay distinguishable
+    /// from plain text, and with no colour the selection is reversed and errors are bold.
+    func testMeaningSurvivesEveryDepth() throws {
+        for name in ["default", "light", "high-contrast", "mono"] {
+            let theme = try Theme.load(name: name, searchPaths: [Self.themesDir])
+            for depth in ColorDepth.allCases {
+                let normal = theme.resolve(Role.normal, depth: depth)
+                XCTAssertNotEqual(theme.resolve(.selected, depth: depth), normal, "\(name) \(depth)")
+                XCTAssertNotEqual(theme.resolve(.error, depth: depth), normal, "\(name) \(depth)")
+                XCTAssertNotEqual(theme.resolve(.tabActive, depth: depth), theme.resolve(.tabInactive, depth: depth), "\(name) \(depth)")
+                if depth == .none {
+                    XCTAssertTrue(theme.resolve(.selected, depth: depth).attributes.contains(.reverse), name)
+                    XCTAssertTrue(theme.resolve(.error, depth: depth).attributes.contains(.bold), name)
+                    XCTAssertEqual(theme.resolve(.selected, depth: depth).fg, .terminalDefault)
+                }
+            }
+        }
+        // With colour, the default theme shows issued, awaiting-ticket and refunding in different colours even at 8.
+        for depth in [ColorDepth.truecolor, .c256, .c8] {
+            let fgs = Set([OrderStatus.issued, .awaitingTicket, .refunding].map { Theme.builtinDefault.resolve(.status($0), depth: depth).fg })
+            XCTAssertEqual(fgs.count, 3, "\(depth)")
+        }
+    }
+
+    func testStyleFlagsCombineWithTheme() {
+        let r = Theme.builtinDefault.resolve(Style(.normal, bold: true, reverse: true), depth: .c256)
+        XCTAssertEqual(r.attributes, [.bold, .reverse])
+        XCTAssertEqual(r.fg, .index(252))
+    }
+}
