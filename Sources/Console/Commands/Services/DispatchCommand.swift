@@ -1,0 +1,63 @@
+import Foundation
+import Store
+import TOP
+
+/// `busops dispatch`: the outbox dispatcher without a console. Several may run against one
+/// store (and alongside consoles): claims keep them from sending the same callback twice.
+enum DispatchCommand {
+    static func run(_ args: ParsedArguments) throws -> Int32 {
+        let path = try StorePaths.required(args)
+        let config = try TopEnvironment.load()
+        if let blocker = config.sendingBlocker {
+            // Refusing up front, before any claim: every callback stays pending, nothing is lost.
+            throw ActionError(message: blocker + " (callbacks stay pending; see busops config check)")
+        }
+        var settings = DispatcherSettings()
+        if let lease = try args.int("lease", range: 1...86_400) { settings.leaseSeconds = lease }
+        if let timeout = try args.int("timeout", range: 1...600) { settings.requestTimeout = TimeInterval(timeout) }
+        if let batch = try args.int("batch", range: 1...1000) { settings.batchSize = batch }
+        let store = try StorePaths.open(path)
+        let dispatcher = OutboxDispatcher(store: store, config: config, settings: settings)
+
+        if args.has("once") {
+            let report = try dispatcher.drain()
+            Output.line(report.summary)
+            return 0
+        }
+        SignalFlags.install()
+        FileHandle.standardError.write(Data("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n".utf8))
+        var total = DispatchReport()
+        var lastProblem: String?
+        while SignalFlags.received == 0 {
+            do {
+                let report = try dispatcher.runOnce()
+                total.add(DispatchReport.countsOnly(report))
+                let problem = report.refused ?? (report.paused ? "sending is paused" : nil)
+                if let problem, problem != lastProblem { Output.error(problem) }
+                if problem == nil, lastProblem != nil { Output.error("sending resumed") }
+                lastProblem = problem
+                if report.claimed == 0 { idle(0.5) }
+            } catch {
+                Output.error("dispatch: \(error)")
+                idle(2)
+            }
+        }
+        Output.line(total.summary)
+        return 0
+    }
+
+    private static func idle(_ seconds: TimeInterval) {
+        let end = Date().addingTimeInterval(seconds)
+        while SignalFlags.received == 0, Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+    }
+}
+
+extension DispatchReport {
+    /// The counts of a report without its momentary pause or refusal, for a running total.
+    static func countsOnly(_ r: DispatchReport) -> DispatchReport {
+        var c = r
+        c.paused = false
+        c.refused = nil
+        return c
+    }
+}
