@@ -48,7 +48,8 @@ public final class OutboxDispatcher {
             report.paused = true
             return report
         }
-        let lease = max(settings.leaseSeconds, Int(settings.requestTimeout.rounded(.up)) + 5)
+        // Room for at least two calls per claim, so the lease check below cannot starve a batch.
+        let lease = max(settings.leaseSeconds, 2 * Int(settings.requestTimeout.rounded(.up)) + 2)
         let claimedAt = nowSeconds
         let rows = try store.claimDue(now: claimedAt, dispatcherId: dispatcherId, lease: lease, limit: settings.batchSize,
                                       dueBy: dueBy)
