@@ -33,7 +33,7 @@ public final class Operations {
         try run(action, version: expectedVersion, shownLines: nil, progress: progress)
     }
 
-    func run(_ action: OperatorAction, version: Int, shownLines: [String]?, progress: ((Int, Int) -> Void)?) throws -> ActionResult {
+    func run(_ action: OperatorAction, version: Int?, shownLines: [String]?, progress: ((Int, Int) -> Void)?) throws -> ActionResult {
         if store.isReadOnly { throw OperationError.notAllowed("the store is open read-only; nothing was changed") }
         return try translated {
             try store.db.transaction {
