@@ -11,3 +11,16 @@ static inline attr_t cnc_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cnc_a_dim(void) { return A_DIM; }
 static inline int cnc_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int cnc_getmaxx(WINDOW *w) { return getmaxx(w); }
+static inline int cnc_key_f(int n) { return KEY_F(n); }
+static inline mmask_t cnc_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int cnc_mouse_is_click(mmask_t m) { return (m & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int cnc_mouse_is_wheel_up(mmask_t m) { return (m & BUTTON4_PRESSED) != 0; }
+static inline int cnc_mouse_is_wheel_down(mmask_t m) { return (m & BUTTON5_PRESSED) != 0; }
+static inline int cnc_colors(void) { return COLORS; }
+static inline int cnc_color_pairs(void) { return COLOR_PAIRS; }
+/* stdscr is a global variable; Swift 6 refuses unsynchronised globals, so read it through a function. */
+static inline WINDOW *cnc_stdscr(void) { return stdscr; }
+/* Views backend: the C library's idea of a character's width (what curses moves the cursor by).
+   Declared here because wchar.h hides it without _XOPEN_SOURCE, which SwiftPM drops from the flags. */
+extern int wcwidth(wchar_t);
+static inline int cnc_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }

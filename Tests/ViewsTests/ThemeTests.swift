@@ -113,3 +113,24 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(r.fg, .index(252))
     }
 }
+
+final class TerminalEnvironmentTests: XCTestCase {
+    func testColorDepthDetection() {
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "xterm-256color", "NO_COLOR": "1"], terminfoColors: 256), ColorDepth.none)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "xterm-256color", "NO_COLOR": ""], terminfoColors: 256), .c256)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "xterm-256color", "COLORTERM": "truecolor"], terminfoColors: 256), .truecolor)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "tmux-256color", "COLORTERM": "24bit"], terminfoColors: 256), .truecolor)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "screen-256color"], terminfoColors: 256), .c256)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "linux"], terminfoColors: 8), .c8)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "vt100"], terminfoColors: -1), ColorDepth.none)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "vt100", "COLORTERM": "truecolor"], terminfoColors: -1), ColorDepth.none)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "dumb"], terminfoColors: 8), ColorDepth.none)
+    }
+
+    func testOSC52() {
+        XCTAssertEqual(ClipboardSequence.osc52("BO0000000123", env: [:]), "\u{1B}]52;c;Qk8wMDAwMDAwMTIz\u{07}")
+        let tmux = ClipboardSequence.osc52("BO1", env: ["TMUX": "/tmp/tmux-0/default,1,0"])
+        XCTAssertEqual(tmux, "\u{1B}]52;c;Qk8x\u{07}\u{1B}Ptmux;\u{1B}\u{1B}]52;c;Qk8x\u{07}\u{1B}\\")
+        XCTAssertEqual(ClipboardSequence.osc52("票", env: ["STY": "1.pts"]), "\u{1B}P\u{1B}]52;c;56Wo\u{07}\u{1B}\\")
+    }
+}

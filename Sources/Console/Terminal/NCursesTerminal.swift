@@ -1,0 +1,175 @@
+import CNCurses
+import Foundation
+import Glibc
+import Views
+
+/// The only code that talks to ncurses. It draws a `Screen` by writing just the cells that changed
+/// since the last frame (an identical frame writes nothing, so an idle console sends zero bytes),
+/// and turns key codes into `TerminalInput`.
+///
+/// Use from one thread (the main loop). Signals should only set a flag the loop checks; the loop
+/// then calls `stop()` (endwin is not async-signal-safe).
+final class NCursesTerminal {
+    private(set) var depth: ColorDepth = .none
+    private var theme = Theme.builtinDefault
+    private var previous: Screen?
+    private var pairs = ColorPairs(limit: 0, direct: false)
+    private var started = false
+    private var mouse = false
+    private var env: [String: String] = [:]
+
+    /// Columns and rows of the terminal now (after a `.resize` input, the new size).
+    var size: (width: Int, height: Int) {
+        guard started else { return (80, 24) }
+        return (Int(cnc_getmaxx(cnc_stdscr())), Int(cnc_getmaxy(cnc_stdscr())))
+    }
+
+    /// Starts curses with the colour depth detected from `env` and terminfo.
+    func start(theme: Theme, env: [String: String], mouse: Bool) {
+        start(theme: theme, depth: nil, mouse: mouse, env: env)
+    }
+
+    /// Starts curses: raw keys (Ctrl-C arrives as a key so the app quits cleanly), no echo, keypad
+    /// decoding, a 25 ms Esc delay, hidden cursor; colours unless `depth` (or detection) says none.
+    func start(theme: Theme, depth: ColorDepth?, mouse: Bool, env: [String: String] = ProcessInfo.processInfo.environment) {
+        guard !started else { return }
+        Self.useUTF8Locale()
+        self.env = env
+        initscr()
+        started = true
+        raw()
+        noecho()
+        nonl()
+        keypad(cnc_stdscr(), true)
+        leaveok(cnc_stdscr(), true)       // no cursor moves after a frame: fewer bytes, no flicker
+        curs_set(0)
+        set_escdelay(25)
+        Self.defineCommonKeys()
+        self.theme = theme
+        self.depth = depth ?? ColorDepth.detect(env: env, terminfoColors: Int(tigetnum("colors")))
+        if self.depth != .none && has_colors() {
+            start_color()
+            use_default_colors()
+            pairs = ColorPairs(limit: Int(cnc_color_pairs()), direct: Int(cnc_colors()) >= 0x1000000)
+        } else {
+            self.depth = .none
+        }
+        self.mouse = mouse
+        if mouse { mousemask(cnc_mouse_mask(), nil); mouseinterval(0) }
+        previous = nil
+    }
+
+    /// Home/End spellings that terminfo entries often miss (a TERM that does not quite match the
+    /// terminal, e.g. xterm-256color inside tmux): without these, Home would arrive as Esc [ 1 ~ and
+    /// act as "back" followed by "previous day".
+    static func defineCommonKeys() {
+        let keys: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+            ("\u{1B}[Z", KEY_BTAB), ("\u{1B}[3~", KEY_DC), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+            ("\u{1B}OP", cnc_key_f(1)), ("\u{1B}[11~", cnc_key_f(1)),
+        ]
+        for (seq, code) in keys where key_defined(seq) == 0 { define_key(seq, code) }
+    }
+
+    /// ncursesw needs a UTF-8 locale to draw Chinese; under LANG=C fall back to C.UTF-8.
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if let cs = nl_langinfo(nl_item(CODESET)), String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
+        }
+    }
+
+    /// Restores the terminal. Safe to call more than once and before `start`.
+    func stop() {
+        guard started else { return }
+        started = false
+        if mouse { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        previous = nil
+    }
+
+    /// Changes the theme; the next `draw` repaints everything.
+    func setTheme(_ theme: Theme) {
+        self.theme = theme
+        previous = nil
+    }
+
+    /// Draws a frame, writing only cells that differ from the previous frame.
+    func draw(_ screen: Screen) {
+        guard started else { return }
+        let repaint = previous == nil || previous!.width != screen.width || previous!.height != screen.height
+        if repaint {
+            previous = nil
+            werase(cnc_stdscr())
+            clearok(cnc_stdscr(), true)
+        }
+        var changed = repaint
+        for y in 0..<screen.height {
+            var x = 0
+            while x < screen.width {
+                let cell = screen[x, y]
+                let w = max(1, Int(cell.width))
+                defer { x += w }
+                if cell.isContinuation { continue }
+                if let p = previous, p[x, y] == cell, w == 1 || (x + 1 < screen.width && p[x + 1, y] == screen[x + 1, y]) { continue }
+                CellWriter.write(cell, x: x, y: y, style: theme.resolve(cell.style, depth: depth), depth: depth, pairs: &pairs)
+                changed = true
+            }
+        }
+        previous = screen
+        if changed {
+            wnoutrefresh(cnc_stdscr())
+            doupdate()
+        }
+    }
+
+    /// Waits up to `timeoutMillis` for input; nil on timeout or a key the app does not use.
+    func readInput(timeoutMillis: Int) -> TerminalInput? {
+        guard started else { return nil }
+        wtimeout(cnc_stdscr(), Int32(timeoutMillis))
+        var ch: wint_t = 0
+        let rc = wget_wch(cnc_stdscr(), &ch)
+        if rc == ERR { return nil }
+        if rc == KEY_CODE_YES {
+            let k = Int32(bitPattern: ch)
+            if k == cnc_key_resize() {
+                previous = nil            // the next frame repaints at the new size
+                return .resize
+            }
+            if k == KEY_MOUSE { return mouseEvent() }
+            return KeyDecoder.functionKey(k)
+        }
+        return KeyDecoder.character(UInt32(ch))
+    }
+
+    /// Same as `readInput`, under the name the Views brief uses.
+    func readKey(timeoutMillis: Int) -> TerminalInput? { readInput(timeoutMillis: timeoutMillis) }
+
+    private func mouseEvent() -> TerminalInput? {
+        var ev = MEVENT()
+        guard getmouse(&ev) == OK else { return nil }
+        if cnc_mouse_is_wheel_up(ev.bstate) != 0 { return .wheel(up: true) }
+        if cnc_mouse_is_wheel_down(ev.bstate) != 0 { return .wheel(up: false) }
+        if cnc_mouse_is_click(ev.bstate) != 0 { return .mouseClick(x: Int(ev.x), y: Int(ev.y)) }
+        return nil
+    }
+
+    /// Puts text on the operator's clipboard with OSC 52 (works over SSH; wrapped for tmux/screen),
+    /// written straight to the tty so it reaches the terminal even if stdout is redirected.
+    func copyToClipboard(_ text: String) {
+        let bytes = Array(ClipboardSequence.osc52(text, env: env.isEmpty ? ProcessInfo.processInfo.environment : env).utf8)
+        let fd = open("/dev/tty", O_WRONLY | O_NOCTTY)
+        let out = fd >= 0 ? fd : STDOUT_FILENO
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = write(out, buf.baseAddress! + off, buf.count - off)
+                if n <= 0 { break }
+                off += n
+            }
+        }
+        if fd >= 0 { close(fd) }
+    }
+}
