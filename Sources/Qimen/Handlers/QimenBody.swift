@@ -1,0 +1,117 @@
+import Store
+import TOP
+
+/// Typed reads from a request body with `param-invalid` refusals that name the field.
+/// Fliggy's gateway is loose about JSON types (ids and amounts arrive as numbers or as digit
+/// strings), so both are accepted where a value is naturally a number or an id.
+struct QimenBody {
+    let json: JSON
+
+    /// Longest text accepted in any field: long enough for any name or reason, short enough
+    /// that a hostile body cannot make us store or echo megabytes.
+    static let maxText = 256
+
+    init(_ json: JSON) { self.json = json }
+
+    func optionalString(_ key: String) throws -> String? {
+        guard let value = json[key], !value.isNull else { return nil }
+        let text: String
+        switch value {
+        case .string(let s): text = s
+        case .int(let i): text = String(i)
+        default: throw QimenFailure.invalid("\(key) must be a string")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= Self.maxText else { throw QimenFailure.invalid("\(key) is longer than \(Self.maxText) characters") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+            throw QimenFailure.invalid("\(key) contains control characters")
+        }
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func string(_ key: String) throws -> String {
+        guard let text = try optionalString(key) else { throw QimenFailure.invalid("\(key) is required") }
+        return text
+    }
+
+    func optionalInt(_ key: String) throws -> Int? {
+        guard let value = json[key], !value.isNull else { return nil }
+        if let n = value.intValue { return n }
+        if let s = value.stringValue, !s.isEmpty, s.count <= 18, s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s) {
+            return n
+        }
+        throw QimenFailure.invalid("\(key) must be a whole number")
+    }
+
+    /// A whole number of fen, never negative.
+    func optionalFen(_ key: String) throws -> Int? {
+        guard let fen = try optionalInt(key) else { return nil }
+        guard fen >= 0 else { throw QimenFailure.invalid("\(key) must not be negative (fen)") }
+        return fen
+    }
+
+    /// `yyyy-MM-dd`, a real calendar day.
+    func date(_ key: String) throws -> String {
+        let text = try string(key)
+        guard ChinaTime.parseDate(text) != nil else { throw QimenFailure.invalid("\(key) must be a date yyyy-MM-dd") }
+        return text
+    }
+
+    /// A national administrative division code: six digits.
+    func cityCode(_ key: String) throws -> String {
+        let code = try string(key)
+        guard code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw QimenFailure.invalid("\(key) must be a 6-digit city code")
+        }
+        return code
+    }
+
+    /// Station codes and schedule ids: printable ASCII without spaces.
+    func optionalCode(_ key: String) throws -> String? {
+        guard let code = try optionalString(key) else { return nil }
+        guard code.count <= 64, code.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7f }) else {
+            throw QimenFailure.invalid("\(key) must be letters, digits or punctuation without spaces")
+        }
+        return code
+    }
+
+    func code(_ key: String) throws -> String {
+        guard let code = try optionalCode(key) else { throw QimenFailure.invalid("\(key) is required") }
+        return code
+    }
+
+    /// `passengerIds` as a JSON array (strings or numbers) or a comma-separated string; nil
+    /// when absent or empty (the whole order).
+    func passengerIds(_ key: String = "passengerIds") throws -> [String]? {
+        guard let value = json[key], !value.isNull else { return nil }
+        let items: [String]
+        switch value {
+        case .array(let array):
+            items = try array.map { item in
+                if let n = item.intValue, n >= 0 { return String(n) }
+                if let s = item.stringValue { return s.trimmingCharacters(in: .whitespaces) }
+                throw QimenFailure.invalid("\(key) must hold passenger ids")
+            }
+        case .string(let s):
+            items = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        case .int(let n) where n >= 0:
+            items = [String(n)]
+        default:
+            throw QimenFailure.invalid("\(key) must be a list of passenger ids")
+        }
+        guard items.count <= 99 else { throw QimenFailure.invalid("\(key) lists too many passengers") }
+        if let bad = items.first(where: { !PersonalData.isValidPassengerId($0) }) {
+            throw QimenFailure.invalid("passengerId '\(bad.prefix(32))' must be digits only")
+        }
+        guard Set(items).count == items.count else { throw QimenFailure.invalid("\(key) repeats a passenger") }
+        return items.isEmpty ? nil : items
+    }
+
+    /// The order a call is about: `agentOrderId`, `alitripOrderId`, or both (then they must agree).
+    func orderRef() throws -> OrderRef {
+        let agent = try optionalCode("agentOrderId")
+        let alitrip = try optionalCode("alitripOrderId")
+        guard agent != nil || alitrip != nil else { throw QimenFailure.invalid("agentOrderId or alitripOrderId is required") }
+        return OrderRef(agentOrderId: agent, alitripOrderId: alitrip)
+    }
+}

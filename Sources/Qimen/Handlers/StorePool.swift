@@ -1,0 +1,42 @@
+import Foundation
+import Store
+
+/// SQLite connections for the worker threads. A `Store` (one connection) is not safe to share
+/// between threads, so each request borrows one for its duration and gives it back. The pool
+/// grows to the number of threads that ever ask at once (the HTTP worker count) and no further.
+public final class StorePool: @unchecked Sendable {
+    public let path: String
+    private let lock = NSLock()
+    private var idle: [Store] = []
+    private let maxIdle: Int
+
+    /// Opens one connection at once so a missing or unreadable store fails at start, not on
+    /// the first request.
+    public init(path: String, maxIdle: Int = 64) throws {
+        self.path = path
+        self.maxIdle = maxIdle
+        idle.append(try Store(path: path, create: false))
+    }
+
+    public func with<T>(_ body: (Store) throws -> T) throws -> T {
+        let store = try checkout()
+        defer { checkin(store) }
+        return try body(store)
+    }
+
+    private func checkout() throws -> Store {
+        lock.lock()
+        if let store = idle.popLast() {
+            lock.unlock()
+            return store
+        }
+        lock.unlock()
+        return try Store(path: path, create: false)
+    }
+
+    private func checkin(_ store: Store) {
+        lock.lock()
+        defer { lock.unlock() }
+        if idle.count < maxIdle { idle.append(store) }
+    }
+}
