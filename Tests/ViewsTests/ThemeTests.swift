@@ -134,3 +134,11 @@ final class TerminalEnvironmentTests: XCTestCase {
         XCTAssertEqual(ClipboardSequence.osc52("票", env: ["STY": "1.pts"]), "\u{1B}P\u{1B}]52;c;56Wo\u{07}\u{1B}\\")
     }
 }
+
+final class ThemeDocumentationTests: XCTestCase {
+    /// docs/THEMES.md lists every role a theme can set, so the documentation cannot fall behind.
+    func testEveryRoleIsDocumented() throws {
+        let doc = try String(contentsOfFile: ThemeTests.themesDir + "/../docs/THEMES.md", encoding: .utf8)
+        for role in Role.all { XCTAssertTrue(doc.contains("`\(role.name)`"), role.name) }
+    }
+}

@@ -88,6 +88,8 @@ final class ViewGoldenTests: XCTestCase {
         XCTAssertEqual(bar.map { $0.text.count }, [14, 1, 1])
         XCTAssertEqual(SeatsView.bar(sold: 0, held: 0, total: 45, width: 10).map(\.text), [String(repeating: "░", count: 10)])
         XCTAssertEqual(SeatsView.bar(sold: 45, held: 0, total: 45, width: 10).map(\.text), [String(repeating: "█", count: 10)])
+        // 44 of 45 sold still shows the one seat left.
+        XCTAssertEqual(SeatsView.bar(sold: 44, held: 0, total: 45, width: 10).map { $0.text.count }, [9, 1])
     }
 
     func testRefunds() {
@@ -161,6 +163,28 @@ final class ViewGoldenTests: XCTestCase {
         Golden.check(s, "too-small-40x10")
         XCTAssertTrue(s.text()[4].contains("Terminal too small"))
         XCTAssertTrue(s.text()[5].contains("40x10, need 60x16"))
+    }
+
+    func testChromeBadgesPromptAndClock() {
+        var c = Fixtures.chrome()
+        c.readOnly = true
+        c.sendingPaused = true
+        c.live = false
+        c.dataAge = 12
+        c.prompt = .init(prefix: ":", text: "seats 2026-11-22")
+        var s = Screen(width: 120, height: 24)
+        Chrome.render(c, into: &s)
+        Golden.check(s, "chrome-badges-120x24", styles: true)
+        XCTAssertTrue(s.text()[0].hasSuffix("DEMO   READ-ONLY   SENDING PAUSED"))
+        XCTAssertTrue(s.text()[22].contains("○ stale 12s"))
+        XCTAssertTrue(s.text()[22].contains("15:04:05 GMT+8"))
+        XCTAssertEqual(s.text()[23], ":seats 2026-11-22")
+        c.clockShowsSeconds = false
+        c.prompt = nil
+        c.message = .init(.error, "read-only: nothing was written")
+        Chrome.render(c, into: &s)
+        XCTAssertTrue(s.text()[22].hasSuffix("15:04 GMT+8"))
+        XCTAssertEqual(s[0, 23].style.role, .error)
     }
 }
 

@@ -31,6 +31,9 @@ public struct ChromeModel: Equatable, Sendable {
     public var outboxFailed = 0
     /// Epoch seconds for the clock (rendered in GMT+8).
     public var now: Int = 0
+    /// `15:04:05` by default; `false` shows `15:04`, so an idle console redraws once a minute
+    /// instead of every second (idle means zero bytes to the terminal).
+    public var clockShowsSeconds = true
     public var message: Message?
     public var prompt: Prompt?
     /// Shown when there is no message: the few keys a newcomer needs.
@@ -83,7 +86,7 @@ public enum Chrome {
         let liveText = m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))"
         var outbox = "outbox \(m.outboxPending) pending"
         if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
-        let clock = ChinaTime.clock(m.now) + " " + ChinaTime.zoneLabel
+        let clock = String(ChinaTime.clock(m.now).prefix(m.clockShowsSeconds ? 8 : 5)) + " " + ChinaTime.zoneLabel
         var right: [TextSpan] = [TextSpan(liveText, m.live ? .live : .stale), TextSpan(" │ ", bar)]
         right.append(TextSpan("outbox \(m.outboxPending) pending", bar))
         if m.outboxFailed > 0 { right.append(TextSpan(" \(m.outboxFailed) failed", Style(.error))) }

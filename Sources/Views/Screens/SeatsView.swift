@@ -79,8 +79,12 @@ public enum SeatsView {
     public static func bar(sold: Int, held: Int, total: Int, width: Int) -> [TextSpan] {
         guard width > 0, total > 0 else { return [] }
         func cells(_ n: Int) -> Int { n <= 0 ? 0 : max(1, (n * width + total / 2) / total) }
-        let s = min(width, cells(sold))
-        let h = min(width - s, cells(held))
+        var s = min(width, cells(sold))
+        var h = min(width - s, cells(held))
+        // Seats still on sale always show at least one ░, taken from the larger part.
+        if total - sold - held > 0 && s + h >= width && width > 1 {
+            if s >= h { s -= 1 } else { h -= 1 }
+        }
         let l = max(0, width - s - h)
         return [TextSpan(String(repeating: "█", count: s), .barSold), TextSpan(String(repeating: "▒", count: h), .barHeld),
                 TextSpan(String(repeating: "░", count: l), .barLeft)].filter { !$0.text.isEmpty }
