@@ -142,3 +142,41 @@ final class ThemeDocumentationTests: XCTestCase {
         for role in Role.all { XCTAssertTrue(doc.contains("`\(role.name)`"), role.name) }
     }
 }
+
+/// What the operator actually gets per colour depth, as goldens: at 8 colours one digit per cell
+/// (foreground 0–7, `.` default); with no colour one letter per cell for the attributes that
+/// carry the meaning (R reverse, B bold, U underline, D dim, combinations by first letter order).
+final class DepthGoldenTests: XCTestCase {
+    static func map(_ screen: Screen, _ theme: Theme, _ depth: ColorDepth) -> [String] {
+        (0..<screen.height).map { y in
+            String((0..<screen.width).map { x -> Character in
+                let r = theme.resolve(screen[x, y].style, depth: depth)
+                if depth == .c8 {
+                    if case .index(let i) = r.fg { return Character(String(i)) }
+                    return "."
+                }
+                let a = r.attributes
+                switch (a.contains(.reverse), a.contains(.bold), a.contains(.underline), a.contains(.dim)) {
+                case (true, true, _, _): return "X"       // reverse + bold
+                case (true, _, _, _): return "R"
+                case (_, true, true, _): return "Y"       // bold + underline
+                case (_, true, _, _): return "B"
+                case (_, _, true, _): return "U"
+                case (_, _, _, true): return "D"
+                default: return "."
+                }
+            })
+        }
+    }
+
+    func testOrdersAtEightColoursAndNoColour() throws {
+        var screen = Screen(width: 80, height: 24)
+        let body = Chrome.render(Fixtures.chrome(), into: &screen)
+        OrdersView.render(OrdersViewModel(rows: Fixtures.orders(30), selected: 2), into: &screen, rect: body)
+        let theme = Theme.builtinDefault
+        Golden.compare(Self.map(screen, theme, .c8).joined(separator: "\n") + "\n", "orders-80x24.c8.txt", file: #filePath, line: #line)
+        Golden.compare(Self.map(screen, theme, .none).joined(separator: "\n") + "\n", "orders-80x24.none.txt", file: #filePath, line: #line)
+        // The selected row is reversed across the whole width with no colour.
+        XCTAssertEqual(Self.map(screen, theme, .none)[5], String(repeating: "X", count: 80))
+    }
+}
