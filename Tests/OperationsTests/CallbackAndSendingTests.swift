@@ -1,0 +1,74 @@
+import XCTest
+@testable import Operations
+import Store
+
+final class CallbackAndSendingTests: XCTestCase {
+    func testRetryRequeuesAFailedCallbackWithItsKeyAndAttempts() throws {
+        let f = try DemoFixture()
+        let id = Int64(try f.int("SELECT min(id) FROM outbox WHERE state = 'failed'"))
+        let before = try XCTUnwrap(try f.store.outboxRecord(id: id))
+        let later = fixedNow + 120
+        let r = try f.run(.retryCallback(id: id), now: later)
+        XCTAssertEqual(r.callbackIds, [id])
+        let after = try XCTUnwrap(try f.store.outboxRecord(id: id))
+        XCTAssertEqual(after.state, .pending)
+        XCTAssertEqual(after.attempts, before.attempts)
+        XCTAssertEqual(after.idempotencyKey, before.idempotencyKey)
+        XCTAssertEqual(after.params, before.params)
+        XCTAssertEqual(after.nextAttemptAt, later)
+        if let rid = before.refundId {
+            XCTAssertNotEqual(try f.text("SELECT status FROM refunds WHERE id = ?", .int(rid)), "failed")
+        }
+        let a = try f.latestAudit()
+        XCTAssertEqual([a.action, a.entityId], ["callback.retry", String(id)])
+        try assertRefused(f, .retryCallback(id: id), kind: "notAllowed", contains: "only failed")
+        try assertRefused(f, .retryCallback(id: 999_999), kind: "notFound", contains: "999999")
+    }
+
+    func testPauseAndResumeSetTheFlagAndAreAudited() throws {
+        let f = try DemoFixture()
+        XCTAssertFalse(try f.store.isSendingPaused())
+        let seen = try f.ops(alice).preview(.setSending(paused: true))
+        try f.run(.setSending(paused: true), as: bob)
+        XCTAssertTrue(try f.store.isSendingPaused())
+        XCTAssertEqual(try f.latestAudit().action, "sending.pause")
+        XCTAssertThrowsError(try f.ops(alice).execute(.setSending(paused: true), confirming: seen)) { e in
+            XCTAssertTrue((e as! OperationError).message.contains("bob"), "\(e)")
+        }
+        XCTAssertEqual(try f.run(.setSending(paused: true)).summary, "sending was already paused")
+        try f.run(.setSending(paused: false))
+        XCTAssertFalse(try f.store.isSendingPaused())
+        XCTAssertEqual(try f.latestAudit().action, "sending.resume")
+    }
+
+    func testReadOnlyStoreRefusesEveryAction() throws {
+        let f = try DemoFixture()
+        let ro = try Store(path: f.store.path, readOnly: true)
+        let ops = Operations(store: ro, actor: alice, now: { fixedNow })
+        let p = try ops.preview(.setSending(paused: true))
+        XCTAssertThrowsError(try ops.execute(.setSending(paused: true), confirming: p)) { e in
+            XCTAssertEqual(caseName(e as! OperationError), "notAllowed")
+        }
+        XCTAssertFalse(try f.store.isSendingPaused())
+    }
+}
+
+final class InputValidationTests: XCTestCase {
+    func testCodesAmountsCertificatesAndPhones() throws {
+        XCTAssertEqual(try InputValidation.code("  A12 ", field: "gate"), "A12")
+        XCTAssertThrowsError(try InputValidation.code("A\u{1b}[2J", field: "gate"))
+        XCTAssertEqual(try InputValidation.yuan("85.5"), 8550)
+        XCTAssertThrowsError(try InputValidation.yuan("85.505"))
+        XCTAssertThrowsError(try InputValidation.yuan("-1"))
+        XCTAssertEqual(try InputValidation.amount(100, ceiling: 100), 100)
+        XCTAssertThrowsError(try InputValidation.amount(101, ceiling: 100))
+        XCTAssertEqual(try InputValidation.certificate("11010519491231002x"), "11010519491231002X")
+        XCTAssertThrowsError(try InputValidation.certificate("110105194912310021"))
+        XCTAssertEqual(try InputValidation.certificate("E12345678"), "E12345678", "passports are free-form codes")
+        XCTAssertThrowsError(try InputValidation.phone("1381234567", field: "phone"))
+        XCTAssertThrowsError(try InputValidation.passengerId("1-2"))
+        XCTAssertEqual(try InputValidation.seats("1, 2", count: 2), ["1", "2"])
+        XCTAssertThrowsError(try InputValidation.seats("1,1", count: 2))
+        XCTAssertEqual(try InputValidation.resultCode("1905"), 1905)
+    }
+}
