@@ -8,12 +8,14 @@ enum RetryCallbackAction {
     static func plan(id: Int64, _ ctx: ActionContext) throws -> PlannedAction {
         guard id > 0 else { throw OperationError.invalid("callback id must be a positive number") }
         guard let c = try ctx.store.outboxRecord(id: id) else { throw OperationError.notFound("callback \(id) not found") }
-        try ctx.bind(entity: "callback", id: String(id), label: "callback \(id)", version: c.updatedAt)
+        let refund = try c.refundId.flatMap { rid in try ctx.store.orderId(agentOrderId: c.agentOrderId ?? "")
+            .flatMap { try ctx.store.refunds(orderId: $0).first { $0.id == rid } } }
+        // Filed where the dispatcher files its outcomes (the refund, else the order), so one history tells the story.
+        let entity = refund.map { ("refund", $0.refundId) } ?? c.agentOrderId.map { ("order", $0) } ?? ("outbox", String(id))
+        try ctx.bind(entity: entity.0, id: entity.1, label: "callback \(id)", version: c.updatedAt)
         guard c.state == .failed else {
             throw OperationError.notAllowed("callback \(id) is \(c.state.rawValue); only failed (dead-lettered) callbacks can be re-fired")
         }
-        let refund = try c.refundId.flatMap { rid in try ctx.store.orderId(agentOrderId: c.agentOrderId ?? "")
-            .flatMap { try ctx.store.refunds(orderId: $0).first { $0.id == rid } } }
         let rejected = (try? JSON.parse(c.params))?["agent_return_ticket_status"]?.intValue == 2
         let refundBack: RefundStatus? = refund?.status == .failed ? (rejected ? .rejected : .approved) : nil
         var lines = ["callback \(id) \(c.method)" + (c.agentOrderId.map { " for order \($0)" } ?? ""),
@@ -25,8 +27,10 @@ enum RetryCallbackAction {
         return PlannedAction(preview: preview) { _ in
             try ctx.store.requeueOutbox(id: id, now: ctx.now)
             if let r = refund, let back = refundBack { try ctx.store.setRefundStatus(id: r.id, to: back) }
-            try ctx.audit("callback.retry", entity: "callback", id: String(id), before: AuditFields(status: "failed").with("attempts", c.attempts),
-                          after: AuditFields(status: "pending").with("key", c.idempotencyKey))
+            try ctx.audit("callback.retry", entity: entity.0, id: entity.1,
+                          before: AuditFields().with("outbox", Int(id)).with("state", "failed").with("attempts", c.attempts),
+                          after: AuditFields().with("outbox", Int(id)).with("state", "pending").with("key", c.idempotencyKey)
+                              .with("refund", refundBack?.rawValue))
             return ActionResult(summary: "callback \(id) (\(c.method)) re-queued with key \(c.idempotencyKey)", callbackIds: [id])
         }
     }

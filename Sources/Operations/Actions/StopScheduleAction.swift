@@ -52,7 +52,7 @@ enum StopScheduleAction {
         params.append(notify.businessJSON().compactText)
         let refundCount = paid.flatMap(\.refunds).count
         let lines = [ScheduleSupport.line(s),
-                     "reason \(code.rawValue) \(code.chinese) (\(code.english)): \(stopReason)",
+                     "reason \(code.rawValue) \(code.chinese) (\(code.english))" + (text.map { ": \($0)" } ?? ""),
                      "\(paid.count) paid order\(paid.count == 1 ? "" : "s") refunded in full: \(ticketCount) ticket\(ticketCount == 1 ? "" : "s"), "
                          + "\(Money.yuan(total)) yuan in total, fee 0, scene force",
                      "\(stops.count - paid.count) unpaid order\(stops.count - paid.count == 1 ? "" : "s") closed, \(held) held seat\(held == 1 ? "" : "s") released",
