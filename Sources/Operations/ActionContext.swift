@@ -18,8 +18,16 @@ struct ActionContext {
 
     /// Binds the action to the row version the operator saw. A different version means someone else acted
     /// first: refuse, naming them and the new state from the newest audit row about the entity.
-    func bind(entity: String, id: String, label: String, version: Int, auditIds: [String]? = nil) throws {
+    /// `current` describes the row as it is now, for rows that also change without an audit row of their own
+    /// (a schedule's seat counters move with every sale).
+    func bind(entity: String, id: String, label: String, version: Int, auditIds: [String]? = nil, current: String? = nil) throws {
         guard let expected = expectedVersion, expected != version else { return }
+        if let current {
+            let last = try store.latestAudit(entity: entity, entityId: id).map {
+                "; last recorded change: \($0.action) by \($0.operatorName) (\($0.source)) at \(ChinaTime.second($0.at))"
+            } ?? ""
+            throw OperationError.conflict("\(label) changed since you looked (sales or another operator); now \(current)\(last); nothing was done — look again")
+        }
         let ids = auditIds ?? [id]
         let latest: AuditRecord?
         if ids.count == 1 { latest = try store.latestAudit(entity: entity, entityId: id) }

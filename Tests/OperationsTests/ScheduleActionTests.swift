@@ -94,9 +94,17 @@ final class ScheduleActionTests: XCTestCase {
         try f.run(.changeSchedule(scheduleId: sid, priceFen: 12_300, departs: nil), as: bob)
         XCTAssertThrowsError(try f.ops().execute(.stopSchedule(scheduleId: sid, reasonCode: 0, reason: nil), confirming: seen)) { e in
             guard case OperationError.conflict(let m) = e else { return XCTFail("\(e)") }
-            XCTAssertTrue(m.contains("bob") && m.contains("schedule.change"), m)
+            XCTAssertTrue(m.contains("bob") && m.contains("schedule.change") && m.contains("123.00 yuan"), m)
         }
         XCTAssertTrue(try f.store.scheduleRow(sid)!.onSale)
+        // A Fliggy seat lock moves the counters (and the version) with no schedule audit row: the refusal says what is there now.
+        let again = try f.ops().preview(.stopSchedule(scheduleId: sid, reasonCode: 0, reason: nil))
+        try lockUnpaid(f, sid)
+        XCTAssertThrowsError(try f.ops().execute(.stopSchedule(scheduleId: sid, reasonCode: 0, reason: nil), confirming: again)) { e in
+            guard case OperationError.conflict(let m) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(m.contains("1 held"), m)
+        }
+        XCTAssertEqual(try f.seatMismatches(), 0)
     }
 
     func testChangePriceAndTimeMovesOrdersAndNotifiesBothDays() throws {

@@ -16,7 +16,8 @@ enum ChangeScheduleAction {
             return t
         }
         let s = try ScheduleSupport.schedule(scheduleId, ctx)
-        try ctx.bind(entity: "schedule", id: s.scheduleId, label: "schedule \(s.scheduleId)", version: s.version)
+        try ctx.bind(entity: "schedule", id: s.scheduleId, label: "schedule \(s.scheduleId)", version: s.version,
+                     current: ScheduleSupport.state(s))
         if let t = newTime, t <= ctx.now { throw OperationError.invalid("the new departure \(ChinaTime.minute(t)) is not in the future") }
         guard s.departsAt > ctx.now else { throw OperationError.notAllowed("schedule \(s.scheduleId) has already departed") }
         let price = priceFen == s.priceFen ? nil : priceFen

@@ -28,7 +28,8 @@ enum StopScheduleAction {
         let text = try reason.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }.map { try InputValidation.reason($0) }
         let stopReason = text ?? code.chinese
         let s = try ScheduleSupport.schedule(scheduleId, ctx)
-        try ctx.bind(entity: "schedule", id: s.scheduleId, label: "schedule \(s.scheduleId)", version: s.version)
+        try ctx.bind(entity: "schedule", id: s.scheduleId, label: "schedule \(s.scheduleId)", version: s.version,
+                     current: ScheduleSupport.state(s))
         guard s.onSale else {
             throw OperationError.notAllowed("schedule \(s.scheduleId) is already stopped (\(s.stopReason ?? "no reason given"))")
         }
