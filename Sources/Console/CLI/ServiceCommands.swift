@@ -1,6 +1,6 @@
 /// Long-running services and tools: serve, simulate, dispatch, fake-top, config check.
 enum ServiceCommands {
-    static let specs: [CommandSpec] = topSpecs
+    static let specs: [CommandSpec] = qimenSpecs + topSpecs
 
     // MARK: - TOP callbacks: dispatch, fake-top, config check
 
@@ -33,4 +33,33 @@ enum ServiceCommands {
         summary: "Show the TOP configuration from the environment and where each value comes from, never a secret. "
             + "Exit status 1 when callbacks cannot be sent or a setting is wrong.",
         options: [])
+
+    // MARK: - Qimen endpoint: serve, simulate
+
+    static let qimenSpecs: [CommandSpec] = [serve, simulate]
+
+    static let serve = CommandSpec(path: ["serve"], usage: "--db PATH [--listen 127.0.0.1:8080]",
+        summary: "The Qimen endpoint Fliggy calls (cities, schedules, seats, orders, tickets, refunds), answered from the store. "
+            + "Needs BUSOPS_QIMEN_SECRET[_FILE] (test environment: BUSOPS_QIMEN_TEST_SECRET[_FILE]); BUSOPS_QIMEN_AUTO_ISSUE (on), "
+            + "BUSOPS_QIMEN_AUTO_REFUND (off), BUSOPS_QIMEN_LOCK_SECONDS (900), BUSOPS_QIMEN_METHODS[_FILE] adjust it. "
+            + "Prints the bound address; one access line per request on stderr; SIGTERM/SIGINT stop it gracefully.",
+        options: [
+            Commands.db,
+            OptionSpec("listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)"),
+            OptionSpec("allow-remote", nil, "allow a non-loopback listen address (production belongs behind nginx for TLS)"),
+            OptionSpec("workers", "N", "request worker threads (default 8)"),
+            OptionSpec("env", "ENV", "which Qimen environments' signatures to accept: production, test or both (default both)"),
+        ])
+
+    static let simulate = CommandSpec(path: ["simulate"], usage: "--qimen URL [--rate R] [--duration S]",
+        summary: "Fliggy-side traffic against a Qimen endpoint, signed with BUSOPS_QIMEN_SECRET[_FILE]: searches, seat queries, "
+            + "seat locks, payments and tickets, cancels, closes, refund fees and refunds. Prints requests by interface and retCode.",
+        options: [
+            OptionSpec("qimen", "URL", "the endpoint, e.g. http://127.0.0.1:8080/"),
+            OptionSpec("rate", "R", "requests per second (default 20)"),
+            OptionSpec("duration", "S", "seconds to run (default 60)"),
+            OptionSpec("seed", "N", "random seed: the same seed makes the same choices (default 1)"),
+            OptionSpec("workers", "N", "concurrent buyers (default 4)"),
+            OptionSpec("env", "ENV", "sign as the production (default) or test environment"),
+        ])
 }

@@ -15,5 +15,10 @@ enum ActionHandlers {
 enum ServiceHandlers {
     static let all: [String: CommandLineRouter.Handler] = [
         "dispatch": DispatchCommand.run, "fake-top": FakeTopCommand.run, "config check": ConfigCheckCommand.run,
+    ].merging(qimen) { a, _ in a }
+
+    // MARK: - Qimen endpoint: serve, simulate
+    static let qimen: [String: CommandLineRouter.Handler] = [
+        "serve": ServeCommand.run, "simulate": SimulateCommand.run,
     ]
 }

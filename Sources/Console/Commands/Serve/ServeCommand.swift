@@ -1,0 +1,74 @@
+import Foundation
+import HTTP
+import Qimen
+import Store
+import TOP
+
+/// `busops serve`: the Qimen endpoint Fliggy calls, answering from the store the console
+/// watches. Loopback unless --allow-remote (production sits behind nginx for TLS, see
+/// docs/nginx-busops.conf); refuses to start without a Qimen secret.
+enum ServeCommand {
+    static func run(_ args: ParsedArguments) throws -> Int32 {
+        let path = try StorePaths.required(args)
+        let (host, port) = try FakeTopCommand.listenAddress(args.value("listen") ?? "127.0.0.1:8080")
+        if !FakeTopCommand.isLoopback(host) && !args.has("allow-remote") {
+            throw ActionError(message: "serve listens on loopback only; refusing \(host) "
+                + "(put nginx in front for TLS, see docs/nginx-busops.conf, or pass --allow-remote)")
+        }
+        let workers = try args.int("workers", range: 1...256) ?? 8
+        let environments = try environmentsOption(args.value("env") ?? "both")
+        let config: QimenConfig
+        let settings: QimenSalesSettings
+        do {
+            config = try QimenConfig.fromEnvironment()
+            settings = try QimenSalesSettings.fromEnvironment()
+        } catch let e as QimenConfigError {
+            throw ActionError(message: e.reason)
+        }
+        let usable = environments.filter { config.secrets[$0] != nil }
+        guard !usable.isEmpty else {
+            let wanted = environments == [.test] ? "BUSOPS_QIMEN_TEST_SECRET or BUSOPS_QIMEN_TEST_SECRET_FILE"
+                : "BUSOPS_QIMEN_SECRET or BUSOPS_QIMEN_SECRET_FILE"
+            throw ActionError(message: "serve needs the Qimen app secret to check signatures: set \(wanted) "
+                + "(a file must be mode 0600 or stricter)")
+        }
+        _ = try StorePaths.open(path)  // a clear message for a missing store, before any socket
+        let handler = try QimenStoreHandler(path: path, settings: settings) { problem in
+            Output.error("serve: \(problem)")
+        }
+        let router = QimenRouter(config: config, handler: handler, environments: usable)
+        let log = QimenAccessLog()
+        let server = HTTPServer(host: host, port: port, workers: workers, handler: router.httpHandler)
+        server.onAccess = { log.record($0) }
+        let sweeper = LockSweeper(path: path, onSweep: { result in
+            switch result {
+            case .success(let n): Output.error("serve: released \(n) expired seat lock\(n == 1 ? "" : "s")")
+            case .failure(let error): Output.error("serve: lock sweep failed: \(error)")
+            }
+        })
+        SignalFlags.install()
+        do { try server.start() } catch { throw ActionError(message: "serve cannot listen on \(host):\(port): \(error)") }
+        do { try sweeper.start() } catch {
+            server.stop(graceTimeout: 0)
+            throw ActionError(message: "serve cannot open \(path) for the lock sweeper: \(error)")
+        }
+        Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
+        let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
+        Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
+            + "\(workers) workers" + (sources.isEmpty ? "" : "; \(sources)"))
+        while SignalFlags.received == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        Output.error("serve: stopping (in-flight requests finish)")
+        server.stop(graceTimeout: 10)
+        sweeper.stop()
+        Output.error("serve: stopped after \(log.summary)")
+        return 0
+    }
+
+    static func environmentsOption(_ text: String) throws -> Set<QimenEnvironment> {
+        switch text {
+        case "both": return Set(QimenEnvironment.allCases)
+        case "production", "test": return [QimenEnvironment(rawValue: text)!]
+        default: throw UsageError(message: "--env expects production, test or both, got '\(text)'")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import HTTP
+import Qimen
+import TOP
+
+/// `busops simulate`: Fliggy-side traffic against a Qimen endpoint, signed with the same
+/// secret `serve` checks, so the console shows orders arriving, paid, cancelled and refunded.
+enum SimulateCommand {
+    static func run(_ args: ParsedArguments) throws -> Int32 {
+        guard let url = args.value("qimen") else { throw UsageError(message: "--qimen URL is required") }
+        guard url.hasPrefix("http://") else {
+            throw UsageError(message: "--qimen expects an http:// URL (our client speaks plain HTTP; use the loopback listener, not nginx)")
+        }
+        let rate = try double(args, "rate", default: 20, range: 0.1...100_000)
+        let duration = try double(args, "duration", default: 60, range: 0.1...86_400)
+        let seed = try args.int("seed", range: 0...Int.max) ?? 1
+        let workers = try args.int("workers", range: 1...64) ?? 4
+        let config: QimenConfig
+        do { config = try QimenConfig.fromEnvironment() } catch let e as QimenConfigError { throw ActionError(message: e.reason) }
+        let useTest = args.value("env") == "test"
+        if let env = args.value("env"), env != "test" && env != "production" {
+            throw UsageError(message: "--env expects production or test, got '\(env)'")
+        }
+        guard let secret = config.secrets[useTest ? .test : .production] else {
+            throw ActionError(message: "simulate signs like Qimen and needs the same secret as serve: set "
+                + (useTest ? "BUSOPS_QIMEN_TEST_SECRET[_FILE]" : "BUSOPS_QIMEN_SECRET or BUSOPS_QIMEN_SECRET_FILE"))
+        }
+        let client = QimenClient(url: url, secret: secret, methods: config.methods)
+        let simulator = QimenSimulator(client: client, options: .init(rate: rate, duration: duration, seed: UInt64(seed),
+                                                                      workers: workers))
+        FileHandle.standardError.write(Data("busops simulate: \(rate) req/s for \(duration)s against \(url) (seed \(seed))\n".utf8))
+        let summary = simulator.run()
+        Output.line(summary.text)
+        // Nothing answered at all means the endpoint is down or the secret is wrong: say so in the status.
+        let answered = summary.counts.values.reduce(0) { $0 + $1.filter { $0.key != "transport-error" && $0.key != "sign-check-failure" }.values.reduce(0, +) }
+        if answered == 0 {
+            Output.error("simulate: no request was accepted (is serve running, with the same secret?)")
+            return 1
+        }
+        return 0
+    }
+
+    static func double(_ args: ParsedArguments, _ name: String, default value: Double, range: ClosedRange<Double>) throws -> Double {
+        guard let text = args.value(name) else { return value }
+        guard let n = Double(text), range.contains(n) else {
+            throw UsageError(message: "--\(name) expects a number between \(range.lowerBound) and \(range.upperBound), got '\(text)'")
+        }
+        return n
+    }
+}
