@@ -27,7 +27,10 @@ enum ConsoleCommand {
         let config = ConsoleConfig.load(env: env)
         let session = SessionInfo(storePath: path, isDemo: (try? store.isDemo()) ?? false,
                                   readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason)
-        _ = (store, config, session)
-        throw ActionError(message: "the console screen is being wired up")
+        let app = ConsoleApp(store: store, session: session,
+                             themeName: args.value("theme") ?? config.theme ?? "default",
+                             mouse: args.has("mouse") || config.mouse,
+                             dispatch: !args.has("no-dispatch") && readOnlyReason == nil)
+        return try app.run()
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import Store
+import Views
+
+/// The console's main loop: the only place that blocks. Input and store changes become events; `Update`
+/// turns them into state and effects; effects run here; the frame is drawn only when it changed.
+final class ConsoleApp {
+    let store: Store
+    var state: AppState
+    let themeName: String
+    let mouse: Bool
+    let dispatch: Bool
+    let runner: EffectRunner
+    let terminal = NCursesTerminal()
+    /// How often another process's commits are looked for (PRAGMA data_version is a few microseconds).
+    static let pollMillis = 40
+
+    init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool) {
+        self.store = store
+        self.themeName = themeName
+        self.mouse = mouse
+        self.dispatch = dispatch
+        state = AppState(session: session, now: ChinaTime.now())
+        let term = terminal
+        runner = EffectRunner(store: store, operatorName: OperatorIdentity.name(), source: OperatorIdentity.source(),
+                              copy: { term.copyToClipboard($0) })
+    }
+
+    func run() throws -> Int32 {
+        let env = ProcessInfo.processInfo.environment
+        var warning: String?
+        let theme: Theme
+        do { theme = try Theme.load(name: themeName, searchPaths: ConsoleApp.themePaths(env: env)) }
+        catch { theme = Theme.builtinDefault; warning = "theme: \(error) — using the default theme" }
+        SignalFlags.install()
+        terminal.start(theme: theme, env: env, mouse: mouse)
+        defer { terminal.stop() }
+        if let warning { state.message = StatusMessage(kind: .error, text: warning) }
+        state.live.dataVersion = (try? store.dataVersion()) ?? 0
+        state.live.lastChangeAt = ChinaTime.now()
+        let size = terminal.size
+        process([.resize(width: size.width, height: size.height)], extra: [.loadOrders(.from(nil, keepSelection: nil)), .loadHealth])
+        var lastFrame: Screen?
+        var lastPoll = Date()
+        while !state.quit && SignalFlags.received == 0 {
+            let frame = FrameRenderer.render(state, now: ChinaTime.now())
+            if frame != lastFrame { terminal.draw(frame); lastFrame = frame }
+            let input = terminal.readInput(timeoutMillis: ConsoleApp.pollMillis)
+            if let input { process(events(for: input)) }
+            if Date().timeIntervalSince(lastPoll) * 1000 >= Double(ConsoleApp.pollMillis) || input == nil {
+                lastPoll = Date()
+                pollStore()
+            }
+        }
+        return 0
+    }
+
+    func events(for input: TerminalInput) -> [Event] {
+        switch input {
+        case .resize:
+            let s = terminal.size
+            return [.resize(width: s.width, height: s.height)]
+        case .key(let k):
+            return [.key(k)]
+        case .wheel(let up):
+            return [.key(up ? .up : .down)]
+        case .mouseClick(_, let y):
+            // Rows start below the header, sub-header and column titles.
+            let row = y - 3
+            guard state.detail == nil, state.overlay == nil, row >= 0 else { return [] }
+            let delta = row - currentSelection()
+            return Array(repeating: Event.key(delta > 0 ? .down : .up), count: abs(delta))
+        }
+    }
+
+    func currentSelection() -> Int {
+        switch state.tab {
+        case .orders: return state.orders.selected
+        case .seats: return state.seats.selected
+        case .refunds: return state.refunds.selected
+        case .callbacks: return state.callbacks.selected
+        }
+    }
+
+    /// Themes ship in the repository's themes/ (found next to the binary's build folder or the working
+    /// directory) and may be added in $XDG_CONFIG_HOME/busops/themes.
+    static func themePaths(env: [String: String]) -> [String] {
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var paths = [FileManager.default.currentDirectoryPath + "/themes"]
+        var dir = exe
+        for _ in 0..<5 { paths.append(dir.path + "/themes"); dir = dir.deletingLastPathComponent() }
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
+        paths.append(config + "/busops/themes")
+        return paths
+    }
+
+    /// Notices other processes' commits (serve, dispatch, another console) without re-querying anything else.
+    func pollStore() {
+        do {
+            let v = try store.dataVersion()
+            state.live.lastPollOK = true
+            if v != state.live.dataVersion { process([.externalChange(dataVersion: v, at: ChinaTime.now())]) }
+        } catch {
+            state.live.lastPollOK = false
+        }
+    }
+
+    /// Applies events, runs the effects they ask for, feeds the results back, until nothing is left.
+    func process(_ events: [Event], extra: [Effect] = []) {
+        var queue = events
+        var effects = extra
+        var guardCount = 0
+        while (!queue.isEmpty || !effects.isEmpty) && guardCount < 100 {
+            guardCount += 1
+            let now = ChinaTime.now()
+            for e in queue { effects += Update.apply(&state, e, now: now) }
+            queue = []
+            for eff in effects { queue += runner.run(eff, state: state, now: now) }
+            effects = []
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import XCTest
+@testable import Console
+import Store
+
+/// `Update.apply` is pure: these drive it with events and check the state and the effects it asks for.
+final class UpdateTests: XCTestCase {
+    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+
+    func makeState(readOnly: Bool = false) -> AppState {
+        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
+                                              readOnlyReason: readOnly ? "--read-only" : nil), now: now)
+        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        return s
+    }
+
+    func order(_ id: Int64) -> OrderSummary {
+        OrderSummary(id: id, agentOrderId: "BO\(id)", mainBizOrderId: "39\(id)", status: .issued, departsAt: now + 3600,
+                     fromCity: "杭州", toCity: "上海", contactName: "张三", contactPhone: "13800000000", ticketCount: 1,
+                     totalFen: 9800, createdAt: now)
+    }
+
+    func loaded(_ s: inout AppState, ids: ClosedRange<Int64>, top: OrderCursor? = nil) {
+        _ = Update.apply(&s, .ordersLoaded(top: top, rows: ids.reversed().map(order), selected: 0), now: now)
+    }
+
+    func testMovingDownWithinThePageNeedsNoQuery() {
+        var s = makeState()
+        loaded(&s, ids: 1...40)
+        XCTAssertEqual(Update.apply(&s, .key(.char("j")), now: now), [])
+        XCTAssertEqual(s.orders.selected, 1)
+        XCTAssertEqual(Update.apply(&s, .key(.down), now: now), [])
+        XCTAssertEqual(s.orders.selected, 2)
+    }
+
+    func testMovingPastTheLastRowPagesByKeyset() {
+        var s = makeState()
+        loaded(&s, ids: 1...40)
+        s.orders.selected = s.orders.pageSize - 1
+        let effects = Update.apply(&s, .key(.char("j")), now: now)
+        let second = s.orders.rows[1]
+        XCTAssertEqual(effects, [.loadOrders(.from(second.cursor(.created), keepSelection: s.orders.rows[s.orders.pageSize].id))])
+    }
+
+    func testGAndShiftGGoToTheEnds() {
+        var s = makeState()
+        loaded(&s, ids: 1...40)
+        XCTAssertEqual(Update.apply(&s, .key(.char("G")), now: now), [.loadOrders(.end)])
+        XCTAssertEqual(Update.apply(&s, .key(.char("g")), now: now), [.loadOrders(.from(nil, keepSelection: nil))])
+    }
+
+    func testAnotherProcessCommitReloadsWhatIsOnScreenKeepingTheSelection() {
+        var s = makeState()
+        loaded(&s, ids: 1...40)
+        s.orders.selected = 3
+        let selectedId = s.orders.selectedOrder!.id
+        let effects = Update.apply(&s, .externalChange(dataVersion: 9, at: now), now: now)
+        XCTAssertEqual(effects, [.loadOrders(.from(nil, keepSelection: selectedId)), .loadHealth])
+        XCTAssertEqual(s.live.dataVersion, 9)
+    }
+
+    func testTabsNumbersAndCommands() {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.tab), now: now)
+        XCTAssertEqual(s.tab, .seats)
+        _ = Update.apply(&s, .key(.char("4")), now: now)
+        XCTAssertEqual(s.tab, .callbacks)
+        _ = Update.apply(&s, .key(.char(":")), now: now)
+        for c in "seats 2026-11-22" { _ = Update.apply(&s, .key(.char(c)), now: now) }
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.loadSeats])
+        XCTAssertEqual(s.tab, .seats)
+        XCTAssertEqual(ChinaTime.date(s.seatsDay), "2026-11-22")
+        XCTAssertEqual(s.commandHistory, ["seats 2026-11-22"])
+        _ = Update.apply(&s, .key(.char("]")), now: now)
+        XCTAssertEqual(ChinaTime.date(s.seatsDay), "2026-11-23")
+        _ = Update.apply(&s, .key(.char(":")), now: now)
+        _ = Update.apply(&s, .key(.up), now: now)
+        XCTAssertEqual(s.prompt, .command("seats 2026-11-22"), "history recalls the last command")
+        _ = Update.apply(&s, .key(.escape), now: now)
+        _ = Update.apply(&s, .key(.char(":")), now: now)
+        for c in "seats 2026-13-40" { _ = Update.apply(&s, .key(.char(c)), now: now) }
+        _ = Update.apply(&s, .key(.enter), now: now)
+        XCTAssertEqual(s.message?.kind, .error)
+        _ = Update.apply(&s, .key(.char(":")), now: now)
+        _ = Update.apply(&s, .key(.char("q")), now: now)
+        _ = Update.apply(&s, .key(.enter), now: now)
+        XCTAssertTrue(s.quit)
+    }
+
+    func testSearchAndNextMatch() {
+        var s = makeState()
+        loaded(&s, ids: 1...40)
+        XCTAssertEqual(Update.apply(&s, .key(.char("n")), now: now), [], "no search yet")
+        XCTAssertEqual(s.message?.kind, .error)
+        _ = Update.apply(&s, .key(.char("/")), now: now)
+        for c in "张" { _ = Update.apply(&s, .key(.char(c)), now: now) }
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.search(query: "张", forward: true)])
+        XCTAssertEqual(Update.apply(&s, .key(.char("N")), now: now), [.search(query: "张", forward: false)])
+        let hit = order(7)
+        XCTAssertEqual(Update.apply(&s, .searchResult(hit, query: "张"), now: now), [.loadOrders(.from(hit.cursor(.created), keepSelection: 7))])
+    }
+
+    func testEnterOpensDetailAndEscapeGoesBack() {
+        var s = makeState()
+        loaded(&s, ids: 1...5)
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.loadDetail(5, revealed: false)])
+        XCTAssertEqual(s.detail?.orderId, 5)
+        _ = Update.apply(&s, .key(.escape), now: now)
+        XCTAssertNil(s.detail)
+    }
+
+    func testReadOnlyRefusesEveryWritingKey() {
+        var s = makeState(readOnly: true)
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.char("A")), now: now), [])
+        XCTAssertTrue(s.message?.text.hasPrefix("read-only") ?? false, s.message?.text ?? "")
+        XCTAssertNil(s.overlay)
+    }
+
+    func testHelpIsGeneratedFromTheKeyTable() {
+        let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: .orders, inDetail: false))
+        for binding in KeyTable.bindings where [.global, .list, .orders].contains(binding.context) {
+            XCTAssertTrue(rows.contains { $0.help == binding.help }, binding.help)
+        }
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("?")), now: now)
+        XCTAssertEqual(s.overlay, .help)
+        _ = Update.apply(&s, .key(.escape), now: now)
+        XCTAssertNil(s.overlay)
+    }
+
+    func testConfirmationDefaultsToCancel() {
+        var s = makeState()
+        let pending = PendingAction.approveRefund(refundId: "RF1", version: 1, feeFen: 0)
+        _ = Update.apply(&s, .confirmReady(ConfirmState(title: "Approve", lines: [], pending: pending)), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [], "Enter on the default button cancels")
+        XCTAssertNil(s.overlay)
+        _ = Update.apply(&s, .confirmReady(ConfirmState(title: "Approve", lines: [], pending: pending)), now: now)
+        _ = Update.apply(&s, .key(.tab), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.perform(pending)])
+    }
+}
