@@ -89,6 +89,18 @@ final class IssueActionTests: XCTestCase {
         XCTAssertEqual(try f.int("SELECT count(*) FROM outbox"), outbox)
     }
 
+    func testAChangeFromFliggyIsNamedToo() throws {
+        let f = try DemoFixture()
+        let action = issue("BO0000000158")
+        let seen = try f.ops().preview(action)
+        XCTAssertEqual(try f.store.end(OrderRef(agentOrderId: "BO0000000158", alitripOrderId: nil), as: .closed, now: fixedNow + 5), .closed)
+        XCTAssertThrowsError(try f.ops().execute(action, confirming: seen)) { e in
+            guard case OperationError.conflict(let m) = e else { return XCTFail("\(e)") }
+            XCTAssertTrue(m.contains("fliggy (qimen)") && m.contains("order.close"), m)
+        }
+        XCTAssertEqual(try f.seatMismatches(), 0)
+    }
+
     func testIssueFailedClosesOrderReleasesSeatsAndReportsFailure() throws {
         let f = try DemoFixture()
         let order = "BO0000000158"
