@@ -110,3 +110,19 @@ final class MaskingTests: XCTestCase {
         XCTAssertEqual(Formatting.weekday(Fixtures.day), "周日")          // 2026-11-22
     }
 }
+
+final class WidthEdgeTests: XCTestCase {
+    func testMarksInsideWideBlocksAreZeroWidth() {
+        XCTAssertEqual(DisplayWidth.of(Unicode.Scalar(0x3099)!), 0)        // combining kana voiced mark
+        XCTAssertEqual(DisplayWidth.of("か\u{3099}"), 2)                      // が spelled with a mark
+        XCTAssertEqual(DisplayWidth.of(Unicode.Scalar(0x302A)!), 0)
+    }
+
+    func testFormatCharacterTableMatchesUnicode() {
+        // The hand-written table must cover every Cf character the standard library knows (below the tags).
+        for v in UInt32(0xA0)...UInt32(0x1FFFF) {
+            guard let s = Unicode.Scalar(v), s.properties.generalCategory == .format else { continue }
+            XCTAssertTrue(TerminalText.needsEscape(s), String(v, radix: 16))
+        }
+    }
+}

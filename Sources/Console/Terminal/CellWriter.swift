@@ -4,13 +4,18 @@ import Views
 
 /// Puts one cell into the curses window as a wide character with its attributes and colour pair.
 enum CellWriter {
-    static func write(_ cell: Cell, x: Int, y: Int, style r: ResolvedStyle, depth: ColorDepth, pairs: inout ColorPairs) {
+    /// Curses attributes and colour pair for a resolved style (cached per style by the terminal).
+    static func look(_ r: ResolvedStyle, depth: ColorDepth, pairs: inout ColorPairs) -> (attr: attr_t, pair: Int32) {
         var attr: attr_t = 0
         if r.attributes.contains(.bold) { attr |= cnc_a_bold() }
         if r.attributes.contains(.reverse) { attr |= cnc_a_reverse() }
         if r.attributes.contains(.underline) { attr |= cnc_a_underline() }
         if r.attributes.contains(.dim) { attr |= cnc_a_dim() }
-        var pair: Int32 = depth == .none ? 0 : pairs.pair(fg: r.fg, bg: r.bg)
+        return (attr, depth == .none ? 0 : pairs.pair(fg: r.fg, bg: r.bg))
+    }
+
+    static func write(_ cell: Cell, x: Int, y: Int, attr: attr_t, pair: Int32) {
+        var pair = pair
         let (wide, pad) = drawable(cell)
         var cc = cchar_t()
         var chars = wide + [0]

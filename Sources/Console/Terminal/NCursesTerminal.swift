@@ -17,6 +17,8 @@ final class NCursesTerminal {
     private var started = false
     private var mouse = false
     private var env: [String: String] = [:]
+    /// Attributes and pair per semantic style; a frame uses a few dozen styles, so resolve each once.
+    private var looks: [Style: (attr: attr_t, pair: Int32)] = [:]
 
     /// Columns and rows of the terminal now (after a `.resize` input, the new size).
     var size: (width: Int, height: Int) {
@@ -56,6 +58,7 @@ final class NCursesTerminal {
         }
         self.mouse = mouse
         if mouse { mousemask(cnc_mouse_mask(), nil); mouseinterval(0) }
+        looks = [:]
         previous = nil
     }
 
@@ -93,6 +96,7 @@ final class NCursesTerminal {
     /// Changes the theme; the next `draw` repaints everything.
     func setTheme(_ theme: Theme) {
         self.theme = theme
+        looks = [:]
         previous = nil
     }
 
@@ -114,7 +118,8 @@ final class NCursesTerminal {
                 defer { x += w }
                 if cell.isContinuation { continue }
                 if let p = previous, p[x, y] == cell, w == 1 || (x + 1 < screen.width && p[x + 1, y] == screen[x + 1, y]) { continue }
-                CellWriter.write(cell, x: x, y: y, style: theme.resolve(cell.style, depth: depth), depth: depth, pairs: &pairs)
+                let l = look(cell.style)
+                CellWriter.write(cell, x: x, y: y, attr: l.attr, pair: l.pair)
                 changed = true
             }
         }
@@ -123,6 +128,13 @@ final class NCursesTerminal {
             wnoutrefresh(cnc_stdscr())
             doupdate()
         }
+    }
+
+    private func look(_ style: Style) -> (attr: attr_t, pair: Int32) {
+        if let l = looks[style] { return l }
+        let l = CellWriter.look(theme.resolve(style, depth: depth), depth: depth, pairs: &pairs)
+        looks[style] = l
+        return l
     }
 
     /// Waits up to `timeoutMillis` for input; nil on timeout or a key the app does not use.

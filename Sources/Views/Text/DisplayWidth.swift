@@ -7,7 +7,7 @@ public enum DisplayWidth {
         if c.isASCII { return c.asciiValue! >= 0x20 && c.asciiValue! != 0x7F ? 1 : 0 }
         let scalars = c.unicodeScalars
         let first = scalars.first!
-        if scalars.count > 1 {
+        if scalars.index(after: scalars.startIndex) != scalars.endIndex {
             // Variation selectors decide between text (1) and emoji (2) presentation.
             if scalars.contains("\u{FE0F}") && first.properties.isEmoji { return 2 }
             if scalars.contains("\u{FE0E}") { return 1 }
@@ -22,12 +22,13 @@ public enum DisplayWidth {
         let v = s.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return v == 0xAD ? 0 : 1 }
+        if (0x302A...0x302D).contains(v) || v == 0x3099 || v == 0x309A { return 0 } // marks inside wide blocks
+        if isWide(v) { return 2 }                       // before the property lookup: CJK is the common case
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
         if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 } // Hangul vowels/finals join
-        if isWide(v) { return 2 }
         if s.properties.isEmojiPresentation { return 2 }
         return 1
     }

@@ -53,13 +53,16 @@ public enum TerminalText {
         return merged
     }
 
-    /// Fast path: printable ASCII and common CJK need no work.
+    /// Fast path: nothing to escape and no lone mark at the start (marks elsewhere attach to the
+    /// character before them, which is never a control once nothing needs escaping).
     static func isPlain(_ text: String) -> Bool {
+        var first = true
         for s in text.unicodeScalars {
             let v = s.value
-            if v >= 0x20 && v < 0x7F { continue }
-            if v >= 0x3000 && v < 0xD800 { continue }
-            return false
+            if v >= 0x20 && v < 0x7F { first = false; continue }
+            if needsEscape(s) { return false }
+            if first && startsWithZeroWidth(s) { return false }
+            first = false
         }
         return true
     }
@@ -68,16 +71,30 @@ public enum TerminalText {
     public static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return true }   // C0, DEL, C1
-        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return true } // bidi
-        if v == 0x2028 || v == 0x2029 { return true }                             // line/paragraph separators
-        if v < 0xA0 { return false }
-        // Other invisible format characters (LRM/RLM, ZWSP, BOM, …). The zero-width joiner and
-        // tags pass only inside an emoji sequence, which `pieces` checks before asking here.
-        return s.properties.generalCategory == .format
+        if v < 0xAD || (0x3000..<0xFEFF).contains(v) { return false }           // common text, CJK
+        return isInvisibleFormat(v)
+    }
+
+    /// Bidi controls, line/paragraph separators and the other invisible format characters
+    /// (Unicode general category Cf), as a table: this runs for every character drawn, and a
+    /// property lookup per character cost more than the rest of a frame.
+    static func isInvisibleFormat(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xAD, 0x600...0x605, 0x61C, 0x6DD, 0x70F, 0x890...0x891, 0x8E2, 0x180E,
+             0x200B...0x200F,                 // ZWSP, ZWNJ, ZWJ (kept inside emoji by `pieces`), LRM, RLM
+             0x2028...0x202E,                 // line/paragraph separators, bidi embeddings and overrides
+             0x2060...0x206F,                 // word joiner, invisible operators, bidi isolates, deprecated
+             0xFEFF, 0xFFF9...0xFFFB, 0x110BD, 0x110CD, 0x13430...0x1343F, 0x1BCA0...0x1BCA3,
+             0x1D173...0x1D17A, 0xE0001, 0xE0020...0xE007F:
+            return true
+        default:
+            return false
+        }
     }
 
     /// A combining mark with nothing to combine with would attach to whatever the terminal drew before.
     static func startsWithZeroWidth(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 || (0x4E00..<0xA000).contains(s.value) || (0xAC00..<0xD7A4).contains(s.value) { return false }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: return s.value >= 0x300
         default: return false
