@@ -24,3 +24,15 @@ static inline WINDOW *cnc_stdscr(void) { return stdscr; }
    Declared here because wchar.h hides it without _XOPEN_SOURCE, which SwiftPM drops from the flags. */
 extern int wcwidth(wchar_t);
 static inline int cnc_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+/* Views backend: terminfo's colour count for a TERM without starting curses (-1: no entry, or no colours).
+   The terminal set up here is freed again, so a later initscr starts clean. */
+#include <ncursesw/term.h>
+static inline int cnc_terminfo_colors(const char *term) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(term, -1, &err) != OK) { if (saved) set_curterm(saved); return -1; }
+    int colors = tigetnum("colors");
+    TERMINAL *mine = set_curterm(saved);
+    if (mine && mine != saved) del_curterm(mine);
+    return colors;
+}

@@ -122,6 +122,7 @@ final class TerminalEnvironmentTests: XCTestCase {
         XCTAssertEqual(ColorDepth.detect(env: ["TERM": "tmux-256color", "COLORTERM": "24bit"], terminfoColors: 256), .truecolor)
         XCTAssertEqual(ColorDepth.detect(env: ["TERM": "screen-256color"], terminfoColors: 256), .c256)
         XCTAssertEqual(ColorDepth.detect(env: ["TERM": "linux"], terminfoColors: 8), .c8)
+        XCTAssertEqual(ColorDepth.detect(env: ["TERM": "linux", "COLORTERM": "truecolor"], terminfoColors: 8), .c8)
         XCTAssertEqual(ColorDepth.detect(env: ["TERM": "vt100"], terminfoColors: -1), ColorDepth.none)
         XCTAssertEqual(ColorDepth.detect(env: ["TERM": "vt100", "COLORTERM": "truecolor"], terminfoColors: -1), ColorDepth.none)
         XCTAssertEqual(ColorDepth.detect(env: ["TERM": "dumb"], terminfoColors: 8), ColorDepth.none)

@@ -26,6 +26,14 @@ final class NCursesTerminal {
         return (Int(cnc_getmaxx(cnc_stdscr())), Int(cnc_getmaxy(cnc_stdscr())))
     }
 
+    /// The colour depth for `env` and the terminfo entry of its `TERM` (see `ColorDepth.detect`).
+    /// Reads terminfo itself, so it works before `start` too (e.g. for `busops console --check`).
+    static func detectColorDepth(env: [String: String]) -> ColorDepth {
+        let term = env["TERM"] ?? ""
+        let colors = term.isEmpty ? -1 : Int(cnc_terminfo_colors(term))
+        return ColorDepth.detect(env: env, terminfoColors: colors)
+    }
+
     /// Starts curses with the colour depth detected from `env` and terminfo.
     func start(theme: Theme, env: [String: String], mouse: Bool) {
         start(theme: theme, depth: nil, mouse: mouse, env: env)
@@ -52,6 +60,10 @@ final class NCursesTerminal {
         if self.depth != .none && has_colors() {
             start_color()
             use_default_colors()
+            // A depth asked for (or claimed by COLORTERM) beyond what terminfo offers would pick
+            // colour numbers the terminal does not have: cap it.
+            let colors = Int(cnc_colors())
+            if colors < 8 { self.depth = .none } else if colors < 256 { self.depth = .c8 }
             pairs = ColorPairs(limit: Int(cnc_color_pairs()), direct: Int(cnc_colors()) >= 0x1000000)
         } else {
             self.depth = .none
