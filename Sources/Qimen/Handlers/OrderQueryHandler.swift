@@ -7,10 +7,12 @@ enum OrderQueryHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         let order = try ctx.order(body.orderRef())
         let s = order.summary
+        let codes = try ctx.store.orderStationCodes(agentOrderId: s.agentOrderId)
         var fields: [(String, JSON)] = [
             ("agentOrderId", .string(s.agentOrderId)), ("alitripOrderId", .string(s.mainBizOrderId)),
             ("status", .int(Int64(s.status.rawValue))), ("scheduleId", .string(order.scheduleId)),
-            ("fromStationCode", .string(order.fromStation)), ("toStationCode", .string(order.toStation)),
+            ("fromStationCode", .string(codes?.from ?? "")), ("toStationCode", .string(codes?.to ?? "")),
+            ("fromStationName", .string(order.fromStation)), ("toStationName", .string(order.toStation)),
             ("startTime", SalesJSON.time(s.departsAt)), ("createTime", SalesJSON.time(s.createdAt)),
         ]
         if let expires = order.lockExpiresAt, s.status == .awaitingPayment { fields.append(("lockExpireTime", SalesJSON.time(expires))) }

@@ -10,13 +10,31 @@ enum RefundApplyHandler {
         let reason = try body.optionalString("refundReason")
         let result = try ctx.store.applyRefund(ref, passengerIds: body.passengerIds(), reason: reason,
                                                autoConfirm: ctx.settings.autoRefund, now: ctx.now)
+        let lines = try quoted(result, ref: ref, ctx)
         return [
             ("status", .int(Int64(result.status.rawValue))),
-            ("passengerList", .array(result.lines.map { line in
+            ("passengerList", .array(lines.map { line in
                 ["passengerId": .string(line.passengerId), "ticketId": .string(line.agentTicketId),
                  "refundSurcharge": SalesJSON.fen(line.refundSurchargeFen), "refundAmount": SalesJSON.fen(line.refundAmountFen),
                  "ticketStatus": .int(Int64(line.ticketStatus.rawValue))]
             })),
         ]
+    }
+
+    /// A queued refund has no decided fee yet (the operator decides under the tier in force
+    /// then); the buyer is shown the fee the rules give now, as the refund fee query would.
+    static func quoted(_ result: RefundApplyResult, ref: OrderRef, _ ctx: SalesContext) throws -> [RefundLine] {
+        let pending = result.lines.filter { $0.ticketStatus == .refunding }
+        guard !pending.isEmpty,
+              let quotes = try? ctx.store.refundQuote(ref, passengerIds: pending.map(\.passengerId), now: ctx.now) else {
+            return result.lines
+        }
+        return result.lines.map { line in
+            guard line.ticketStatus == .refunding, let q = quotes.first(where: { $0.passengerId == line.passengerId }) else { return line }
+            var shown = line
+            shown.refundSurchargeFen = q.refundSurchargeFen
+            shown.refundAmountFen = q.refundAmountFen
+            return shown
+        }
     }
 }

@@ -43,7 +43,13 @@ enum SalesJSON {
     }
 
     static func coordinate(_ c: Coordinate) -> JSON {
-        ["longitude": .double(c.longitude), "latitude": .double(c.latitude)]
+        ["longitude": degrees(c.longitude), "latitude": degrees(c.latitude)]
+    }
+
+    /// Degrees to six places (about 0.1 m): stored arithmetic like 120.1646 - 0.004 would
+    /// otherwise print as 120.16059999999999.
+    static func degrees(_ value: Double) -> JSON {
+        .double((value * 1_000_000).rounded() / 1_000_000)
     }
 
     /// A ticket as the issue and query answers show it.

@@ -47,7 +47,7 @@ enum ScheduleQueryHandler {
             ("stationType", st.isArea ? 2 : 1), ("address", .string(st.address)), ("cityCode", .string(st.cityCode)),
         ]
         if let lon = st.longitude, let lat = st.latitude {
-            fields += [("longitude", .double(lon)), ("latitude", .double(lat))]
+            fields += [("longitude", SalesJSON.degrees(lon)), ("latitude", SalesJSON.degrees(lat))]
         }
         if st.isArea { fields.append(("geofence", .array(st.geofence.map(SalesJSON.coordinate)))) }
         fields.append(("stationFeature", .array(st.features.map { .string($0) })))
@@ -69,7 +69,7 @@ enum ScheduleQueryHandler {
     static func transferPoint(_ p: TransferPoint) -> JSON {
         var fields: [(String, JSON)] = [("name", .string(p.name))]
         if let address = p.address { fields.append(("address", .string(address))) }
-        if let lon = p.longitude, let lat = p.latitude { fields += [("longitude", .double(lon)), ("latitude", .double(lat))] }
+        if let lon = p.longitude, let lat = p.latitude { fields += [("longitude", SalesJSON.degrees(lon)), ("latitude", SalesJSON.degrees(lat))] }
         return .object(fields)
     }
 }
