@@ -50,7 +50,10 @@ enum Fixtures {
                      lastCode: state == .failed ? "isv.invalid-parameter" : (state == .sent ? "0" : nil),
                      lastSubCode: state == .failed ? "isv.order-not-exist" : nil,
                      lastMessage: state == .failed ? "订单不存在 order not found" : (state == .sent ? "success" : nil),
-                     lastRequest: nil, lastResponse: state == .failed ? "{\"error_response\":{\"code\":15}}" : nil,
+                     lastRequest: state == .failed ? "method=\(method)&agent_order_id=BO0000001000&cert_no=33010619900307123X" : nil,
+                     lastResponse: state == .failed
+                        ? "{\"error_response\":{\"code\":15,\"msg\":\"Remote service error\",\"sub_code\":\"isv.order-not-exist\",\"sub_msg\":\"订单不存在，请检查 agent_order_id 是否正确\",\"request_id\":\"16abcdef0123\"}}"
+                        : nil,
                      createdAt: now - 600 * (i + 1), updatedAt: now - 60 * (i + 1))
     }
 

@@ -30,6 +30,13 @@ final class DisplayWidthTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.truncateLeft("/a/b/杭州.sqlite", to: 12), "…杭州.sqlite")
     }
 
+    func testWrapByColumns() {
+        XCTAssertEqual(DisplayWidth.wrap("abcdefg", to: 3), ["abc", "def", "g"])
+        XCTAssertEqual(DisplayWidth.wrap("订单不存在", to: 5), ["订单", "不存", "在"])
+        XCTAssertEqual(DisplayWidth.wrap("abcdefghij", to: 4, maxLines: 2), ["abcd", "efg…"])
+        XCTAssertEqual(DisplayWidth.wrap("", to: 4), [""])
+    }
+
     func testPadAndAlign() {
         XCTAssertEqual(DisplayWidth.pad("张三", to: 6), "张三  ")
         XCTAssertEqual(DisplayWidth.pad("欧阳娜娜", to: 7), "欧阳娜…")

@@ -69,6 +69,16 @@ final class ViewGoldenTests: XCTestCase {
         let s = frame(80, 24) { OrderDetailView.render(m, into: &$0, rect: $1) }
         Golden.check(s, "detail-revealed-end-80x24")
         XCTAssertTrue(s.text().joined().contains("客服小王"))
+        // The failed callback's response is shown in full, wrapped; the request only once revealed.
+        let hidden = OrderDetailView.lines(OrderDetailViewModel(detail: Fixtures.detail()), width: 78)
+        let shown = OrderDetailView.lines(OrderDetailViewModel(detail: Fixtures.detail(), revealed: true), width: 78)
+        func text(_ lines: [[TextSpan]]) -> String { lines.map { $0.map(\.text).joined() }.joined(separator: "\n") }
+        XCTAssertTrue(text(hidden).contains("request_id"))
+        XCTAssertFalse(text(hidden).contains("method=taobao"))
+        XCTAssertTrue(text(shown).contains("method=taobao"))
+        let wrapped = shown.filter { $0.count == 1 && $0[0].text.hasPrefix("        ") }
+        XCTAssertGreaterThanOrEqual(wrapped.count, 5)
+        XCTAssertTrue(wrapped.allSatisfy { DisplayWidth.of($0[0].text) <= 78 })
         let top = frame(80, 24) { OrderDetailView.render(OrderDetailViewModel(detail: Fixtures.detail(), revealed: true), into: &$0, rect: $1) }
         XCTAssertTrue(top.text().joined().contains("33010619900307123X"))
     }
@@ -100,6 +110,10 @@ final class ViewGoldenTests: XCTestCase {
             XCTAssertTrue(s.text().joined().contains("2h13m"))
             XCTAssertTrue(s.text().joined().contains("不可退"))
         }
+        // Deep in a long queue the sub-header says where.
+        let deep = RefundsViewModel(rows: (0..<4).map(Fixtures.pendingRefund), total: 134, offset: 20, selected: 0)
+        let s = frame(80, 24, tab: 2) { RefundsView.render(deep, into: &$0, rect: $1) }
+        XCTAssertTrue(s.text()[1].hasSuffix("21-24/134"))
     }
 
     func testCallbacks() {

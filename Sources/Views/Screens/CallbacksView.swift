@@ -41,6 +41,7 @@ public enum CallbacksView {
         ], maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let shown = Array(m.rows.prefix(pageSize(for: rect)))
+        ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
         Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) }, selected: m.selected, into: &screen, rect: tableRect)
         if shown.isEmpty {
             let text = m.loaded ? "No callbacks yet." : "Loading…"

@@ -25,7 +25,7 @@ public enum OrderDetailView {
             TextSpan("   "), TextSpan(s.status.chinese, .status(s.status)),
             TextSpan(m.revealed ? "   revealed" : "", .warn),
         ], maxWidth: rect.width)
-        let all = lines(m)
+        let all = lines(m, width: rect.width - 2)
         let bodyHeight = rect.height - 1
         let top = min(max(0, m.scroll), max(0, all.count - bodyHeight))
         for (i, line) in all.dropFirst(top).prefix(bodyHeight).enumerated() {
@@ -39,7 +39,7 @@ public enum OrderDetailView {
 
     /// The largest useful scroll offset for a body of `rect` (so End and PgDn stop at the last line).
     public static func maxScroll(_ m: OrderDetailViewModel, rect: Rect) -> Int {
-        max(0, lines(m).count - (rect.height - 1))
+        max(0, lines(m, width: rect.width - 2).count - (rect.height - 1))
     }
 
     typealias Line = [TextSpan]
@@ -47,8 +47,8 @@ public enum OrderDetailView {
     static func label(_ text: String) -> TextSpan { TextSpan(DisplayWidth.pad(text, to: 8), .dim) }
     static func section(_ text: String) -> Line { [TextSpan(text, .sectionTitle)] }
 
-    /// All content lines, before scrolling.
-    public static func lines(_ m: OrderDetailViewModel) -> [[TextSpan]] {
+    /// All content lines for a body `width` columns wide, before scrolling.
+    public static func lines(_ m: OrderDetailViewModel, width: Int) -> [[TextSpan]] {
         let d = m.detail, s = d.summary
         var out: [Line] = []
         out.append([label("线路"), TextSpan(s.fromCity + " " + d.fromStation), TextSpan(" → ", .dim),
@@ -105,7 +105,7 @@ public enum OrderDetailView {
         for r in d.refunds { out.append(refundLine(r)) }
         out.append([])
         out.append(section("回调 Callbacks (\(d.callbacks.count))"))
-        for c in d.callbacks { out += callbackLines(c) }
+        for c in d.callbacks { out += callbackLines(c, revealed: m.revealed, width: width) }
         out.append([])
         out.append(section("审计 Audit (\(d.audit.count))"))
         for a in d.audit {
@@ -130,7 +130,9 @@ public enum OrderDetailView {
         return line
     }
 
-    static func callbackLines(_ c: OutboxRecord) -> [Line] {
+    /// A callback's state and result; its response (and, once personal data is revealed, the request,
+    /// which carries passengers' details) wrapped in full so on-call can read exactly what was said.
+    static func callbackLines(_ c: OutboxRecord, revealed: Bool, width: Int) -> [Line] {
         let role: Role = c.state == .failed ? .error : (c.state == .sent ? .ok : .warn)
         var first: Line = [TextSpan("  " + DisplayWidth.pad(Formatting.shortMethod(c.method), to: 16)),
                            TextSpan(DisplayWidth.pad(c.state.rawValue, to: 8), role),
@@ -145,8 +147,14 @@ public enum OrderDetailView {
         if !result.isEmpty { first.append(TextSpan("  " + result.joined(separator: " / "))) }
         var out = [first]
         if let msg = c.lastMessage, !msg.isEmpty { out.append([TextSpan("      → ", .dim), TextSpan(msg, role == .error ? .error : .normal)]) }
-        if let resp = c.lastResponse, !resp.isEmpty {
-            out.append([TextSpan("      response ", .dim), TextSpan(String(resp.prefix(400)))])
+        let indent = "      "
+        for (label, body) in [("request", revealed ? c.lastRequest : nil), ("response", c.lastResponse)] {
+            guard let body, !body.isEmpty else { continue }
+            out.append([TextSpan(indent + label, .dim)])
+            // Sanitize before wrapping so escapes (`\e`) count the columns they will take.
+            for piece in DisplayWidth.wrap(TerminalText.sanitize(body), to: max(10, width - indent.count - 2), maxLines: 12) {
+                out.append([TextSpan(indent + "  " + piece)])
+            }
         }
         return out
     }

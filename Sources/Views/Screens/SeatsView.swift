@@ -48,6 +48,7 @@ public enum SeatsView {
         let placed = Table.layout(columns, width: tableRect.width - 2)
         let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
         let shown = Array(m.schedules.dropFirst(m.offset).prefix(pageSize(for: rect)))
+        ListPosition.render(offset: m.offset, shown: shown.count, total: m.schedules.count, into: &screen, rect: rect)
         Table.render(columns: columns, rows: shown.map { cells($0, barWidth: barWidth) },
                      selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
         if shown.isEmpty {

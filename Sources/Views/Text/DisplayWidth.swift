@@ -109,6 +109,31 @@ public enum DisplayWidth {
         return String(repeating: " ", count: max(0, columns - of(t))) + t
     }
 
+    /// `s` cut into lines of at most `columns` (by column, not by word: for JSON and ids), never
+    /// splitting a wide character; at most `maxLines`, the last ending in `…` if text remains.
+    public static func wrap(_ s: String, to columns: Int, maxLines: Int = .max) -> [String] {
+        guard columns > 1, maxLines > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for c in s {
+            let w = of(c)
+            if used + w > columns {
+                lines.append(line)
+                if lines.count == maxLines {
+                    lines[lines.count - 1] = truncate(line + String(c), to: columns)   // ends in …
+                    return lines
+                }
+                line = ""
+                used = 0
+            }
+            line.append(c)
+            used += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// `s` centred in `columns` (extra space goes right).
     public static func center(_ s: String, in columns: Int) -> String {
         let t = truncate(s, to: columns)

@@ -1,0 +1,10 @@
+/// `21-40/134` at the right of a list's sub-header, so the operator knows where in a long list they are.
+public enum ListPosition {
+    public static func render(offset: Int, shown: Int, total: Int, into screen: inout Screen, rect: Rect) {
+        guard total > shown, shown > 0 else { return }
+        let text = "\(offset + 1)-\(offset + shown)/\(total)"
+        let w = DisplayWidth.of(text)
+        screen.fill(Rect(x: rect.maxX - w - 2, y: rect.y, width: w + 2, height: 1))
+        screen.put(x: rect.maxX - w - 1, y: rect.y, text: text, style: Style(.dim))
+    }
+}
