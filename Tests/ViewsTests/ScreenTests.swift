@@ -61,3 +61,13 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(narrow.map(\.width), [10, 13])   // the flexible column takes the spare columns
     }
 }
+
+final class ScreenEscapeStyleTests: XCTestCase {
+    /// Table cells go through `put(columns:)`; an escape there keeps its warning style even when cut.
+    func testColumnsKeepEscapeStyleAndEllipsis() {
+        var s = Screen(width: 12, height: 1)
+        s.put(x: 0, y: 0, text: "张\u{1B}[2J三丰田", columns: 10)
+        XCTAssertEqual(s.text(), ["张\\e[2J三…"])
+        XCTAssertEqual(s.styleMap(), [".." + "!!" + "..." + "..." + ".."])
+    }
+}

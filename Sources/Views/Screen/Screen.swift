@@ -51,16 +51,42 @@ public struct Screen: Equatable, Sendable {
     /// Returns the columns used.
     @discardableResult
     public mutating func put(x: Int, y: Int, text: String, style: Style = .normal, maxWidth: Int? = nil) -> Int {
+        put(x: x, y: y, pieces: TerminalText.pieces(text), style: style, maxWidth: maxWidth, padWide: true)
+    }
+
+    /// Writes `text` padded or truncated (with `…` right after the last whole character) to exactly
+    /// `columns`; escapes keep `Role.escape`.
+    @discardableResult
+    public mutating func put(x: Int, y: Int, text: String, style: Style = .normal, columns: Int, alignRight: Bool = false) -> Int {
+        guard columns > 0 else { return 0 }
+        let pieces = TerminalText.pieces(text)
+        let total = pieces.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if total > columns {
+            var used = put(x: x, y: y, pieces: pieces, style: style, maxWidth: columns - 1, padWide: false)
+            used += put(x: x + used, y: y, pieces: [.init(text: "…", isEscape: false)], style: style, maxWidth: 1, padWide: true)
+            fill(Rect(x: x + used, y: y, width: columns - used, height: 1), style: style)
+        } else {
+            let gap = alignRight ? columns - total : 0
+            fill(Rect(x: x, y: y, width: gap, height: 1), style: style)
+            let used = gap + put(x: x + gap, y: y, pieces: pieces, style: style, maxWidth: columns - gap, padWide: true)
+            fill(Rect(x: x + used, y: y, width: columns - used, height: 1), style: style)
+        }
+        return columns
+    }
+
+    /// The writer under both `put`s. `padWide`: a wide character that does not fit leaves spaces
+    /// up to the limit (true) or stops before it (false, so an ellipsis can follow directly).
+    mutating func put(x: Int, y: Int, pieces: [TerminalText.Piece], style: Style, maxWidth: Int?, padWide: Bool) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
-        for piece in TerminalText.pieces(text) {
+        for piece in pieces {
             let pieceStyle = piece.isEscape ? Style(.escape, bold: style.bold, reverse: style.reverse) : style
             for c in piece.text {
                 let w = DisplayWidth.of(c)
                 if w == 0 { continue }   // the sanitizer leaves no lone zero-width clusters; be safe anyway
                 if col + w > limit {
-                    while col < limit { if col >= 0 { setCell(col, y, Cell(style: pieceStyle)) }; col += 1 }
+                    if padWide { while col < limit { if col >= 0 { setCell(col, y, Cell(style: pieceStyle)) }; col += 1 } }
                     return col - x
                 }
                 if col >= 0 {
@@ -71,22 +97,6 @@ public struct Screen: Equatable, Sendable {
             }
         }
         return col - x
-    }
-
-    /// Writes `text` padded or truncated (with `…`) to exactly `columns`.
-    @discardableResult
-    public mutating func put(x: Int, y: Int, text: String, style: Style = .normal, columns: Int, alignRight: Bool = false) -> Int {
-        let clean = TerminalText.sanitize(text)
-        let cut = DisplayWidth.truncate(clean, to: columns)
-        let gap = max(0, columns - DisplayWidth.of(cut))
-        if alignRight {
-            fill(Rect(x: x, y: y, width: gap, height: 1), style: style)
-            put(x: x + gap, y: y, text: cut, style: style, maxWidth: columns - gap)
-        } else {
-            let used = put(x: x, y: y, text: cut, style: style, maxWidth: columns)
-            fill(Rect(x: x + used, y: y, width: columns - used, height: 1), style: style)
-        }
-        return columns
     }
 
     /// Writes styled spans one after another; returns the columns used. With `ellipsis`, a line
