@@ -1,0 +1,115 @@
+import Foundation
+import HTTP
+@testable import Qimen
+import Store
+import TOP
+import XCTest
+
+/// Every refusal over a real socket, each with a create-order body that WOULD write if it
+/// got through: the answer carries its code, and no other connection sees a commit.
+final class StoreHandlerRefusalTests: XCTestCase {
+    var fixture: QimenStoreFixture!
+    var url = ""
+    let createMethod = QimenMethodTable.defaults.methodName(.createOrder)
+
+    override func setUpWithError() throws {
+        fixture = try QimenStoreFixture()
+        url = try fixture.startServer(workers: 2).url
+    }
+
+    override func tearDown() { fixture = nil }
+
+    private func body(_ id: String = "6100000001") throws -> [UInt8] {
+        try fixture.orderBody(alitripId: id, scheduleId: QimenGoldenTests.schedule).encoded()
+    }
+
+    /// POSTs a hand-made URL (already signed or deliberately not) and answers the parsed body.
+    private func post(_ target: String, _ body: [UInt8]) throws -> (Int, JSON?) {
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/json;charset=utf-8")
+        let response = try HTTPClient().post(url: target, headers: headers, body: body, timeout: 5)
+        return (response.status, try? JSON.parse(response.body))
+    }
+
+    private func signedURL(_ body: [UInt8], method: String? = nil, secret: String = QimenStoreFixture.secret,
+                           at date: Date = QimenStoreFixture.nowDate) -> String {
+        fixture.client(url: url, secret: secret, at: date).signedURL(method: method ?? createMethod, body: body, at: date)
+    }
+
+    /// Runs `attempt`, then checks nothing was committed and no order row appeared.
+    private func assertNothingWritten(_ what: String, _ attempt: () throws -> Void) throws {
+        let version = try fixture.dataVersion()
+        let orders = try fixture.count("SELECT count(*) FROM orders")
+        let audit = try fixture.count("SELECT count(*) FROM audit")
+        try attempt()
+        XCTAssertEqual(try fixture.dataVersion(), version, "\(what): a commit happened")
+        XCTAssertEqual(try fixture.count("SELECT count(*) FROM orders"), orders, what)
+        XCTAssertEqual(try fixture.count("SELECT count(*) FROM audit"), audit, what)
+    }
+
+    private func assertRefused(_ what: String, _ expected: String, _ target: String, _ body: [UInt8]) throws {
+        try assertNothingWritten(what) {
+            let (status, json) = try post(target, body)
+            XCTAssertEqual(status, 200, what)
+            XCTAssertEqual(json?["success"], false, what)
+            XCTAssertEqual(json?["retCode"]?.stringValue, expected, what)
+        }
+    }
+
+    func testBadSignatureIsIllegalRequestAndWritesNothing() throws {
+        let b = try body()
+        try assertRefused("wrong secret", "sign-check-failure", signedURL(b, secret: "not-the-secret"), b)
+        var tampered = b
+        tampered[tampered.count / 2] ^= 0x01
+        try assertRefused("tampered body", "sign-check-failure", signedURL(b), tampered)
+        let (_, json) = try post(signedURL(b, secret: "x"), b)
+        XCTAssertEqual(json, ["success": false, "retCode": "sign-check-failure", "retDesc": "Illegal request"])
+    }
+
+    func testMissingSignIsRefused() throws {
+        let b = try body()
+        let unsigned = signedURL(b).components(separatedBy: "&").filter { !$0.hasPrefix("sign=") }.joined(separator: "&")
+        XCTAssertFalse(unsigned.contains("sign="))
+        try assertRefused("missing sign", "sign-check-failure", unsigned, b)
+    }
+
+    func testStaleTimestampIsRefused() throws {
+        let b = try body()
+        try assertRefused("11 minutes old", "timestamp-expired", signedURL(b, at: QimenStoreFixture.nowDate - 660), b)
+        try assertRefused("11 minutes ahead", "timestamp-expired", signedURL(b, at: QimenStoreFixture.nowDate + 660), b)
+    }
+
+    func testMalformedJSONIsParseError() throws {
+        let broken = Array(#"{"alitripOrderId":"6100000001","scheduleId":"#.utf8)
+        try assertRefused("truncated JSON", "response-body-parse-error", signedURL(broken), broken)
+    }
+
+    func testUnknownMethodIsRefused() throws {
+        let b = try body()
+        try assertRefused("unknown method", "method-not-found", signedURL(b, method: "qimen.alitrip.custombus.order.steal"), b)
+    }
+
+    func testOversizedBodyIs413AndWritesNothing() throws {
+        var big = try body()
+        big.removeLast()
+        big += Array(#","padding":""#.utf8) + [UInt8](repeating: 0x61, count: 1024 * 1024) + Array(#""}"#.utf8)
+        try assertNothingWritten("oversized body") {
+            do {
+                let (status, _) = try post(signedURL(big), big)
+                XCTAssertEqual(status, 413)
+            } catch is HTTPClientError {
+                // The server answers 413 from Content-Length and closes; a client still
+                // writing the body may see the reset first. Either way nothing was processed.
+            }
+        }
+    }
+
+    func testValidRequestDoesWrite() throws {
+        // The control: the same body, properly signed, commits (so the checks above can fail).
+        let b = try body()
+        let version = try fixture.dataVersion()
+        let (_, json) = try post(signedURL(b), b)
+        XCTAssertEqual(json?["success"], true, "\(String(describing: json))")
+        XCTAssertNotEqual(try fixture.dataVersion(), version)
+    }
+}
