@@ -1,0 +1,69 @@
+import Foundation
+import HTTP
+@testable import Qimen
+import Store
+import TOP
+import XCTest
+
+/// The simulator against a real listener on a demo store made now (it searches today's and
+/// the next two days' schedules by the real clock).
+final class QimenSimulatorTests: XCTestCase {
+    func testSimulatedDayCreatesPaysAndRefundsOrders() throws {
+        let dir = NSTemporaryDirectory() + "busops-sim-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/store.sqlite"
+        let store = try DemoGenerator.create(path: path, options: .init(orders: 50, seed: 2), force: false)
+        let ordersBefore = try store.db.scalarInt("SELECT count(*) FROM orders") ?? 0
+        let router = QimenRouter(config: QimenConfig(secrets: [.production: Secret("simsecret")]),
+                                 handler: try QimenStoreHandler(path: path))
+        let server = HTTPServer(host: "127.0.0.1", port: 0, workers: 4, handler: router.httpHandler)
+        try server.start()
+        defer { server.stop(graceTimeout: 1) }
+        let url = "http://127.0.0.1:\(server.port)/"
+
+        let started = Date()
+        let summary = QimenSimulator(client: QimenClient(url: url, secret: Secret("simsecret")),
+                                     options: .init(rate: 300, duration: 2, seed: 7, workers: 3)).run()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 7, "bounded by its duration")
+        XCTAssertGreaterThan(summary.total, 100, summary.text)
+        XCTAssertGreaterThan(summary.count(.createOrder, "0"), 5, summary.text)
+        XCTAssertGreaterThan(summary.count(.issueTicket, "0"), 3, summary.text)
+        XCTAssertGreaterThan(summary.count(.seats, "0"), 5, summary.text)
+        for (name, codes) in summary.counts {
+            XCTAssertNil(codes["internal-error"], "\(name): \(summary.text)")
+            XCTAssertNil(codes["transport-error"], "\(name): \(summary.text)")
+            XCTAssertNil(codes["sign-check-failure"], "\(name): \(summary.text)")
+        }
+        let ordersAfter = try store.db.scalarInt("SELECT count(*) FROM orders") ?? 0
+        XCTAssertEqual(Int(ordersAfter - ordersBefore), summary.count(.createOrder, "0"), "every accepted lock is an order")
+        XCTAssertTrue(summary.text.contains("order.create"))
+    }
+
+    func testWrongSecretIsRefusedEverywhere() throws {
+        let router = QimenRouter(config: QimenConfig(secrets: [.production: Secret("right")]), handler: FakeHandler())
+        let server = HTTPServer(host: "127.0.0.1", port: 0, workers: 2, handler: router.httpHandler)
+        try server.start()
+        defer { server.stop(graceTimeout: 1) }
+        let summary = QimenSimulator(client: QimenClient(url: "http://127.0.0.1:\(server.port)/", secret: Secret("wrong")),
+                                     options: .init(rate: 50, duration: 0.5, seed: 1, workers: 1)).run()
+        XCTAssertGreaterThan(summary.total, 0)
+        XCTAssertEqual(summary.counts, ["fromcity": ["sign-check-failure": summary.total]], "the buyer gives up without cities")
+    }
+
+    func testPacerHandsOutRateTimesDuration() {
+        let pacer = Pacer(rate: 1000, duration: 0.05)
+        var slots = 0
+        while pacer.waitForSlot() { slots += 1 }
+        XCTAssertTrue((40...51).contains(slots), "\(slots)")
+    }
+
+    func testSimulatedPeopleHaveValidIdentities() {
+        var rng = SimulationRandom(seed: 3)
+        for _ in 0..<200 {
+            let p = SimulatedPeople.person(&rng)
+            XCTAssertTrue(PersonalData.isValidResidentID(p.certNo), p.certNo)
+            XCTAssertTrue(PersonalData.isValidPhone(p.phone), p.phone)
+        }
+    }
+}
