@@ -87,6 +87,7 @@ final class DispatcherConcurrencyTests: XCTestCase {
         XCTAssertEqual(top.gateway.calls.count, 20, "nothing sent while paused")
         try t.store.db.run("UPDATE meta SET value = '0' WHERE key = 'sending_paused'")
         XCTAssertTrue(waitUntil { top.gateway.calls.count == 23 })
+        XCTAssertTrue(waitUntil { handle.lastProblem == nil })
         XCTAssertTrue(handle.stop(timeout: 5))
     }
 

@@ -45,13 +45,14 @@ public final class DispatcherThread: @unchecked Sendable {
         return true
     }
 
-    /// The latest problem the dispatcher reported, for a status line; nil when none yet.
+    /// What keeps the dispatcher from sending right now (a pause, a refused configuration, a
+    /// store error), for a status line; nil while it sends normally.
     public var lastProblem: String? { lock.withLock { problem } }
 
     var isStopping: Bool { lock.withLock { stopRequested } }
 
     private func note(_ text: String, log: @Sendable (String) -> Void) {
-        lock.withLock { problem = text }
+        lock.withLock { problem = text == OutboxDispatcher.resumedMessage ? nil : text }
         log(text)
     }
 }

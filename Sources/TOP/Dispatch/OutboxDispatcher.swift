@@ -33,6 +33,9 @@ public final class OutboxDispatcher {
         return "\(host):\(getpid()):\(UInt32.random(in: 0...UInt32.max) % 0xFFFFFF)"
     }
 
+    /// Logged by `run` when a pause or refusal ends.
+    public static let resumedMessage = "sending resumed"
+
     private var nowSeconds: Int { Int(clock().timeIntervalSince1970) }
 
     /// One batch: claim, send, record. Throws only store errors; a claimed row left behind by a
@@ -80,9 +83,12 @@ public final class OutboxDispatcher {
         }
     }
 
-    /// Runs until `stop()` answers true, idling briefly when nothing is due. Store errors (a
-    /// busy store, a full disk) are reported through `log` and retried after a pause.
-    public func run(until stop: () -> Bool, log: (String) -> Void = { _ in }) {
+    /// Runs until `stop()` answers true, idling briefly when nothing is due, and returns the
+    /// totals. A pause or a refusal is reported through `log` once when it begins (and when it
+    /// ends); store errors (a busy store, a full disk) are logged and retried after a pause.
+    @discardableResult
+    public func run(until stop: () -> Bool, log: (String) -> Void = { _ in }) -> DispatchReport {
+        var total = DispatchReport()
         var lastProblem: String?
         while !stop() {
             var idle = true
@@ -90,13 +96,19 @@ public final class OutboxDispatcher {
                 let report = try runOnce()
                 idle = report.claimed == 0
                 let problem = report.refused ?? (report.paused ? "sending is paused" : nil)
-                if problem != lastProblem, let problem { log(problem) }
+                if problem != lastProblem { log(problem ?? Self.resumedMessage) }
                 lastProblem = problem
+                var counts = report
+                counts.paused = false
+                counts.refused = nil
+                total.add(counts)
             } catch {
                 log("dispatcher: \(error)")
+                sleep(2, unless: stop)
             }
             if idle { sleep(settings.idleSleep, unless: stop) }
         }
+        return total
     }
 
     private func sleep(_ seconds: TimeInterval, unless stop: () -> Bool) {

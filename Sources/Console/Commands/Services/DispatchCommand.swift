@@ -26,38 +26,8 @@ enum DispatchCommand {
         }
         SignalFlags.install()
         FileHandle.standardError.write(Data("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n".utf8))
-        var total = DispatchReport()
-        var lastProblem: String?
-        while SignalFlags.received == 0 {
-            do {
-                let report = try dispatcher.runOnce()
-                total.add(DispatchReport.countsOnly(report))
-                let problem = report.refused ?? (report.paused ? "sending is paused" : nil)
-                if let problem, problem != lastProblem { Output.error(problem) }
-                if problem == nil, lastProblem != nil { Output.error("sending resumed") }
-                lastProblem = problem
-                if report.claimed == 0 { idle(0.5) }
-            } catch {
-                Output.error("dispatch: \(error)")
-                idle(2)
-            }
-        }
+        let total = dispatcher.run(until: { SignalFlags.received != 0 }, log: { Output.error($0) })
         Output.line(total.summary)
         return 0
-    }
-
-    private static func idle(_ seconds: TimeInterval) {
-        let end = Date().addingTimeInterval(seconds)
-        while SignalFlags.received == 0, Date() < end { Thread.sleep(forTimeInterval: 0.05) }
-    }
-}
-
-extension DispatchReport {
-    /// The counts of a report without its momentary pause or refusal, for a running total.
-    static func countsOnly(_ r: DispatchReport) -> DispatchReport {
-        var c = r
-        c.paused = false
-        c.refused = nil
-        return c
     }
 }
