@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Qimen", dependencies: ["Store", "TOP", "HTTP", "Operations"]),
         .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Operations", "Qimen", "CNCurses"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"], exclude: ["Golden"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "TOPTests", dependencies: ["TOP", "Store", "HTTP"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "TOP"]),

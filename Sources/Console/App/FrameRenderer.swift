@@ -1,84 +1,92 @@
 import Store
 import Views
 
-/// Builds the frame for the current state: header, the active view, overlays, status line.
-/// (Interim layout: the per-view renderers move into the Views module as they land there.)
+/// Maps the app state to the Views models and renders one frame. Pure: the same state gives the same frame,
+/// so an unchanged screen costs nothing to draw.
 enum FrameRenderer {
-    static let minWidth = 60, minHeight = 16
-
     static func render(_ s: AppState, now: Int) -> Screen {
         var screen = Screen(width: s.width, height: s.height)
-        guard s.width >= minWidth, s.height >= minHeight else {
-            let msg = "Terminal too small"
-            let dims = "\(s.width)x\(s.height), need \(minWidth)x\(minHeight)"
-            screen.put(x: max(0, (s.width - msg.count) / 2), y: s.height / 2 - 1, text: msg, style: Style(.error, bold: true))
-            screen.put(x: max(0, (s.width - dims.count) / 2), y: s.height / 2, text: dims)
+        if TooSmall.isTooSmall(width: s.width, height: s.height) {
+            TooSmall.render(into: &screen)
             return screen
         }
-        header(&screen, s)
-        let body = Rect(x: 0, y: 1, width: s.width, height: s.height - 3)
+        let body = Chrome.render(chrome(s, now: now), into: &screen)
         if let d = s.detail {
-            DetailRenderer.render(&screen, d, rect: body, now: now)
+            if let detail = d.detail {
+                OrderDetailView.render(OrderDetailViewModel(detail: detail, revealed: d.revealed, scroll: d.scroll), into: &screen, rect: body)
+            } else {
+                screen.put(x: 1, y: body.y + 1, text: "loading…", style: Style(.dim))
+            }
         } else {
             switch s.tab {
-            case .orders: OrdersRenderer.render(&screen, s.orders, rect: body, now: now)
-            case .seats: ListRenderers.seats(&screen, s, rect: body)
-            case .refunds: ListRenderers.refunds(&screen, s, rect: body, now: now)
-            case .callbacks: ListRenderers.callbacks(&screen, s, rect: body, now: now)
+            case .orders:
+                var m = OrdersViewModel(rows: Array(s.orders.visible), selected: s.orders.selected)
+                m.filterLabel = s.orders.filter.statuses.isEmpty ? "all" : s.orders.filter.statuses.map(\.chinese).joined(separator: "/")
+                m.sortLabel = s.orders.sort.rawValue
+                m.search = s.lastSearch
+                m.moreAbove = s.orders.top != nil
+                m.moreBelow = s.orders.hasMoreBelow
+                m.loaded = s.orders.loaded
+                OrdersView.render(m, into: &screen, rect: body)
+            case .seats:
+                var m = SeatsViewModel(day: s.seatsDay, schedules: s.seats.rows,
+                                       offset: offset(s.seats.selected, s.seats.rows.count, SeatsView.pageSize(for: body)), selected: s.seats.selected)
+                m.loaded = s.seats.loaded
+                SeatsView.render(m, into: &screen, rect: body)
+            case .refunds:
+                var m = RefundsViewModel(rows: s.refunds.rows, total: s.refunds.total,
+                                         offset: offset(s.refunds.selected, s.refunds.rows.count, RefundsView.pageSize(for: body)), selected: s.refunds.selected)
+                m.loaded = s.refunds.loaded
+                RefundsView.render(m, into: &screen, rect: body)
+            case .callbacks:
+                var m = CallbacksViewModel(rows: s.callbacks.rows, total: s.callbacks.total, now: now,
+                                           offset: offset(s.callbacks.selected, s.callbacks.rows.count, CallbacksView.pageSize(for: body)), selected: s.callbacks.selected)
+                m.pending = s.live.outboxPending
+                m.failed = s.live.outboxFailed
+                m.loaded = s.callbacks.loaded
+                CallbacksView.render(m, into: &screen, rect: body)
             }
         }
-        messageLine(&screen, s)
-        statusLine(&screen, s, now: now)
-        if let o = s.overlay { OverlayRenderer.render(&screen, o, state: s) }
+        switch s.overlay {
+        case .help?:
+            let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: s.tab, inDetail: s.detail != nil))
+            HelpOverlay.render(HelpModel(rows: rows.map { HelpRow(section: $0.section, keys: $0.keys, help: $0.help) }), into: &screen, area: body)
+        case .confirm(let c)?:
+            ConfirmDialog.render(ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused), into: &screen, area: body)
+        case .form(let f)?:
+            let fields = f.fields.map { FormModel.Field(label: $0.label, value: $0.value, hint: $0.hint) }
+            FormDialog.render(FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error), into: &screen, area: body)
+        case nil:
+            break
+        }
         return screen
     }
 
-    static func header(_ screen: inout Screen, _ s: AppState) {
-        screen.fill(Rect(x: 0, y: 0, width: s.width, height: 1), style: Style(.header))
-        var x = 1
-        for t in Tab.allCases {
-            let label = " \(t.rawValue + 1) \(t.title) "
-            x += screen.put(x: x, y: 0, text: label, style: Style(t == s.tab && s.detail == nil ? .tabActive : .tabInactive)) + 1
-        }
-        var badges: [TextSpan] = []
-        if s.sendingPaused { badges.append(TextSpan(" SENDING PAUSED ", .pausedBadge)) }
-        if s.session.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
-        if s.session.isDemo { badges.append(TextSpan(" DEMO ", .demoBadge)) }
-        let w = badges.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 }
-        var bx = s.width - w
-        for b in badges { bx += screen.put(x: bx, y: 0, text: b.text, style: b.style) + 1 }
+    /// The first row shown so the selection stays in view (lists read by offset).
+    static func offset(_ selected: Int, _ count: Int, _ page: Int) -> Int {
+        max(0, min(selected - page / 2, count - page))
     }
 
-    static func messageLine(_ screen: inout Screen, _ s: AppState) {
-        let y = s.height - 2
+    static func chrome(_ s: AppState, now: Int) -> ChromeModel {
+        var c = ChromeModel()
+        c.activeTab = s.detail == nil ? s.tab.rawValue : -1
+        c.isDemo = s.session.isDemo
+        c.readOnly = s.session.readOnly
+        c.sendingPaused = s.sendingPaused
+        c.storePath = s.session.storePath
+        c.live = s.live.lastPollOK
+        // Age of what is on screen: 0 while polling works (the screen follows every commit within one poll);
+        // it grows only when polling fails, so an idle screen does not repaint.
+        c.dataAge = s.live.lastPollOK ? 0 : Double(max(0, now - s.live.lastChangeAt))
+        c.outboxPending = s.live.outboxPending
+        c.outboxFailed = s.live.outboxFailed
+        c.now = now
+        c.clockShowsSeconds = false
+        if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
         if let p = s.prompt {
-            let lead = { if case .command = p { return ":" } else { return "/" } }()
-            screen.put(x: 0, y: y, text: lead + p.text + "█", style: Style(.normal, bold: true))
-            return
+            if case .command = p { c.prompt = ChromeModel.Prompt(prefix: ":", text: p.text) }
+            else { c.prompt = ChromeModel.Prompt(prefix: "/", text: p.text) }
         }
-        if let m = s.message {
-            screen.put(x: 0, y: y, text: m.text, style: Style(m.kind == .error ? .error : .ok), maxWidth: s.width)
-        } else {
-            screen.put(x: 0, y: y, text: "? help  Tab views  / search  : command  q quit", style: Style(.dim))
-        }
-    }
-
-    static func statusLine(_ screen: inout Screen, _ s: AppState, now: Int) {
-        let y = s.height - 1
-        screen.fill(Rect(x: 0, y: y, width: s.width, height: 1), style: Style(.statusBar))
-        let live = s.live.lastPollOK ? TextSpan("● live", .live) : TextSpan("● stale", .stale)
-        let changed = s.live.lastChangeAt > 0 ? " · updated \(ChinaTime.clock(s.live.lastChangeAt))" : ""
-        let outbox = "outbox \(s.live.outboxPending) pending \(s.live.outboxFailed) failed"
-        let clock = ChinaTime.minute(now).suffix(5) + " \(ChinaTime.zoneLabel)"
-        let right = "\(outbox)  \(clock) "
-        let rightW = DisplayWidth.of(right)
-        var x = screen.put(x: 1, y: y, text: live.text, style: Style(live.style.role, bold: true))
-        x += screen.put(x: 1 + x, y: y, text: changed, style: Style(.statusBar))
-        let pathRoom = s.width - rightW - x - 4
-        if pathRoom > 8 {
-            screen.put(x: x + 3, y: y, text: DisplayWidth.truncateLeft(s.session.storePath, to: pathRoom), style: Style(.statusBar))
-        }
-        screen.put(x: s.width - rightW, y: y, text: right,
-                   style: Style(s.live.outboxFailed > 0 ? .warn : .statusBar))
+        return c
     }
 }
