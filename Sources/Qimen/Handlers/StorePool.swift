@@ -9,13 +9,22 @@ public final class StorePool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Store] = []
     private let maxIdle: Int
+    private let deferCheckpoints: Bool
 
     /// Opens one connection at once so a missing or unreadable store fails at start, not on
-    /// the first request.
-    public init(path: String, maxIdle: Int = 64) throws {
+    /// the first request. `deferCheckpoints`: the pool's connections never checkpoint the WAL
+    /// themselves; a `WALCheckpointer` must run alongside, or the WAL only grows.
+    public init(path: String, maxIdle: Int = 64, deferCheckpoints: Bool = false) throws {
         self.path = path
         self.maxIdle = maxIdle
-        idle.append(try Store(path: path, create: false))
+        self.deferCheckpoints = deferCheckpoints
+        idle.append(try open())
+    }
+
+    private func open() throws -> Store {
+        let store = try Store(path: path, create: false)
+        if deferCheckpoints { try store.db.execute("PRAGMA wal_autocheckpoint = 0") }
+        return store
     }
 
     public func with<T>(_ body: (Store) throws -> T) throws -> T {
@@ -31,7 +40,7 @@ public final class StorePool: @unchecked Sendable {
             return store
         }
         lock.unlock()
-        return try Store(path: path, create: false)
+        return try open()
     }
 
     private func checkin(_ store: Store) {

@@ -33,7 +33,8 @@ enum ServeCommand {
                 + "(a file must be mode 0600 or stricter)")
         }
         _ = try StorePaths.open(path)  // a clear message for a missing store, before any socket
-        let handler = try QimenStoreHandler(path: path, settings: settings) { problem in
+        let pool = try StorePool(path: path, deferCheckpoints: true)
+        let handler = QimenStoreHandler(pool: pool, settings: settings) { problem in
             Output.error("serve: \(problem)")
         }
         let router = QimenRouter(config: config, handler: handler, environments: usable)
@@ -48,9 +49,11 @@ enum ServeCommand {
         })
         SignalFlags.install()
         do { try server.start() } catch { throw ActionError(message: "serve cannot listen on \(host):\(port): \(error)") }
-        do { try sweeper.start() } catch {
+        let checkpointer = WALCheckpointer(path: path) { body in handler.excludingWriters(body) }
+        do { try sweeper.start(); try checkpointer.start() } catch {
             server.stop(graceTimeout: 0)
-            throw ActionError(message: "serve cannot open \(path) for the lock sweeper: \(error)")
+            sweeper.stop()
+            throw ActionError(message: "serve cannot open \(path) for its lock sweeper and checkpointer: \(error)")
         }
         Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
@@ -60,6 +63,7 @@ enum ServeCommand {
         Output.error("serve: stopping (in-flight requests finish)")
         server.stop(graceTimeout: 10)
         sweeper.stop()
+        checkpointer.stop()
         Output.error("serve: stopped after \(log.summary)")
         return 0
     }
