@@ -14,6 +14,10 @@ final class ConsoleApp {
     let terminal = NCursesTerminal()
     /// How often another process's commits are looked for (PRAGMA data_version is a few microseconds).
     static let pollMillis = 40
+    /// Set whenever an event was processed; the next loop turn renders a frame.
+    var dirty = true
+    /// The outbox dispatcher on its own thread while the console is open (nil: read-only or --no-dispatch).
+    var dispatcher: ConsoleDispatcher?
 
     init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool) {
         self.store = store
@@ -33,18 +37,26 @@ final class ConsoleApp {
         do { theme = try Theme.load(name: themeName, searchPaths: ConsoleApp.themePaths(env: env)) }
         catch { theme = Theme.builtinDefault; warning = "theme: \(error) — using the default theme" }
         SignalFlags.install()
+        // Declared first so it runs last: the terminal is restored before waiting for a call in flight.
+        defer { dispatcher?.stop() }
         terminal.start(theme: theme, env: env, mouse: mouse)
         defer { terminal.stop() }
         if let warning { state.message = StatusMessage(kind: .error, text: warning) }
+        startDispatcher(env: env)
         state.live.dataVersion = (try? store.dataVersion()) ?? 0
         state.live.lastChangeAt = ChinaTime.now()
         let size = terminal.size
         process([.resize(width: size.width, height: size.height)], extra: [.loadOrders(.from(nil, keepSelection: nil)), .loadHealth])
-        var lastFrame: Screen?
         var lastPoll = Date()
+        var drawnMinute = -1
         while !state.quit && SignalFlags.received == 0 {
-            let frame = FrameRenderer.render(state, now: ChinaTime.now())
-            if frame != lastFrame { terminal.draw(frame); lastFrame = frame }
+            // Render only when something changed (or the minute on the clock did): idle costs no CPU and no bytes.
+            let now = ChinaTime.now()
+            if dirty || now / 60 != drawnMinute {
+                terminal.draw(FrameRenderer.render(state, now: now))
+                dirty = false
+                drawnMinute = now / 60
+            }
             let input = terminal.readInput(timeoutMillis: ConsoleApp.pollMillis)
             if let input { process(events(for: input)) }
             if Date().timeIntervalSince(lastPoll) * 1000 >= Double(ConsoleApp.pollMillis) || input == nil {
@@ -98,15 +110,19 @@ final class ConsoleApp {
     func pollStore() {
         do {
             let v = try store.dataVersion()
+            if !state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = true
             if v != state.live.dataVersion { process([.externalChange(dataVersion: v, at: ChinaTime.now())]) }
+            pollDispatcher()
         } catch {
+            if state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = false
         }
     }
 
     /// Applies events, runs the effects they ask for, feeds the results back, until nothing is left.
     func process(_ events: [Event], extra: [Effect] = []) {
+        dirty = true
         var queue = events
         var effects = extra
         var guardCount = 0
