@@ -86,7 +86,9 @@ extension Store {
     /// Unpaid locks past their time are cancelled (status 5) and their seats go back on sale.
     @discardableResult
     public func releaseExpiredHolds(now: Int) throws -> Int {
-        let s = try db.prepare("SELECT h.order_id, h.seats, h.schedule_id, o.agent_order_id FROM seat_holds h JOIN orders o ON o.id = h.order_id WHERE h.expires_at <= ?")
+        // INDEXED BY: statistics gathered while the table was tiny (the demo's ANALYZE) must not turn this hot query,
+        // run inside every seat lock, into a full scan once thousands of unpaid locks pile up.
+        let s = try db.prepare("SELECT h.order_id, h.seats, h.schedule_id, o.agent_order_id FROM seat_holds h INDEXED BY seat_holds_by_expiry JOIN orders o ON o.id = h.order_id WHERE h.expires_at <= ?")
         try s.bind([.of(now)])
         let expired = try s.all { ($0.int64(0), $0.int(1), $0.text(2), $0.text(3)) }
         for (orderId, seats, schedule, agentId) in expired {
