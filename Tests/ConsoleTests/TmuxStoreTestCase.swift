@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// A fresh 300-order demo store per test, and a console started on it through tmux.
+class TmuxStoreTestCase: XCTestCase {
+    var dir = ""
+    var db = ""
+    /// The newest order, first on screen when the console starts.
+    let newestId = "BO0000000300"
+
+    override func setUpWithError() throws {
+        try TmuxSession.requireTmux()
+        try SQLiteCLI.require()
+        dir = NSTemporaryDirectory() + "busops-tmux-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        db = dir + "/store.sqlite"
+        let r = TmuxSession.busops(["demo", "--db", db, "--orders", "300", "--seed", "3"])
+        XCTAssertEqual(r.status, 0, r.output)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Starts the console (extra arguments after `--db`) and waits until the first rows are on screen.
+    func startConsole(_ args: String = "", width: Int = 120, height: Int = 40, env: [String: String] = [:],
+                      wrap: ((String) -> String)? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> TmuxSession {
+        let command = "\(TmuxSession.binary) --db \(db) \(args)"
+        let t = try TmuxSession(width: width, height: height, command: wrap?(command) ?? command, env: env)
+        let first = t.waitFor(newestId)
+        XCTAssertTrue(first.ok, "first rows on screen:\n\(first.screen)", file: file, line: line)
+        return t
+    }
+
+    /// Waits for `text`, failing the test with the screen when it does not appear.
+    @discardableResult
+    func expect(_ t: TmuxSession, _ text: String, _ why: String, timeout: TimeInterval = 5,
+                file: StaticString = #filePath, line: UInt = #line) -> String {
+        let r = t.waitFor(text, timeout: timeout)
+        XCTAssertTrue(r.ok, "\(why): expected “\(text)” on screen:\n\(r.screen)", file: file, line: line)
+        return r.screen
+    }
+
+    /// The screen's last line: messages and prompts.
+    func messageLine(_ screen: String) -> String {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast(screen.hasSuffix("\n") ? 1 : 0).last.map(String.init) ?? ""
+    }
+
+    /// yyyy-MM-dd in GMT+8 (the console's zone), `days` from today.
+    static func chinaDate(daysFromToday days: Int) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date().addingTimeInterval(Double(days) * 86400))
+    }
+}
