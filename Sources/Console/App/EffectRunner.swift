@@ -1,3 +1,4 @@
+import Operations
 import Store
 
 /// Runs effects against the store and turns their results into events. The only place the console reads data.
@@ -7,6 +8,12 @@ struct EffectRunner {
     let source: String
     /// Writes to the operator's clipboard (OSC 52 through the terminal backend).
     let copy: (String) -> Void
+    /// Where a long action reports its progress (the main loop redraws the message line).
+    let progress = ActionProgress()
+
+    var actions: ActionEffects {
+        ActionEffects(store: store, actor: Actor(operatorName: operatorName, source: source), progress: progress)
+    }
 
     func run(_ effect: Effect, state: AppState, now: Int) -> [Event] {
         do {
@@ -60,7 +67,7 @@ struct EffectRunner {
             return [.callbacksLoaded(r.rows, total: r.total)]
         case .loadHealth:
             let h = try store.outboxHealth()
-            return [.healthLoaded(pending: h.pending, failed: h.failed)]
+            return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused())]
         case .search(let q, let forward):
             let after = o.selectedOrder?.id
             var found = try store.findOrder(q, filter: o.filter, afterId: after, forward: forward)
@@ -75,8 +82,12 @@ struct EffectRunner {
         case .audit(let action, let entity, let id):
             try store.recordAudit(operatorName: operatorName, source: source, action: action, entity: entity, entityId: id)
             return []
-        case .perform, .prepareConfirm, .setPaused:
-            return [.message(StatusMessage(kind: .error, text: "this action is not available yet"))]
+        case .prepareConfirm(let purpose, let values):
+            return actions.prepareConfirm(purpose, values)
+        case .setPaused(let paused):
+            return actions.prepareSending(paused: paused)
+        case .perform(let pending):
+            return actions.perform(pending)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Operations
 import Store
 
 /// Work `update` asks the main loop to do; results come back as events.
@@ -12,12 +13,16 @@ enum Effect: Equatable {
     case copy(String)
     case audit(action: String, entity: String, id: String)
     case perform(PendingAction)
+    /// Validate a form's values and preview the action: a confirmation, or the error back into the form.
     case prepareConfirm(FormPurpose, [String])
+    /// Open the confirmation for pausing (true) or resuming (false) all callback sending.
     case setPaused(Bool)
 }
 
 /// An action that writes, bound to the row version the operator saw.
 enum PendingAction: Equatable {
+    /// What the console confirms: the action and the preview shown, so execution refuses if either moved.
+    case operation(OperatorAction, shown: ActionPreview)
     case approveRefund(refundId: String, version: Int, feeFen: Int)
     case rejectRefund(refundId: String, version: Int, code: String, reason: String)
     case issueTicket(agentOrderId: String, version: Int, ticketNo: String, ticketPwd: String, gate: String, seats: String?)
@@ -28,15 +33,18 @@ enum PendingAction: Equatable {
     case retryCallback(id: Int64)
 }
 
-/// What a form collects input for.
+/// What a form collects input for, bound to the version of the row the operator saw.
 enum FormPurpose: Equatable {
-    case approveRefund(refundId: String, version: Int)
+    /// `tierFee`: the fee text prefilled from the rule tier; left unchanged it means "the tier in force at execution".
+    case approveRefund(refundId: String, version: Int, tierFee: String)
     case rejectRefund(refundId: String, version: Int)
     case issueTicket(agentOrderId: String, version: Int)
     case failIssue(agentOrderId: String, version: Int)
     case offlineRefund(agentOrderId: String, version: Int)
     case moneyRefund(agentOrderId: String, version: Int)
     case stopSchedule(scheduleId: String, version: Int)
+    /// No fields: T goes straight to the confirmation, bound to the callback's last update.
+    case retryCallback(id: Int64, version: Int)
 }
 
 /// Things that happen to the app: keys, store results, time.
@@ -55,6 +63,8 @@ enum Event {
     case actionDone(String)
     case actionFailed(String)
     case confirmReady(ConfirmState)
+    /// The kill switch as the store has it (read with the outbox health).
+    case sendingPausedLoaded(Bool)
 }
 
 /// Which page of orders to load (keyset: never an OFFSET into a million rows).

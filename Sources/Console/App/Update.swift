@@ -55,6 +55,8 @@ enum Update {
             return reloadCurrent(state, includeOrders: true)
         case .confirmReady(let c):
             state.overlay = .confirm(c)
+        case .sendingPausedLoaded(let paused):
+            state.sendingPaused = paused
         }
         return []
     }

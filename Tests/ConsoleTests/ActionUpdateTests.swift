@@ -1,0 +1,178 @@
+import XCTest
+@testable import Console
+import Operations
+import Store
+
+/// Starting actions in `update`: which form opens on which row, what it is bound to, and what is refused
+/// before anything reaches the store. Rows come from a demo store; `update` itself stays pure.
+final class ActionUpdateTests: XCTestCase {
+    var fx: ActionStoreFixture!
+    var now: Int { fx.now }
+
+    override func setUpWithError() throws { fx = try ActionStoreFixture() }
+    override func tearDown() { fx = nil }
+
+    func refundsView(_ s: inout AppState, select row: PendingRefund) throws {
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        let rows = try fx.store.pendingRefunds(now: now, limit: 500)
+        _ = Update.apply(&s, .refundsLoaded(rows.rows, total: rows.total), now: now)
+        s.refunds.selected = try XCTUnwrap(rows.rows.firstIndex(of: row))
+    }
+
+    func detailView(_ s: inout AppState, _ d: OrderDetail) {
+        s.detail = DetailState(orderId: d.summary.id)
+        _ = Update.apply(&s, .detailLoaded(d), now: now)
+    }
+
+    func testApproveOpensAFormPrefilledFromTheTierAndBoundToTheVersionShown() throws {
+        var s = consoleState(now: now)
+        let row = try fx.refundableRow()
+        try refundsView(&s, select: row)
+        XCTAssertEqual(Update.apply(&s, .key(.char("A")), now: now), [])
+        guard case .form(let f)? = s.overlay else { return XCTFail("no form: \(String(describing: s.message))") }
+        let fee = Money.yuan(row.currentFeeFen!)
+        XCTAssertEqual(f.fields.map(\.value), [fee])
+        XCTAssertEqual(f.purpose, .approveRefund(refundId: row.refund.refundId, version: row.refund.version, tierFee: fee))
+        XCTAssertTrue(f.title.contains(row.refund.refundId), f.title)
+        // Enter hands the typed values to the effect that validates and previews; nothing else happens yet.
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.prepareConfirm(f.purpose, [fee])])
+    }
+
+    func testUnchangedFeeMeansTheTierEditedFeeIsParsedFromYuanAndBadFeeIsRefused() throws {
+        let purpose = FormPurpose.approveRefund(refundId: "RF1", version: 3, tierFee: "8.50")
+        XCTAssertEqual(try FormInput.action(purpose, ["8.50"]), .approveRefund(refundId: "RF1", feeFen: nil))
+        XCTAssertEqual(try FormInput.action(purpose, ["12.5"]), .approveRefund(refundId: "RF1", feeFen: 1250))
+        XCTAssertEqual(try FormInput.action(purpose, ["0"]), .approveRefund(refundId: "RF1", feeFen: 0))
+        XCTAssertThrowsError(try FormInput.action(purpose, ["1.234"])) { XCTAssertTrue("\($0)".contains("two decimals"), "\($0)") }
+        XCTAssertThrowsError(try FormInput.action(purpose, ["-1"])) { XCTAssertTrue("\($0)".contains("negative"), "\($0)") }
+        // No tier fee (the rules forbid a refund now): the operator must type one.
+        XCTAssertThrowsError(try FormInput.action(.approveRefund(refundId: "RF1", version: 3, tierFee: ""), [""]))
+    }
+
+    func testOtherFormsTurnTypedTextIntoActions() throws {
+        XCTAssertEqual(try FormInput.action(.rejectRefund(refundId: "RF2", version: 1), ["1905", "bus full"]),
+                       .rejectRefund(refundId: "RF2", resultCode: "1905", reason: "bus full"))
+        XCTAssertThrowsError(try FormInput.action(.rejectRefund(refundId: "RF2", version: 1), ["19a5", "x"]))
+        XCTAssertThrowsError(try FormInput.action(.rejectRefund(refundId: "RF2", version: 1), ["1905", "  "]))
+        XCTAssertEqual(try FormInput.action(.offlineRefund(agentOrderId: "BO1", version: 1), ["", "85.5"]),
+                       .offlineRefund(agentOrderId: "BO1", ticket: nil, amountFen: 8550))
+        XCTAssertEqual(try FormInput.action(.offlineRefund(agentOrderId: "BO1", version: 1), ["TK0000000007", "10"]),
+                       .offlineRefund(agentOrderId: "BO1", ticket: .agentTicketId("TK0000000007"), amountFen: 1000))
+        XCTAssertEqual(FormInput.ticketRef("11010519491231002X"), .certNo("11010519491231002X"))
+        XCTAssertEqual(FormInput.ticketRef("123456"), .passengerId("123456"))
+        XCTAssertEqual(try FormInput.action(.moneyRefund(agentOrderId: "BO1", version: 1), ["3.20", "late bus"]),
+                       .moneyRefund(agentOrderId: "BO1", amountFen: 320, reason: "late bus"))
+        XCTAssertEqual(try FormInput.action(.stopSchedule(scheduleId: "S1", version: 1), ["1", ""]),
+                       .stopSchedule(scheduleId: "S1", reasonCode: 1, reason: nil))
+        XCTAssertThrowsError(try FormInput.action(.stopSchedule(scheduleId: "S1", version: 1), ["3", ""]))
+        let issue = try FormInput.action(.issueTicket(agentOrderId: "BO1", version: 1), ["T1", "P1", "G1", "", "浙A12345", "", "", "", ""])
+        XCTAssertEqual(issue, .issueTickets(IssueTickets(agentOrderId: "BO1", ticketNo: "T1", ticketPwd: "P1", gate: "G1", plate: "浙A12345")))
+    }
+
+    func testIssueOpensOnlyOnAnOrderAwaitingItsTickets() throws {
+        var s = consoleState(now: now)
+        detailView(&s, try fx.detail(status: .issued))
+        XCTAssertEqual(Update.apply(&s, .key(.char("I")), now: now), [])
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message?.kind, .error)
+        XCTAssertTrue(s.message?.text.contains("only an order awaiting its tickets (status 2)") ?? false, s.message?.text ?? "")
+
+        let waiting = try fx.detail(status: .awaitingTicket)
+        detailView(&s, waiting)
+        _ = Update.apply(&s, .key(.char("I")), now: now)
+        guard case .form(let f)? = s.overlay else { return XCTFail("no issue form: \(String(describing: s.message))") }
+        XCTAssertEqual(f.fields.map(\.label), ["Ticket number", "Ticket password", "Gate", "Seats", "Plate", "Driver name",
+                                               "Driver phone", "Vehicle model", "Vehicle brand"])
+        XCTAssertEqual(f.purpose, .issueTicket(agentOrderId: waiting.summary.agentOrderId, version: waiting.version))
+        typeKeys(&s, "T-88", now: now)
+        _ = Update.apply(&s, .key(.tab), now: now)
+        typeKeys(&s, "4321", now: now)
+        guard case .form(let typed)? = s.overlay else { return XCTFail() }
+        XCTAssertEqual(Array(typed.fields.prefix(2).map(\.value)), ["T-88", "4321"])
+        // Esc abandons the form; nothing was asked of the store.
+        XCTAssertEqual(Update.apply(&s, .key(.escape), now: now), [])
+        XCTAssertNil(s.overlay)
+    }
+
+    func testOfflineAndMoneyRefundFormsFollowTheOrderState() throws {
+        var s = consoleState(now: now)
+        let issued = try fx.detail(status: .issued)
+        detailView(&s, issued)
+        _ = Update.apply(&s, .key(.char("O")), now: now)
+        guard case .form(let f)? = s.overlay else { return XCTFail("no offline form: \(String(describing: s.message))") }
+        XCTAssertEqual(f.fields[1].value, Money.yuan(issued.tickets.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen }),
+                       "a full refund is offered")
+        _ = Update.apply(&s, .key(.escape), now: now)
+        detailView(&s, try fx.detail(status: .awaitingPayment))
+        _ = Update.apply(&s, .key(.char("M")), now: now)
+        XCTAssertNil(s.overlay)
+        XCTAssertTrue(s.message?.text.contains("only paid orders") ?? false, s.message?.text ?? "")
+    }
+
+    func testStopScheduleFormOnTheSelectedScheduleRefusedWhenStopped() throws {
+        var s = consoleState(now: now)
+        _ = Update.apply(&s, .key(.char("2")), now: now)
+        let day = ChinaTime.startOfDay(now) + 86400
+        s.seatsDay = day
+        var rows = try fx.store.schedules(day: day)
+        XCTAssertFalse(rows.isEmpty)
+        _ = Update.apply(&s, .seatsLoaded(rows), now: now)
+        _ = Update.apply(&s, .key(.char("S")), now: now)
+        guard case .form(let f)? = s.overlay else { return XCTFail("no stop form: \(String(describing: s.message))") }
+        XCTAssertEqual(f.fields.map(\.value), ["0", ""])
+        XCTAssertEqual(f.purpose, .stopSchedule(scheduleId: rows[0].scheduleId, version: rows[0].version))
+        _ = Update.apply(&s, .key(.escape), now: now)
+        rows[0].onSale = false
+        _ = Update.apply(&s, .seatsLoaded(rows), now: now)
+        _ = Update.apply(&s, .key(.char("S")), now: now)
+        XCTAssertNil(s.overlay)
+        XCTAssertTrue(s.message?.text.contains("already stopped") ?? false, s.message?.text ?? "")
+    }
+
+    func testPauseAndRefireGoStraightToAConfirmation() throws {
+        var s = consoleState(now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.char("P")), now: now), [.setPaused(true)])
+        _ = Update.apply(&s, .sendingPausedLoaded(true), now: now)
+        XCTAssertTrue(s.sendingPaused)
+        XCTAssertEqual(Update.apply(&s, .key(.char("P")), now: now), [.setPaused(false)])
+
+        _ = Update.apply(&s, .key(.char("4")), now: now)
+        let rows = try fx.store.callbacks(limit: 500).rows
+        _ = Update.apply(&s, .callbacksLoaded(rows, total: rows.count), now: now)
+        let sentIndex = try XCTUnwrap(rows.firstIndex { $0.state != .failed })
+        s.callbacks.selected = sentIndex
+        XCTAssertEqual(Update.apply(&s, .key(.char("T")), now: now), [])
+        XCTAssertTrue(s.message?.text.contains("only failed") ?? false, s.message?.text ?? "")
+        if let failed = rows.firstIndex(where: { $0.state == .failed }) {
+            s.callbacks.selected = failed
+            XCTAssertEqual(Update.apply(&s, .key(.char("T")), now: now),
+                           [.prepareConfirm(.retryCallback(id: rows[failed].id, version: rows[failed].updatedAt), [])])
+        }
+    }
+
+    func testReadOnlyRefusesEveryActionKeyBeforeAnyForm() throws {
+        var s = consoleState(readOnly: true, now: now)
+        try refundsView(&s, select: try fx.refundableRow())
+        for key in ["A", "R", "P"] {
+            XCTAssertEqual(Update.apply(&s, .key(.char(Character(key))), now: now), [])
+            XCTAssertNil(s.overlay)
+            XCTAssertTrue(s.message?.text.hasPrefix("read-only") ?? false, s.message?.text ?? "")
+        }
+    }
+
+    func testAConfirmationFromAPreviewPerformsOnlyOnConfirm() throws {
+        var s = consoleState(now: now)
+        let action = OperatorAction.setSending(paused: true)
+        let preview = ActionPreview(title: "Pause sending", lines: ["pause"], version: 0, method: nil)
+        let c = ConfirmState(title: preview.title, lines: preview.lines, pending: .operation(action, shown: preview))
+        _ = Update.apply(&s, .confirmReady(c), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [], "Cancel is the default")
+        _ = Update.apply(&s, .confirmReady(c), now: now)
+        _ = Update.apply(&s, .key(.tab), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.perform(.operation(action, shown: preview))])
+        // A conflict closes the confirmation and says so; the screen reloads.
+        XCTAssertEqual(Update.apply(&s, .actionFailed("refund RF1 changed since you opened it by bob"), now: now), [.loadOrders(.from(nil, keepSelection: nil))])
+        XCTAssertNil(s.overlay)
+        XCTAssertEqual(s.message, StatusMessage(kind: .error, text: "refund RF1 changed since you opened it by bob"))
+    }
+}
