@@ -23,7 +23,12 @@ class TmuxStoreTestCase: XCTestCase {
     /// Starts the console (extra arguments after `--db`) and waits until the first rows are on screen.
     func startConsole(_ args: String = "", width: Int = 120, height: Int = 40, env: [String: String] = [:],
                       wrap: ((String) -> String)? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> TmuxSession {
-        let command = "\(TmuxSession.binary) --db \(db) \(args)"
+        // tmux gives the pane its own TERM (default-terminal) and the server inherits the test runner's
+        // environment (swift test sets NO_COLOR=1), so the terminal the console sees is set right here.
+        var vars = ["TERM": "xterm-256color"].merging(env, uniquingKeysWith: { $1 })
+        let unset = vars["NO_COLOR"] == nil ? "-u NO_COLOR " : ""
+        let assignments = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let command = "env \(unset)-u COLORTERM \(assignments) \(TmuxSession.binary) --db \(db) \(args)"
         let t = try TmuxSession(width: width, height: height, command: wrap?(command) ?? command, env: env)
         let first = t.waitFor(newestId)
         XCTAssertTrue(first.ok, "first rows on screen:\n\(first.screen)", file: file, line: line)
