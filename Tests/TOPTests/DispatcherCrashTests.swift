@@ -11,7 +11,8 @@ final class DispatcherCrashTests: XCTestCase {
     /// `BUSOPS_BIN`, else the busops binary next to the test bundle (a full `swift build`).
     static var binary: String? {
         if let p = ProcessInfo.processInfo.environment["BUSOPS_BIN"], FileManager.default.isExecutableFile(atPath: p) { return p }
-        let candidates = [Bundle.main.bundlePath, Bundle(for: DispatcherCrashTests.self).bundlePath]
+        // On Linux Bundle.main is the build folder itself; the test executable's own path is the reliable anchor.
+        let candidates = [Bundle.main.bundlePath, Bundle(for: DispatcherCrashTests.self).bundlePath, CommandLine.arguments.first ?? ""]
             .map { ($0 as NSString).deletingLastPathComponent + "/busops" }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
