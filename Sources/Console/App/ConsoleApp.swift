@@ -16,6 +16,8 @@ final class ConsoleApp {
     static let pollMillis = 40
     /// Set whenever an event was processed; the next loop turn renders a frame.
     var dirty = true
+    /// Key-to-frame timestamps for benchmarks (BUSOPS_TRACE_FRAMES); nil, and free, otherwise.
+    let trace = FrameTrace(env: ProcessInfo.processInfo.environment)
     /// The outbox dispatcher on its own thread while the console is open (nil: read-only or --no-dispatch).
     var dispatcher: ConsoleDispatcher?
 
@@ -54,10 +56,12 @@ final class ConsoleApp {
             let now = ChinaTime.now()
             if dirty || now / 60 != drawnMinute {
                 terminal.draw(FrameRenderer.render(state, now: now))
+                trace?.frameDrawn()
                 dirty = false
                 drawnMinute = now / 60
             }
             let input = terminal.readInput(timeoutMillis: ConsoleApp.pollMillis)
+            if case .key? = input { trace?.keyReceived() }
             if let input { process(events(for: input)) }
             if Date().timeIntervalSince(lastPoll) * 1000 >= Double(ConsoleApp.pollMillis) || input == nil {
                 lastPoll = Date()
