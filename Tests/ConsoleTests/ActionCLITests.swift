@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+import Store
+
+/// The headless actions through the real binary: without --yes a preview and nothing written (exit 0),
+/// bad input one line and nothing written (exit 1), a usage mistake exit 2.
+final class ActionCLITests: XCTestCase {
+    var fx: ActionStoreFixture!
+
+    override func setUpWithError() throws {
+        guard FileManager.default.isExecutableFile(atPath: TmuxSession.binary) else { throw XCTSkip("busops binary not built") }
+        fx = try ActionStoreFixture()
+    }
+
+    override func tearDown() { fx = nil }
+
+    func busops(_ args: [String], operatorName: String = "carol") -> (status: Int32, lines: [String]) {
+        let r = TmuxSession.busops(args + ["--db", fx.path], env: ["BUSOPS_OPERATOR": operatorName])
+        return (r.status, r.output.split(separator: "\n").map(String.init))
+    }
+
+    func testWithoutYesItPrintsWhatWouldBeSentAndWritesNothing() throws {
+        let r = try fx.refundableRow().refund
+        let before = try fx.footprint()
+        let out = busops(["refund", "approve", r.refundId])
+        XCTAssertEqual(out.status, 0, out.lines.joined(separator: "\n"))
+        XCTAssertEqual(out.lines.first, "Approve refund \(r.refundId)")
+        XCTAssertTrue(out.lines.contains { $0.contains("sends taobao.bus.agent.refund.confirm status 1") }, "\(out.lines)")
+        XCTAssertTrue(out.lines.contains { $0.contains("\"agent_refund_trans_id\":\"\(r.idempotencyKey)\"") }, "the params are shown")
+        XCTAssertEqual(out.lines.last, "dry run: nothing was changed; add --yes to do it")
+        XCTAssertEqual(try fx.footprint(), before)
+
+        let done = busops(["refund", "approve", r.refundId, "--yes"])
+        XCTAssertEqual(done.status, 0, done.lines.joined(separator: "\n"))
+        XCTAssertTrue(done.lines.last?.hasPrefix("done: refund \(r.refundId) approved") ?? false, "\(done.lines)")
+        XCTAssertEqual(try fx.text("SELECT decided_by FROM refunds WHERE refund_id = ?", .text(r.refundId)), "carol")
+    }
+
+    func testBadInputIsOneLineExitOneAndNothingWritten() throws {
+        let r = try fx.refundableRow().refund
+        let waiting = try fx.detail(status: .awaitingTicket).summary.agentOrderId
+        let before = try fx.footprint()
+        let cases: [([String], String)] = [
+            (["refund", "approve", r.refundId, "--fee", String(r.paidFen + 1), "--yes"], "is more than what was paid"),
+            (["refund", "approve", r.refundId, "--fee", "-5", "--yes"], "must not be negative"),
+            (["refund", "reject", r.refundId, "--code", "12a", "--reason", "full", "--yes"], "must be digits"),
+            (["ticket", "issue", waiting, "--ticket-no", "", "--ticket-pwd", "p", "--gate", "g", "--yes"], "ticket number is required"),
+            (["ticket", "issue", waiting, "--ticket-no", "T1", "--ticket-pwd", "p", "--gate", "g", "--driver-phone", "123", "--yes"], "11-digit"),
+            (["refund", "approve", "RF99999999", "--yes"], "not found"),
+        ]
+        for (args, expected) in cases {
+            let out = busops(args)
+            XCTAssertEqual(out.status, 1, "\(args): \(out.lines)")
+            XCTAssertEqual(out.lines.count, 1, "\(args): one line, got \(out.lines)")
+            XCTAssertTrue(out.lines.first?.hasPrefix("busops: ") ?? false, "\(out.lines)")
+            XCTAssertTrue(out.lines.first?.contains(expected) ?? false, "\(args): \(out.lines)")
+        }
+        XCTAssertEqual(try fx.footprint(), before)
+    }
+
+    func testUsageMistakesExitTwoWithNothingWritten() throws {
+        let r = try fx.refundableRow().refund
+        let before = try fx.footprint()
+        for args in [["refund", "approve", "--yes"], ["refund", "approve", r.refundId, "RF2", "--yes"],
+                     ["refund", "approve", r.refundId, "--fee", "abc", "--yes"], ["refund", "reject", r.refundId, "--yes"],
+                     ["schedule", "stop", "S1", "--yes"]] {
+            let out = busops(args)
+            XCTAssertEqual(out.status, 2, "\(args): \(out.lines)")
+            XCTAssertTrue(out.lines.contains { $0.hasPrefix("usage: busops") }, "\(args): \(out.lines)")
+        }
+        XCTAssertEqual(try fx.footprint(), before)
+    }
+}
