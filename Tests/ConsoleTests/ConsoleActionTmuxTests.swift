@@ -168,4 +168,31 @@ final class ConsoleActionTmuxTests: XCTestCase {
         let key = try XCTUnwrap(row?["idempotency_key"] as? String)
         XCTAssertEqual(list("callbacks").filter { $0["idempotency_key"] as? String == key }.count, 1, "one callback, bob's")
     }
+
+    func testWithoutTopSettingsItSaysSoOnceAndThePauseSwitchShowsInTheHeader() throws {
+        let unset = ["BUSOPS_TOP_GATEWAY": "", "BUSOPS_TOP_APP_KEY": "", "BUSOPS_TOP_SECRET": "", "BUSOPS_TOP_SECRET_FILE": ""]
+        let t = try console(env: unset)
+        expect(t, "outbox: not sending (BUSOPS_TOP_GATEWAY unset)", "no gateway: said once, no crash")
+        // Another process pauses sending: every screen's header says so.
+        let pause = TmuxSession.busops(["sending", "pause", "--db", db, "--yes"], env: ["BUSOPS_OPERATOR": "bob"])
+        XCTAssertEqual(pause.status, 0, pause.output)
+        expect(t, "SENDING PAUSED", "the pause flag from the store")
+        t.send("2")
+        expect(t, "SENDING PAUSED", "still shown on the Seats view")
+        // P resumes after a confirmation (Cancel first).
+        t.send("P")
+        let confirm = expect(t, "Resume sending", "P opens a confirmation")
+        XCTAssertTrue(confirm.contains("[ Confirm ]"), confirm)
+        t.send("Enter")
+        expect(t, "cancelled; nothing was sent", "Enter on the default button cancels")
+        XCTAssertTrue(t.screen().contains("SENDING PAUSED"))
+        t.send("P")
+        expect(t, "Resume sending", "P again")
+        t.send("Tab")
+        t.send("Enter")
+        let resumed = t.waitFor { $0.contains("sending resumed") && !$0.contains("SENDING PAUSED") }
+        XCTAssertTrue(resumed.ok, "resumed and the badge is gone:\n\(resumed.screen)")
+        let store = try Store(path: db, readOnly: true, create: false)
+        XCTAssertFalse(try store.isSendingPaused())
+    }
 }
