@@ -86,9 +86,12 @@ public enum ChinaTime {
     public static func parseMinute(_ text: String) -> Int? {
         let halves = text.split(separator: " ")
         guard halves.count == 2, let day = parseDate(String(halves[0])) else { return nil }
-        let t = halves[1].split(separator: ":").compactMap { Int($0) }
-        guard t.count == 2 || t.count == 3, (0..<24).contains(t[0]), (0..<60).contains(t[1]),
-              t.count == 2 || (0..<60).contains(t[2]) else { return nil }
+        let fields = halves[1].split(separator: ":", omittingEmptySubsequences: false)
+        // Exactly two digits a field: "10:00:0x" or "1:5" are not times.
+        guard fields.count == 2 || fields.count == 3,
+              fields.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        let t = fields.map { Int($0)! }
+        guard (0..<24).contains(t[0]), (0..<60).contains(t[1]), t.count == 2 || (0..<60).contains(t[2]) else { return nil }
         return day + t[0] * 3600 + t[1] * 60 + (t.count == 3 ? t[2] : 0)
     }
 
