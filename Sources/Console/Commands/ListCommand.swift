@@ -17,7 +17,7 @@ enum ListCommand {
         catch let e as StoreError where e.kind == .invalid { throw UsageError(message: e.message) }
         if args.has("json") {
             for row in table.rows {
-                let fields = zip(table.columns, row).map { "\(Output.jsonString($0)):\(json($1))" }
+                let fields = zip(table.columns, row).map { "\(JSONText.quote($0)):\(json($1))" }
                 Output.line("{" + fields.joined(separator: ",") + "}")
             }
         } else {
@@ -31,7 +31,7 @@ enum ListCommand {
         switch v {
         case .int(let n): return String(n)
         case .real(let d): return String(d)
-        case .text(let s): return Output.jsonString(s)
+        case .text(let s): return JSONText.quote(s)
         case .null: return "null"
         }
     }

@@ -73,25 +73,25 @@ extension DemoWriter {
         let method: String, params: String
         if source == "money_only" {
             method = "taobao.bus.agent.multiple.refund.confirm"
-            params = DemoJSON.object([("agent_order_id", DemoJSON.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
-                                      ("agent_refund_trans_no", DemoJSON.quote(key)), ("reason", DemoJSON.quote(reason ?? "")),
+            params = DemoJSON.object([("agent_order_id", JSONText.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
+                                      ("agent_refund_trans_no", JSONText.quote(key)), ("reason", JSONText.quote(reason ?? "")),
                                       ("total_refund_fee", String(amount)), ("service_charge_refund_fee", "0")])
         } else {
             method = "taobao.bus.agent.refund.confirm"
-            var pairs: [(String, String)] = [("agent_order_id", DemoJSON.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
+            var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
                                              ("agent_return_ticket_status", status == .rejected ? "2" : "1"),
                                              ("agent_return_ticket_type", ticket == nil ? "1" : "0")]
             if status == .rejected { pairs.append(("agent_return_ticket_code", resultCode ?? "1905")) }
-            else { pairs.append(("agent_refund_amount", DemoJSON.quote(DemoJSON.yuanString(amount)))) }
-            pairs.append(("agent_refund_trans_id", DemoJSON.quote(key)))
+            else { pairs.append(("agent_refund_amount", JSONText.quote(DemoJSON.yuanString(amount)))) }
+            pairs.append(("agent_refund_trans_id", JSONText.quote(key)))
             if let t = ticket {
-                pairs.append(("agent_ticket_id", DemoJSON.quote("TK" + DemoPeople.pad(Int(c.ticketIds[t]), 10))))
-                pairs.append(("passenger_id_num", DemoJSON.quote(c.people[t].certNo)))
-                pairs.append(("passenger_name", DemoJSON.quote(c.people[t].name)))
+                pairs.append(("agent_ticket_id", JSONText.quote("TK" + DemoPeople.pad(Int(c.ticketIds[t]), 10))))
+                pairs.append(("passenger_id_num", JSONText.quote(c.people[t].certNo)))
+                pairs.append(("passenger_name", JSONText.quote(c.people[t].name)))
             }
-            pairs.append(("agent_return_mode", DemoJSON.quote(source == "offline" ? "offline" : "online")))
-            pairs.append(("refund_scene", DemoJSON.quote(scene)))
-            if let rc = reasonCode { pairs.append(("refund_scene_official_reason_code", DemoJSON.quote(String(rc)))) }
+            pairs.append(("agent_return_mode", JSONText.quote(source == "offline" ? "offline" : "online")))
+            pairs.append(("refund_scene", JSONText.quote(scene)))
+            if let rc = reasonCode { pairs.append(("refund_scene_official_reason_code", JSONText.quote(String(rc)))) }
             params = DemoJSON.object(pairs)
         }
         try outbox(method: method, orderId: c.orderId, refundId: id, key: key, params: params, state: outboxState, at: decided ?? now)
@@ -103,10 +103,10 @@ extension DemoWriter {
 
     mutating func bookTicketCallback(_ c: RefundContext, fetchNo: String?, gate: String?, issuedAt: Int, pending: Bool) throws {
         let success = !pending
-        var pairs: [(String, String)] = [("agent_order_id", DemoJSON.quote(c.agentId)), ("success", success ? "true" : "false"),
+        var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("success", success ? "true" : "false"),
                                          ("ticket_count", String(c.seats)), ("total_price", String(c.unitPaid * c.seats))]
-        if let f = fetchNo { pairs.append(("fetch_ticket_no", DemoJSON.quote(f))) }
-        if let g = gate { pairs.append(("ticket_wicket", DemoJSON.quote(g))) }
+        if let f = fetchNo { pairs.append(("fetch_ticket_no", JSONText.quote(f))) }
+        if let g = gate { pairs.append(("ticket_wicket", JSONText.quote(g))) }
         // Awaiting-ticket orders have nothing queued yet; only issued ones carry a bookticket row.
         guard !pending else { return }
         let r = orderStmtCounter(c.orderId)

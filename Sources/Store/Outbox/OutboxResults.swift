@@ -86,11 +86,11 @@ extension Store {
             // Filed under the refund or order it is about, so the order's history shows it.
             let entity: (String, String) = row.refundId.map { ("refund", $0) }
                 ?? row.agentOrderId.map { ("order", $0) } ?? ("outbox", String(id))
-            var after = "{\"outbox\":\(id),\"method\":\(Self.jsonText(row.method)),\"state\":\"\(state.rawValue)\",\"attempts\":\(row.attempts)"
+            var after = "{\"outbox\":\(id),\"method\":\(JSONText.quote(row.method)),\"state\":\"\(state.rawValue)\",\"attempts\":\(row.attempts)"
             if let s = attempt.httpStatus { after += ",\"http\":\(s)" }
-            if let c = attempt.code { after += ",\"code\":\(Self.jsonText(c))" }
-            if let c = attempt.subCode { after += ",\"sub_code\":\(Self.jsonText(c))" }
-            if let m = attempt.message { after += ",\"msg\":\(Self.jsonText(Self.prefix(m, bytes: 300)))" }
+            if let c = attempt.code { after += ",\"code\":\(JSONText.quote(c))" }
+            if let c = attempt.subCode { after += ",\"sub_code\":\(JSONText.quote(c))" }
+            if let m = attempt.message { after += ",\"msg\":\(JSONText.quote(Self.prefix(m, bytes: 300)))" }
             if let n = nextAttemptAt { after += ",\"next_attempt_at\":\(n)" }
             after += refundNote + "}"
             try insertAudit(operatorName: "dispatcher", source: dispatcherId, action: action, entity: entity.0, entityId: entity.1,
@@ -113,18 +113,4 @@ extension Store {
         return out
     }
 
-    static func jsonText(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
 }
