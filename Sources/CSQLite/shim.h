@@ -1,3 +1,7 @@
 #include <sqlite3.h>
 // SQLITE_TRANSIENT is a macro casting -1 to a function pointer; Swift cannot import it.
 static inline sqlite3_destructor_type csqlite_transient(void) { return (sqlite3_destructor_type)-1; }
+
+// sqlite3_config is variadic (Swift cannot call it). Memory statistics take a global mutex on every
+// allocation; busops never reads them. Must run before the first connection opens.
+static inline int csqlite_disable_memstatus(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }

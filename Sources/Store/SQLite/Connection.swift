@@ -20,6 +20,7 @@ public final class Connection {
 
     /// Opens (creating when allowed) the store file and sets the pragmas every busops connection relies on.
     public init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+        _ = Connection.configured
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX
         if readOnly { flags |= SQLITE_OPEN_READONLY } else {
@@ -39,10 +40,19 @@ public final class Connection {
         sqlite3_busy_timeout(db, 5000)
         try execute("PRAGMA foreign_keys = ON")
         if !readOnly {
+            // A new file only: larger pages make the order and ticket B-trees shallower (the page size is fixed
+            // once the first table exists, so this is a no-op for existing stores).
+            if try scalarInt("PRAGMA page_count") == 0 { try execute("PRAGMA page_size = 16384") }
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = NORMAL")
         }
     }
+
+    /// Process-wide SQLite settings, applied once before the first connection (a lazy static runs exactly once).
+    static let configured: Bool = {
+        csqlite_disable_memstatus()
+        return true
+    }()
 
     deinit {
         statementCache.removeAll()

@@ -38,7 +38,9 @@ public final class Statement {
             case .int(let n): rc = sqlite3_bind_int64(handle, idx, n)
             case .real(let d): rc = sqlite3_bind_double(handle, idx, d)
             case .null: rc = sqlite3_bind_null(handle, idx)
-            case .text(let s): rc = sqlite3_bind_text(handle, idx, s, -1, csqlite_transient())
+            case .text(let s):
+                // withCString reads a native string in place; passing `s` directly would copy it into a temporary array.
+                rc = s.withCString { sqlite3_bind_text(handle, idx, $0, -1, csqlite_transient()) }
             }
             if rc != SQLITE_OK { throw connection.error(rc, connection.lastMessage) }
         }
