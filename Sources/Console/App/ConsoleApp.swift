@@ -102,11 +102,11 @@ final class ConsoleApp {
     /// directory) and may be added in $XDG_CONFIG_HOME/busops/themes.
     static func themePaths(env: [String: String]) -> [String] {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        var paths = [FileManager.default.currentDirectoryPath + "/themes"]
+        // The operator's own themes first, so a theme of the same name there overrides the shipped one.
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
+        var paths = [config + "/busops/themes", FileManager.default.currentDirectoryPath + "/themes"]
         var dir = exe
         for _ in 0..<5 { paths.append(dir.path + "/themes"); dir = dir.deletingLastPathComponent() }
-        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.config"
-        paths.append(config + "/busops/themes")
         return paths
     }
 
