@@ -1,6 +1,7 @@
 import XCTest
 @testable import Console
-import Store
+@testable import Store
+import Operations
 
 /// `Update.apply` is pure: these drive it with events and check the state and the effects it asks for.
 final class UpdateTests: XCTestCase {
@@ -137,5 +138,23 @@ final class UpdateTests: XCTestCase {
         _ = Update.apply(&s, .confirmReady(ConfirmState(title: "Approve", lines: [], pending: pending)), now: now)
         _ = Update.apply(&s, .key(.tab), now: now)
         XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.perform(pending)])
+    }
+}
+
+extension UpdateTests {
+    func testChangeScheduleOpensAFormBoundToTheVersionSeen() {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("2")), now: now)
+        let row = ScheduleSeats(scheduleId: "L-1", lineId: "L", departsAt: now + 7200, fromTimeType: 1, windowEndAt: nil, fromCity: "杭州",
+                                toCity: "上海", seatsTotal: 45, seatsSold: 3, seatsHeld: 1, priceFen: 9800, serviceFeeFen: 0, onSale: true,
+                                stopReason: nil, stopReasonCode: nil, version: 7)
+        _ = Update.apply(&s, .seatsLoaded([row]), now: now)
+        _ = Update.apply(&s, .key(.char("C")), now: now)
+        guard case .form(let f)? = s.overlay else { return XCTFail("a form opens: \(String(describing: s.overlay))") }
+        XCTAssertEqual(f.purpose, .changeSchedule(scheduleId: "L-1", version: 7))
+        XCTAssertEqual(f.fields.map(\.value), ["98.00", ChinaTime.minute(now + 7200)])
+        XCTAssertEqual(try FormInput.action(f.purpose, ["88.5", ChinaTime.minute(now + 7200)]),
+                       .changeSchedule(scheduleId: "L-1", priceFen: 8850, departs: ChinaTime.minute(now + 7200)))
+        XCTAssertThrowsError(try FormInput.action(f.purpose, ["88.555", ""]))
     }
 }

@@ -4,7 +4,7 @@ enum Action: Equatable, Sendable {
     case down, up, pageDown, pageUp, first, last
     case open, back, commandMode, searchMode, searchNext, searchPrevious, help
     case filter(StatusFilter), cycleSort, copyId, reveal, previousDay, nextDay
-    case approveRefund, rejectRefund, issueTicket, failIssue, offlineRefund, moneyRefund, stopSchedule, togglePause, retryCallback
+    case approveRefund, rejectRefund, issueTicket, failIssue, offlineRefund, moneyRefund, stopSchedule, changeSchedule, togglePause, retryCallback
 }
 
 /// Where a key is pressed; the same key may mean different things in different places.
@@ -26,7 +26,7 @@ struct KeyBinding: Sendable {
     /// Actions that write: refused in read-only mode.
     var writes: Bool {
         switch action {
-        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .togglePause, .retryCallback: return true
+        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .togglePause, .retryCallback: return true
         default: return false
         }
     }

@@ -36,6 +36,12 @@ enum ActionUpdate {
             guard s.onSale else { return refuse(&state, "schedule \(s.scheduleId) is already stopped (\(s.stopReason ?? "no reason given"))") }
             guard s.departsAt > now else { return refuse(&state, "schedule \(s.scheduleId) has already departed") }
             return open(&state, ActionForms.stop(s))
+        case .changeSchedule:
+            guard state.detail == nil, state.tab == .seats, let s = state.seats.selectedRow else {
+                return refuse(&state, "select a schedule in the Seats view first")
+            }
+            guard s.departsAt > now else { return refuse(&state, "schedule \(s.scheduleId) has already departed") }
+            return open(&state, ActionForms.change(s))
         case .retryCallback:
             guard state.detail == nil, state.tab == .callbacks, let c = state.callbacks.selectedRow else {
                 return refuse(&state, "select a failed callback in the Callbacks view first")

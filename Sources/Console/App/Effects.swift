@@ -43,6 +43,7 @@ enum FormPurpose: Equatable {
     case offlineRefund(agentOrderId: String, version: Int)
     case moneyRefund(agentOrderId: String, version: Int)
     case stopSchedule(scheduleId: String, version: Int)
+    case changeSchedule(scheduleId: String, version: Int)
     /// No fields: T goes straight to the confirmation, bound to the callback's last update.
     case retryCallback(id: Int64, version: Int)
 }

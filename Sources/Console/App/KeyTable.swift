@@ -46,6 +46,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("[")], action: .previousDay, context: .seats, help: "previous day"),
         KeyBinding(keys: [.char("]")], action: .nextDay, context: .seats, help: "next day"),
         KeyBinding(keys: [.char("S")], action: .stopSchedule, context: .seats, help: "stop schedule (停运) and refund its passengers"),
+        KeyBinding(keys: [.char("C")], action: .changeSchedule, context: .seats, help: "change price or departure time (tells Fliggy)"),
 
         KeyBinding(keys: [.char("A")], action: .approveRefund, context: .refunds, help: "approve refund"),
         KeyBinding(keys: [.char("R")], action: .rejectRefund, context: .refunds, help: "reject refund"),

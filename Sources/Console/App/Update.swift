@@ -143,7 +143,7 @@ enum Update {
             state.seatsDay += action == .nextDay ? 86400 : -86400
             state.seats.selected = 0
             return [.loadSeats]
-        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .retryCallback, .togglePause:
+        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .retryCallback, .togglePause:
             return ActionUpdate.begin(&state, action, now: now)
         }
         return []

@@ -74,4 +74,11 @@ enum ActionForms {
                            Field(label: "Reason text", value: "", hint: "optional; blank: the reason code's name")],
                   purpose: .stopSchedule(scheduleId: s.scheduleId, version: s.version))
     }
+
+    static func change(_ s: ScheduleSeats) -> FormState {
+        FormState(title: "Change schedule \(s.scheduleId) \(s.fromCity) → \(s.toCity)",
+                  fields: [Field(label: "Price (yuan)", value: Money.yuan(s.priceFen), hint: "the ticket price Fliggy shows"),
+                           Field(label: "Departure", value: ChinaTime.minute(s.departsAt), hint: "yyyy-MM-dd HH:mm (GMT+8)")],
+                  purpose: .changeSchedule(scheduleId: s.scheduleId, version: s.version))
+    }
 }

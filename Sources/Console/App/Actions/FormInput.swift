@@ -45,6 +45,9 @@ enum FormInput {
                 throw OperationError.invalid("reason code must be 0 (schedule stopped), 1 (weather) or 2 (epidemic); got '\(text)'")
             }
             return .stopSchedule(scheduleId: id, reasonCode: code, reason: optional(1))
+        case .changeSchedule(let id, _):
+            // Both fields go to the action, which changes (and tells Fliggy about) only what differs.
+            return .changeSchedule(scheduleId: id, priceFen: try InputValidation.yuan(v(0), field: "price"), departs: v(1))
         case .retryCallback(let id, _):
             return .retryCallback(id: id)
         }
@@ -66,7 +69,7 @@ enum FormInput {
         case .approveRefund(let id, let v, _), .rejectRefund(let id, let v): return (.refund(id), v)
         case .issueTicket(let id, let v), .failIssue(let id, let v), .offlineRefund(let id, let v), .moneyRefund(let id, let v):
             return (.order(id), v)
-        case .stopSchedule(let id, let v): return (.schedule(id), v)
+        case .stopSchedule(let id, let v), .changeSchedule(let id, let v): return (.schedule(id), v)
         case .retryCallback(let id, let v): return (.callback(id), v)
         }
     }
