@@ -105,7 +105,7 @@ extension DemoWriter {
         let success = !pending
         var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("success", success ? "true" : "false"),
                                          ("ticket_count", String(c.seats)), ("total_price", String(c.unitPaid * c.seats))]
-        if let f = fetchNo { pairs.append(("fetch_ticket_no", JSONText.quote(f))) }
+        if let f = fetchNo { pairs.append(("fetch_tickets_number", JSONText.quote(f))) }
         if let g = gate { pairs.append(("ticket_wicket", JSONText.quote(g))) }
         // Awaiting-ticket orders have nothing queued yet; only issued ones carry a bookticket row.
         guard !pending else { return }
