@@ -48,7 +48,9 @@ final class ConsoleApp {
         state.live.dataVersion = (try? store.dataVersion()) ?? 0
         state.live.lastChangeAt = ChinaTime.now()
         let size = terminal.size
-        process([.resize(width: size.width, height: size.height)], extra: [.loadOrders(.from(nil, keepSelection: nil)), .loadHealth])
+        // First rows on screen before anything else is read: the outbox counts follow one frame later.
+        process([.resize(width: size.width, height: size.height)], extra: [.loadOrders(.from(nil, keepSelection: nil))])
+        var healthLoaded = false
         var lastPoll = Date()
         var drawnMinute = -1
         while !state.quit && SignalFlags.received == 0 {
@@ -59,6 +61,11 @@ final class ConsoleApp {
                 trace?.frameDrawn()
                 dirty = false
                 drawnMinute = now / 60
+            }
+            if !healthLoaded {
+                healthLoaded = true
+                process([], extra: [.loadHealth])
+                continue
             }
             let input = terminal.readInput(timeoutMillis: ConsoleApp.pollMillis)
             if case .key? = input { trace?.keyReceived() }
