@@ -133,3 +133,21 @@ final class ConsoleTerminalTmuxTests: TmuxStoreTestCase {
         }
     }
 }
+
+/// An idle console sleeps (no polling 25 times a second), yet another process's commit still shows at once.
+final class ConsoleIdleLiveTmuxTests: TmuxStoreTestCase {
+    func testCommitsShowPromptlyAfterTheConsoleWentIdle() throws {
+        let t = try startConsole()
+        for _ in 0..<3 {
+            usleep(1_500_000)                       // longer than any settling: the console is asleep
+            let tick = TmuxSession.busops(["demo", "--db", db, "--tick", "1"])
+            let committed = Date()
+            XCTAssertEqual(tick.status, 0, tick.output)
+            let id = tick.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let shown = t.waitFor(id, timeout: 5)
+            XCTAssertTrue(shown.ok, "\(id) on screen:\n\(shown.screen)")
+            // A 1 s safety poll alone would miss this bound most of the time; the WAL watch meets it.
+            XCTAssertLessThan(Date().timeIntervalSince(committed), 0.4, "\(id) shown within 400 ms of the commit")
+        }
+    }
+}

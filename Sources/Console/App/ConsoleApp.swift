@@ -51,6 +51,9 @@ final class ConsoleApp {
         // First rows on screen before anything else is read: the outbox counts follow one frame later.
         process([.resize(width: size.width, height: size.height)], extra: [.loadOrders(.from(nil, keepSelection: nil))])
         var healthLoaded = false
+        // After the first read, so the WAL file exists; nil (fixed-rate polling) where inotify cannot help.
+        let watch = ProcessInfo.processInfo.environment["BUSOPS_POLL_ONLY"] == nil ? StoreWatch(storePath: state.session.storePath) : nil
+        var lastWrite = Date.distantPast
         var lastPoll = Date()
         var drawnMinute = -1
         while !state.quit && SignalFlags.received == 0 {
@@ -67,10 +70,26 @@ final class ConsoleApp {
                 process([], extra: [.loadHealth])
                 continue
             }
-            let input = terminal.readInput(timeoutMillis: ConsoleApp.pollMillis)
+            var input: TerminalInput?
+            var written = false
+            if let watch, !watch.broken {
+                // Idle, sleep until a key, a signal or a write to the store (no wake-ups 25 times a second); just
+                // after a write keep the normal poll rate, since a write is seen before its commit is visible.
+                input = terminal.readInput(timeoutMillis: 0)
+                if input == nil {
+                    let settling = Date().timeIntervalSince(lastWrite) * 1000 < Double(StoreWatch.settleMillis)
+                    switch watch.wait(inputFD: STDIN_FILENO, timeoutMillis: settling ? ConsoleApp.pollMillis : StoreWatch.idleMillis) {
+                    case .input: input = terminal.readInput(timeoutMillis: 0)
+                    case .storeWritten: written = true; lastWrite = Date()
+                    case .timeout: break
+                    }
+                }
+            } else {
+                input = terminal.readInput(timeoutMillis: ConsoleApp.pollMillis)
+            }
             if case .key? = input { trace?.keyReceived() }
             if let input { process(events(for: input)) }
-            if Date().timeIntervalSince(lastPoll) * 1000 >= Double(ConsoleApp.pollMillis) || input == nil {
+            if written || Date().timeIntervalSince(lastPoll) * 1000 >= Double(ConsoleApp.pollMillis) || input == nil {
                 lastPoll = Date()
                 pollStore()
             }
