@@ -34,7 +34,11 @@ final class ConsoleTerminalTmuxTests: TmuxStoreTestCase {
     func testResizeRedrawsAndBelowTheMinimumSaysTerminalTooSmall() throws {
         let t = try startConsole()
         t.resize(width: 70, height: 20)
-        let small = t.waitFor { s in s.contains(newestId) && s.split(separator: "\n").count <= 20 && !s.contains("飞猪订单号") }
+        // Wait for the finished frame, not the first one showing the new width: tmux may be read mid-redraw.
+        let small = t.waitFor { s in
+            s.contains(newestId) && s.split(separator: "\n").count <= 20 && !s.contains("飞猪订单号") && s.contains("live")
+                && s.split(separator: "\n").filter { $0.hasPrefix(" BO") }.count == 15
+        }
         let lines = small.screen.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(small.ok, "70x20 redraws the list (the Fliggy id column gives way first):\n\(small.screen)")
         XCTAssertTrue(lines.first?.hasPrefix(" Orders  Seats") ?? false, small.screen)
@@ -48,7 +52,7 @@ final class ConsoleTerminalTmuxTests: TmuxStoreTestCase {
             XCTAssertFalse(tiny.screen.contains(newestId), "no broken layout underneath:\n\(tiny.screen)")
         }
         t.resize(width: 120, height: 40)
-        let big = t.waitFor { $0.contains("飞猪订单号") && !$0.contains("Terminal too small") }
+        let big = t.waitFor { $0.contains("飞猪订单号") && !$0.contains("Terminal too small") && $0.split(separator: "\n").filter { $0.hasPrefix(" BO") }.count == 35 }
         XCTAssertTrue(big.ok, "back to 120x40:\n\(big.screen)")
         XCTAssertEqual(big.screen.split(separator: "\n").filter { $0.hasPrefix(" BO") }.count, 35, big.screen)
         // Keys still work after all that.
