@@ -52,7 +52,36 @@ public enum Role: Hashable, Sendable {
         switch self {
         case .status(let s): return "status." + Role.statusKey(s)
         case .ticketStatus(let t): return "ticket." + Role.ticketKey(t)
-        default: return String(describing: self)
+        // Spelled out: String(describing:) goes through reflection, a visible cost at every start.
+        case .normal: return "normal"
+        case .header: return "header"
+        case .tabActive: return "tabActive"
+        case .tabInactive: return "tabInactive"
+        case .subHeader: return "subHeader"
+        case .columnTitle: return "columnTitle"
+        case .selected: return "selected"
+        case .dim: return "dim"
+        case .ok: return "ok"
+        case .warn: return "warn"
+        case .error: return "error"
+        case .barSold: return "barSold"
+        case .barHeld: return "barHeld"
+        case .barLeft: return "barLeft"
+        case .statusBar: return "statusBar"
+        case .demoBadge: return "demoBadge"
+        case .readOnlyBadge: return "readOnlyBadge"
+        case .pausedBadge: return "pausedBadge"
+        case .live: return "live"
+        case .stale: return "stale"
+        case .dialog: return "dialog"
+        case .dialogTitle: return "dialogTitle"
+        case .dialogButton: return "dialogButton"
+        case .dialogButtonFocused: return "dialogButtonFocused"
+        case .field: return "field"
+        case .fieldFocused: return "fieldFocused"
+        case .key: return "key"
+        case .sectionTitle: return "sectionTitle"
+        case .escape: return "escape"
         }
     }
 
