@@ -59,3 +59,34 @@ final class MigrationTests: XCTestCase {
         XCTAssertThrowsError(try store.db.run("UPDATE schedules SET seats_sold = seats_total + 1 WHERE rowid = 1"))
     }
 }
+
+extension MigrationTests {
+    /// A store left at version 1 by an older busops is brought to the latest version, keeping its rows.
+    func testVersionOneStoreIsMigratedForward() throws {
+        let t = TempStore()
+        do {
+            let db = try Connection(path: t.path)
+            try db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)")
+            try db.execute(Schema1.sql)
+            try db.execute("INSERT INTO schema_migrations VALUES (1, 0)")
+            try db.execute("INSERT INTO meta (key, value) VALUES ('kept', 'yes')")
+        }
+        let store = try Store(path: t.path)
+        XCTAssertEqual(try Migrator.currentVersion(store.db), Migrator.latestVersion)
+        XCTAssertEqual(try store.db.scalarText("SELECT value FROM meta WHERE key = 'kept'"), "yes")
+        XCTAssertNotNil(try store.db.scalarInt("SELECT count(departs_at) FROM refunds"))
+    }
+
+    /// Refunds carry their order's departure (the Refunds queue walks an index on it); triggers keep it exact.
+    func testRefundsFollowTheirOrdersDeparture() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 2, now: fixedNow), force: false)
+        let stale = "SELECT count(*) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.departs_at IS NOT o.departs_at"
+        XCTAssertGreaterThan(try store.db.scalarInt("SELECT count(*) FROM refunds") ?? 0, 0)
+        XCTAssertEqual(try store.db.scalarInt(stale), 0)
+        try store.db.execute("UPDATE orders SET departs_at = departs_at + 3600 WHERE id IN (SELECT order_id FROM refunds LIMIT 5)")
+        XCTAssertEqual(try store.db.scalarInt(stale), 0)
+        let queue = try store.pendingRefunds(now: fixedNow, limit: 1000).rows.map(\.departsAt)
+        XCTAssertEqual(queue, queue.sorted(), "most urgent first")
+    }
+}

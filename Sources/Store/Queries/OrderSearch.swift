@@ -18,7 +18,10 @@ extension Store {
         var clauses: [String] = []
         var args: [SQLValue] = []
         switch Store.searchKind(q) {
-        case .agentOrderId: clauses.append("o.agent_order_id LIKE ?"); args.append(.text(q.uppercased() + "%"))
+        case .agentOrderId:
+            // A prefix as a range, so the unique index answers it (LIKE is case-insensitive and cannot use it).
+            clauses.append("o.agent_order_id >= ? AND o.agent_order_id < ? || char(1114111)")
+            args += [.text(q.uppercased()), .text(q.uppercased())]
         case .fliggyOrderId: clauses.append("o.main_biz_order_id = ?"); args.append(.text(q))
         case .phone:
             clauses.append("(o.contact_phone = ? OR o.id IN (SELECT order_id FROM tickets WHERE phone = ?))")

@@ -30,9 +30,9 @@ extension Store {
                 SELECT \(Store.refundColumns), o.agent_order_id, o.main_biz_order_id, o.departs_at, fc.name, tc.name, o.contact_name,
                   (SELECT group_concat(t.name, '、') FROM tickets t WHERE t.order_id = o.id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)),
                   o.schedule_id
-                FROM refunds r JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
+                FROM refunds r INDEXED BY refunds_queue JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
                 JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
-                WHERE r.status = 'pending' ORDER BY o.departs_at, r.id LIMIT ? OFFSET ?
+                WHERE r.status = 'pending' ORDER BY r.departs_at, r.id LIMIT ? OFFSET ?
                 """)
             try s.bind([.of(limit), .of(offset)])
             let raw = try s.all { r in (Store.refund(r), r.text(18), r.text(19), r.int(20), r.text(21), r.text(22), r.text(23), r.text(24), r.text(25)) }
