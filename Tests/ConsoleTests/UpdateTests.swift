@@ -158,3 +158,19 @@ extension UpdateTests {
         XCTAssertThrowsError(try FormInput.action(f.purpose, ["88.555", ""]))
     }
 }
+
+extension UpdateTests {
+    func testAPausedSearchCarriesOnWithN() {
+        var s = makeState()
+        loaded(&s, ids: 1...40)
+        _ = Update.apply(&s, .key(.char("/")), now: now)
+        for c in "司马" { _ = Update.apply(&s, .key(.char(c)), now: now) }
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.search(query: "司马", forward: true)])
+        _ = Update.apply(&s, .searchPaused(query: "司马", forward: true, resumeAfter: 20_000), now: now)
+        XCTAssertTrue(s.message?.text.contains("n searches on") ?? false, s.message?.text ?? "")
+        XCTAssertEqual(Update.apply(&s, .key(.char("n")), now: now), [.continueSearch(query: "司马", forward: true, from: 20_000)])
+        XCTAssertEqual(Update.apply(&s, .key(.char("N")), now: now), [.search(query: "司马", forward: false)], "the other direction starts afresh")
+        _ = Update.apply(&s, .searchResult(nil, query: "司马"), now: now)
+        XCTAssertNil(s.searchResume)
+    }
+}

@@ -60,3 +60,26 @@ final class LiveAndWindowTests: XCTestCase {
         XCTAssertEqual(try store.findOrder(cert, filter: OrderFilter(), afterId: nil, forward: true)?.id, target.id)
     }
 }
+
+extension LiveAndWindowTests {
+    /// A name that matches nothing pauses after its budget instead of scanning everything at once, and resuming
+    /// from where it paused reaches the end; a name that matches is found exactly as the unbounded search finds it.
+    func testNameSearchIsBoundedAndResumable() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 45_000, seed: 3, now: fixedNow), force: false)
+        var step = try store.searchOrders("不存在", filter: OrderFilter(), afterId: nil, forward: true, budgetMillis: 0)
+        guard case .paused(let resume) = step else { return XCTFail("a zero budget pauses after one slice: \(step)") }
+        XCTAssertLessThan(resume, 45_000)
+        var steps = 1
+        while case .paused(let r) = step {
+            step = try store.searchOrders("不存在", filter: OrderFilter(), afterId: r, forward: true, budgetMillis: 0)
+            steps += 1
+        }
+        XCTAssertEqual(step, .exhausted)
+        XCTAssertEqual(steps, 3, "45,000 orders in 20,000-order slices")
+        let target = try store.orders(OrderFilter(), limit: 30)[29]
+        let name = String(target.contactName.suffix(2))
+        let unbounded = try store.findOrder(name, filter: OrderFilter(), afterId: nil, forward: true)
+        XCTAssertEqual(try store.searchOrders(name, filter: OrderFilter(), afterId: nil, forward: true, budgetMillis: 1000), unbounded.map { .found($0) })
+    }
+}

@@ -23,10 +23,11 @@ struct KeyBinding: Sendable {
     let action: Action
     let context: KeyContext
     let help: String
-    /// Actions that write: refused in read-only mode.
+    /// Actions that write: refused in read-only mode. Revealing personal data writes its audit row, so a
+    /// read-only session cannot reveal (it would show the data with no record of who saw it).
     var writes: Bool {
         switch action {
-        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .togglePause, .retryCallback: return true
+        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .togglePause, .retryCallback, .reveal: return true
         default: return false
         }
     }

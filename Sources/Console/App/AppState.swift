@@ -13,6 +13,8 @@ struct AppState {
     var prompt: Prompt?                                 // ":" command or "/" search being typed
     var commandHistory: [String] = []
     var lastSearch: String?
+    /// Where a paused name search stopped; `n` (or `N`) in the same direction carries on from there.
+    var searchResume: SearchResume?
     var message: StatusMessage?
     var width = 80, height = 24
     var session: SessionInfo
@@ -97,4 +99,10 @@ struct FormState: Equatable {
     var focused = 0
     var error: String?
     var purpose: FormPurpose
+}
+
+struct SearchResume: Equatable {
+    var query: String
+    var forward: Bool
+    var after: Int64
 }

@@ -15,6 +15,17 @@ struct EffectRunner {
         ActionEffects(store: store, actor: Actor(operatorName: operatorName, source: source), progress: progress)
     }
 
+    /// A name search scans at most this long per key press, so keys never wait on a whole-store scan.
+    static let searchBudgetMillis = 40
+
+    func searchEvent(_ step: Store.SearchStep, query: String, forward: Bool) -> Event {
+        switch step {
+        case .found(let o): return .searchResult(o, query: query)
+        case .exhausted: return .searchResult(nil, query: query)
+        case .paused(let at): return .searchPaused(query: query, forward: forward, resumeAfter: at)
+        }
+    }
+
     func run(_ effect: Effect, state: AppState, now: Int) -> [Event] {
         do {
             return try runThrowing(effect, state: state, now: now)
@@ -70,12 +81,15 @@ struct EffectRunner {
             return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused())]
         case .search(let q, let forward):
             let after = o.selectedOrder?.id
-            var found = try store.findOrder(q, filter: o.filter, afterId: after, forward: forward)
-            if found == nil && after != nil {
+            var step = try store.searchOrders(q, filter: o.filter, afterId: after, forward: forward, budgetMillis: EffectRunner.searchBudgetMillis)
+            if step == .exhausted && after != nil {
                 // Wrap around, like vim's search.
-                found = try store.findOrder(q, filter: o.filter, afterId: nil, forward: forward)
+                step = try store.searchOrders(q, filter: o.filter, afterId: nil, forward: forward, budgetMillis: EffectRunner.searchBudgetMillis)
             }
-            return [.searchResult(found, query: q)]
+            return [searchEvent(step, query: q, forward: forward)]
+        case .continueSearch(let q, let forward, let from):
+            let step = try store.searchOrders(q, filter: o.filter, afterId: from, forward: forward, budgetMillis: EffectRunner.searchBudgetMillis)
+            return [searchEvent(step, query: q, forward: forward)]
         case .copy(let text):
             copy(text)
             return []

@@ -10,6 +10,7 @@ enum Effect: Equatable {
     case loadCallbacks
     case loadHealth
     case search(query: String, forward: Bool)
+    case continueSearch(query: String, forward: Bool, from: Int64)
     case copy(String)
     case audit(action: String, entity: String, id: String)
     case perform(PendingAction)
@@ -60,6 +61,7 @@ enum Event {
     case healthLoaded(pending: Int, failed: Int)
     case externalChange(dataVersion: Int64, at: Int)
     case searchResult(OrderSummary?, query: String)
+    case searchPaused(query: String, forward: Bool, resumeAfter: Int64)
     case message(StatusMessage)
     case actionDone(String)
     case actionFailed(String)

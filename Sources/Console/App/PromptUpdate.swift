@@ -28,6 +28,7 @@ enum PromptUpdate {
                 let q = text.trimmingCharacters(in: .whitespaces)
                 guard !q.isEmpty else { return [] }
                 state.lastSearch = q
+                state.searchResume = nil
                 if state.tab != .orders || state.detail != nil { state.tab = .orders; state.detail = nil }
                 return [.search(query: q, forward: true)]
             }

@@ -36,7 +36,11 @@ enum Update {
             state.live.dataVersion = version
             state.live.lastChangeAt = at
             return reloadCurrent(state, includeOrders: true) + [.loadHealth]
+        case .searchPaused(let query, let forward, let at):
+            state.searchResume = SearchResume(query: query, forward: forward, after: at)
+            state.message = StatusMessage(kind: .info, text: "no match for “\(query)” in the orders \(forward ? "newer" : "older") than #\(at) yet — \(forward ? "n" : "N") searches on")
         case .searchResult(let found, let query):
+            state.searchResume = nil
             guard let found else {
                 state.message = StatusMessage(kind: .error, text: "no more orders match “\(query)”")
                 return []
@@ -102,6 +106,11 @@ enum Update {
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
         case .searchNext, .searchPrevious:
+            let forward = action == .searchNext
+            if let r = state.searchResume, r.query == state.lastSearch, r.forward == forward {
+                state.message = StatusMessage(kind: .info, text: "searching on for “\(r.query)”…")
+                return [.continueSearch(query: r.query, forward: forward, from: r.after)]
+            }
             guard let q = state.lastSearch else {
                 state.message = StatusMessage(kind: .error, text: "no search yet: press / to search")
                 return []

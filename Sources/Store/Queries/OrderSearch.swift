@@ -1,3 +1,5 @@
+import Dispatch
+
 /// `/` search in the console: by agent order id, Fliggy order id, phone, certificate number or name substring.
 extension Store {
     public enum SearchKind: Equatable, Sendable { case agentOrderId, fliggyOrderId, phone, certificate, name }
@@ -11,8 +13,43 @@ extension Store {
         return .name
     }
 
+    /// One bounded step of a search: a match, the end of the orders, or a pause (the search took its time budget
+    /// without a match; `resumeAfter` continues it). A name that matches nothing would otherwise scan every order
+    /// and every passenger while the operator's keys wait.
+    public enum SearchStep: Equatable, Sendable {
+        case found(OrderSummary)
+        case exhausted
+        case paused(resumeAfter: Int64)
+    }
+
+    /// Like `findOrder`, but name searches walk the orders in id slices and stop after `budgetMillis`.
+    public func searchOrders(_ query: String, filter: OrderFilter, afterId: Int64?, forward: Bool, budgetMillis: Int) throws -> SearchStep {
+        guard Store.searchKind(query.trimmingCharacters(in: .whitespaces)) == .name else {
+            return try findOrder(query, filter: filter, afterId: afterId, forward: forward).map(SearchStep.found) ?? .exhausted
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let slice: Int64 = 20_000
+        let lowest = try db.scalarInt("SELECT min(id) FROM orders") ?? 0
+        let highest = try db.scalarInt("SELECT max(id) FROM orders") ?? 0
+        var edge = afterId ?? (forward ? highest + 1 : lowest - 1)
+        while forward ? edge > lowest : edge < highest {
+            let bound = forward ? edge - slice : edge + slice
+            if let hit = try findOrder(query, filter: filter, afterId: edge, forward: forward, boundary: bound) { return .found(hit) }
+            edge = bound
+            if Int(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 >= budgetMillis {
+                return (forward ? edge > lowest : edge < highest) ? .paused(resumeAfter: edge) : .exhausted
+            }
+        }
+        return .exhausted
+    }
+
     /// The next order (in created order, newest first) after `afterId` matching `query`; `forward` walks to older orders.
     public func findOrder(_ query: String, filter: OrderFilter, afterId: Int64?, forward: Bool) throws -> OrderSummary? {
+        try findOrder(query, filter: filter, afterId: afterId, forward: forward, boundary: nil)
+    }
+
+    /// As above, looking no further than `boundary` (inclusive) when given.
+    func findOrder(_ query: String, filter: OrderFilter, afterId: Int64?, forward: Bool, boundary: Int64?) throws -> OrderSummary? {
         let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return nil }
         var clauses: [String] = []
@@ -38,6 +75,7 @@ extension Store {
             clauses.append("o.status IN (\(filter.statuses.map { String($0.rawValue) }.joined(separator: ",")))")
         }
         if let afterId { clauses.append(forward ? "o.id < ?" : "o.id > ?"); args.append(.int(afterId)) }
+        if let boundary { clauses.append(forward ? "o.id >= ?" : "o.id <= ?"); args.append(.int(boundary)) }
         let sql = "SELECT \(Store.summaryColumns) WHERE \(clauses.joined(separator: " AND ")) ORDER BY o.id \(forward ? "DESC" : "ASC") LIMIT 1"
         let s = try db.prepare(sql)
         try s.bind(args)
