@@ -17,6 +17,14 @@ final class ConsoleTerminalTmuxTests: TmuxStoreTestCase {
         t.send("T"); expect(t, "read-only: re-fire a failed callback is not available", "T answers read-only")
         t.send("2"); expect(t, "prev/next day", "Seats")
         t.send("S"); expect(t, "read-only: stop schedule", "S answers read-only")
+        // Revealing personal data writes an audit row: read-only cannot reveal (never unaudited).
+        let phone = SQLiteCLI.query(db, "SELECT contact_phone FROM orders WHERE agent_order_id = '\(newestId)'").first ?? "?"
+        t.send("1"); expect(t, "飞猪订单号", "Orders")
+        t.send("Enter"); expect(t, "订单 Order \(newestId)", "detail")
+        t.send("v")
+        let d = expect(t, "read-only: reveal personal data", "v answers read-only")
+        XCTAssertFalse(d.contains(phone), "the phone stays masked:\n\(d)")
+        XCTAssertFalse(d.contains("revealed"), d)
         t.send("q")
         XCTAssertEqual(t.exitStatus(), 0)
         XCTAssertEqual(storeFingerprint(), before, "a read-only session leaves every table as it was")
