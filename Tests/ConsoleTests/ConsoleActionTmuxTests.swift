@@ -4,34 +4,13 @@ import Store
 
 /// Operator actions driven through tmux like an operator would, with the console's own dispatcher sending
 /// to `busops fake-top` on loopback: what arrives there, and what the store says afterwards.
-final class ConsoleActionTmuxTests: XCTestCase {
-    var dir = ""
-    var db = ""
-
-    override func setUpWithError() throws {
-        try TmuxSession.requireTmux()
-        dir = NSTemporaryDirectory() + "busops-act-tmux-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        db = dir + "/store.sqlite"
-        let r = TmuxSession.busops(["demo", "--db", db, "--orders", "300", "--seed", "3"])
-        XCTAssertEqual(r.status, 0, r.output)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+final class ConsoleActionTmuxTests: TmuxStoreTestCase {
 
     func console(_ args: String = "", env: [String: String] = [:]) throws -> TmuxSession {
         let t = try TmuxSession(command: "\(TmuxSession.binary) --db \(db) \(args)", env: env)
         let first = t.waitFor("BO0000000300")
         XCTAssertTrue(first.ok, "first rows on screen:\n\(first.screen)")
         return t
-    }
-
-    @discardableResult
-    func expect(_ t: TmuxSession, _ text: String, _ why: String, timeout: TimeInterval = 8,
-                file: StaticString = #filePath, line: UInt = #line) -> String {
-        let r = t.waitFor(text, timeout: timeout)
-        XCTAssertTrue(r.ok, "\(why): expected “\(text)” on screen:\n\(r.screen)", file: file, line: line)
-        return r.screen
     }
 
     /// `busops list KIND --json` rows as dictionaries.

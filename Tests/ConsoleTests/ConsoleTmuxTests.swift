@@ -2,21 +2,7 @@ import Foundation
 import XCTest
 
 /// The console driven through tmux, read from the screen like an operator would.
-final class ConsoleTmuxTests: XCTestCase {
-    var dir = ""
-    var db = ""
-
-    override func setUpWithError() throws {
-        try TmuxSession.requireTmux()
-        dir = NSTemporaryDirectory() + "busops-tmux-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        db = dir + "/store.sqlite"
-        let r = TmuxSession.busops(["demo", "--db", db, "--orders", "300", "--seed", "3"])
-        XCTAssertEqual(r.status, 0, r.output)
-    }
-
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
-
+final class ConsoleTmuxTests: TmuxStoreTestCase {
     func testOrdersAppearLiveAndQuitRestoresTerminalWithStatusZero() throws {
         let t = try TmuxSession(command: "\(TmuxSession.binary) --db \(db)")
         let first = t.waitFor("BO0000000300")

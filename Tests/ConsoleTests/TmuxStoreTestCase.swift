@@ -37,7 +37,7 @@ class TmuxStoreTestCase: XCTestCase {
 
     /// Waits for `text`, failing the test with the screen when it does not appear.
     @discardableResult
-    func expect(_ t: TmuxSession, _ text: String, _ why: String, timeout: TimeInterval = 5,
+    func expect(_ t: TmuxSession, _ text: String, _ why: String, timeout: TimeInterval = 8,
                 file: StaticString = #filePath, line: UInt = #line) -> String {
         let r = t.waitFor(text, timeout: timeout)
         XCTAssertTrue(r.ok, "\(why): expected “\(text)” on screen:\n\(r.screen)", file: file, line: line)
