@@ -71,3 +71,35 @@ final class ActionCLITests: XCTestCase {
         XCTAssertEqual(try fx.footprint(), before)
     }
 }
+
+extension ActionCLITests {
+    /// Two operators' processes approve the same refund at the same moment: exactly one wins, one callback is
+    /// queued, and the other is refused with a message naming who did it.
+    func testTwoProcessesApprovingTheSameRefundQueueOneCallback() throws {
+        let r = try fx.refundableRow().refund
+        let outboxBefore = try fx.int("SELECT count(*) FROM outbox")
+        let results = ResultBox()
+        let path = fx.path
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let who = i == 0 ? "alice" : "bob"
+            let out = TmuxSession.busops(["refund", "approve", r.refundId, "--yes", "--db", path], env: ["BUSOPS_OPERATOR": who])
+            results.add(who, out.status, out.output)
+        }
+        let all = results.all
+        XCTAssertEqual(all.filter { $0.status == 0 }.count, 1, "exactly one wins: \(all)")
+        let loser = try XCTUnwrap(all.first { $0.status != 0 })
+        XCTAssertEqual(loser.status, 1, loser.output)
+        let winner = try XCTUnwrap(all.first { $0.status == 0 }).who
+        XCTAssertTrue(loser.output.contains(winner), "the refusal names who approved it: \(loser.output)")
+        XCTAssertEqual(try fx.int("SELECT count(*) FROM outbox") - outboxBefore, 1)
+        XCTAssertEqual(try fx.int("SELECT count(*) FROM outbox WHERE idempotency_key = ?", .text(r.idempotencyKey)), 1)
+    }
+}
+
+/// Results from concurrent processes, collected under a lock.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [(who: String, status: Int32, output: String)] = []
+    func add(_ who: String, _ status: Int32, _ output: String) { lock.lock(); rows.append((who, status, output)); lock.unlock() }
+    var all: [(who: String, status: Int32, output: String)] { lock.lock(); defer { lock.unlock() }; return rows }
+}
