@@ -24,6 +24,13 @@ enum StorePaths {
             throw ActionError(message: "no store at \(path) (create one with: busops demo --db \(path))")
         }
         do { return try Store(path: path, readOnly: readOnly, create: false) }
+        catch let e as StoreError where readOnly && e.kind == .invalid && Store.isWritable(path: path) {
+            // A store from an older busops: bring it up to date once (a writable open migrates), then read.
+            do {
+                _ = try Store(path: path, readOnly: false, create: false)
+                return try Store(path: path, readOnly: true, create: false)
+            } catch let e as StoreError { throw ActionError(message: e.message) }
+        }
         catch let e as StoreError { throw ActionError(message: e.message) }
     }
 }
