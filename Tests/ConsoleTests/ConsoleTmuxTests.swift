@@ -5,7 +5,8 @@ import XCTest
 final class ConsoleTmuxTests: TmuxStoreTestCase {
     func testOrdersAppearLiveAndQuitRestoresTerminalWithStatusZero() throws {
         let t = try TmuxSession(command: "\(TmuxSession.binary) --db \(db)")
-        let first = t.waitFor("BO0000000300")
+        // The whole first frame: rows and the status line (tmux can be read while a frame is half drawn).
+        let first = t.waitFor { $0.contains("BO0000000300") && $0.contains(self.db.suffix(20)) }
         XCTAssertTrue(first.ok, "newest order on screen:\n\(first.screen)")
         XCTAssertTrue(first.screen.contains("Orders"), first.screen)
         XCTAssertTrue(first.screen.contains(db.suffix(20)), "store path on the status line:\n\(first.screen)")
