@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Console
 @testable import Store
@@ -172,5 +173,34 @@ extension UpdateTests {
         XCTAssertEqual(Update.apply(&s, .key(.char("N")), now: now), [.search(query: "司马", forward: false)], "the other direction starts afresh")
         _ = Update.apply(&s, .searchResult(nil, query: "司马"), now: now)
         XCTAssertNil(s.searchResume)
+    }
+}
+
+extension UpdateTests {
+    /// Personal data shows only after its audit row is committed; hiding it again needs no audit.
+    func testRevealWaitsForItsAuditRow() throws {
+        var s = makeState()
+        loaded(&s, ids: 1...5)
+        _ = Update.apply(&s, .key(.enter), now: now)
+        let store = try TempDemoDetail.make(now: now)
+        _ = Update.apply(&s, .detailLoaded(store), now: now)
+        let id = store.summary.agentOrderId
+        XCTAssertEqual(Update.apply(&s, .key(.char("v")), now: now), [.audit(action: "reveal.personal-data", entity: "order", id: id)])
+        XCTAssertEqual(s.detail?.revealed, false, "nothing shown before the audit row exists")
+        _ = Update.apply(&s, .revealAudited(agentOrderId: id), now: now)
+        XCTAssertEqual(s.detail?.revealed, true)
+        XCTAssertEqual(Update.apply(&s, .key(.char("v")), now: now), [])
+        XCTAssertEqual(s.detail?.revealed, false)
+    }
+}
+
+/// One real order detail from a small demo store.
+enum TempDemoDetail {
+    static func make(now: Int) throws -> OrderDetail {
+        let dir = NSTemporaryDirectory() + "busops-reveal-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try DemoGenerator.create(path: dir + "/s.sqlite", options: .init(orders: 5, seed: 1, now: now), force: false)
+        return try XCTUnwrap(store.orderDetail(id: 5))
     }
 }

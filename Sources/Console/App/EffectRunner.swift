@@ -95,7 +95,7 @@ struct EffectRunner {
             return []
         case .audit(let action, let entity, let id):
             try store.recordAudit(operatorName: operatorName, source: source, action: action, entity: entity, entityId: id)
-            return []
+            return action == "reveal.personal-data" ? [.revealAudited(agentOrderId: id)] : []
         case .prepareConfirm(let purpose, let values):
             return actions.prepareConfirm(purpose, values)
         case .setPaused(let paused):

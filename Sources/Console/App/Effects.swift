@@ -62,6 +62,8 @@ enum Event {
     case externalChange(dataVersion: Int64, at: Int)
     case searchResult(OrderSummary?, query: String)
     case searchPaused(query: String, forward: Bool, resumeAfter: Int64)
+    /// The reveal's audit row is committed: now the personal data may be shown.
+    case revealAudited(agentOrderId: String)
     case message(StatusMessage)
     case actionDone(String)
     case actionFailed(String)

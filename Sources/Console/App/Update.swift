@@ -36,6 +36,12 @@ enum Update {
             state.live.dataVersion = version
             state.live.lastChangeAt = at
             return reloadCurrent(state, includeOrders: true) + [.loadHealth]
+        case .revealAudited(let agentOrderId):
+            guard var d = state.detail, d.detail?.summary.agentOrderId == agentOrderId else { return [] }
+            d.revealed = true
+            state.detail = d
+            state.message = StatusMessage(kind: .info, text: "personal data revealed (recorded in the audit trail); v hides it")
+            return [.loadDetail(d.orderId, revealed: true)]
         case .searchPaused(let query, let forward, let at):
             state.searchResume = SearchResume(query: query, forward: forward, after: at)
             state.message = StatusMessage(kind: .info, text: "no match for “\(query)” in the orders \(forward ? "newer" : "older") than #\(at) yet — \(forward ? "n" : "N") searches on")
@@ -143,11 +149,14 @@ enum Update {
             }
         case .reveal:
             guard var d = state.detail else { return [] }
-            d.revealed.toggle()
-            state.detail = d
-            guard d.revealed, let o = d.detail else { return [] }
-            state.message = StatusMessage(kind: .info, text: "personal data revealed (recorded in the audit trail); v hides it")
-            return [.audit(action: "reveal.personal-data", entity: "order", id: o.summary.agentOrderId), .loadDetail(d.orderId, revealed: true)]
+            if d.revealed {
+                d.revealed = false
+                state.detail = d
+                return []
+            }
+            // Shown only once the audit row is written: the event comes back from the effect that wrote it.
+            guard let o = d.detail else { return [] }
+            return [.audit(action: "reveal.personal-data", entity: "order", id: o.summary.agentOrderId)]
         case .previousDay, .nextDay:
             state.seatsDay += action == .nextDay ? 86400 : -86400
             state.seats.selected = 0
