@@ -53,11 +53,16 @@ public enum FormDialog {
         let fieldWidth = max(20, m.fields.map { DisplayWidth.of($0.value) + 2 }.max() ?? 0)
         let hintWidth = m.fields.map { DisplayWidth.of($0.hint) }.max() ?? 0
         let width = labelWidth + fieldWidth + (hintWidth > 0 ? hintWidth + 2 : 0) + 4
-        let box = Box.centered(width: min(width, area.width - 2), height: m.fields.count * 2 + 4, in: area)
+        // A blank line between fields when there is room; on a small terminal (80x24 and a 9-field form) one
+        // line each, and if even that does not fit, a window of fields that follows the focus.
+        let spacing = m.fields.count * 2 + 4 <= area.height ? 2 : 1
+        let rows = max(1, min(m.fields.count, (area.height - 4) / spacing))
+        let first = max(0, min(m.focused - rows / 2, m.fields.count - rows))
+        let box = Box.centered(width: min(width, area.width - 2), height: rows * spacing + 4, in: area)
         let inner = Box.draw(box, title: m.title, into: &screen)
         let valueWidth = min(fieldWidth, max(4, inner.width - labelWidth))
-        for (i, f) in m.fields.enumerated() {
-            let y = inner.y + i * 2
+        for (i, f) in m.fields.enumerated() where i >= first && i < first + rows {
+            let y = inner.y + (i - first) * spacing
             guard y < inner.maxY else { break }
             let focused = i == m.focused
             screen.put(x: inner.x, y: y, text: f.label, style: Style(.dialog, bold: focused), columns: labelWidth)

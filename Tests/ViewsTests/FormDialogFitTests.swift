@@ -1,0 +1,26 @@
+import XCTest
+@testable import Views
+
+/// Forms fit small terminals: the 9-field ticket form shows every field at 80x24, and a form taller than the
+/// screen keeps the focused field in view.
+final class FormDialogFitTests: XCTestCase {
+    func labels(_ n: Int) -> [FormModel.Field] { (1...n).map { FormModel.Field(label: "Field\($0)", value: "", hint: "h") } }
+
+    func testNineFieldsAllShowAt80x24() {
+        var screen = Screen(width: 80, height: 24)
+        FormDialog.render(FormModel(title: "Issue tickets", fields: labels(9), focused: 8), into: &screen,
+                          area: Rect(x: 0, y: 1, width: 80, height: 21))
+        let text = screen.text().joined(separator: "\n")
+        for i in 1...9 { XCTAssertTrue(text.contains("Field\(i)"), "Field\(i) visible:\n\(text)") }
+        XCTAssertTrue(text.contains("Enter submit"), text)
+    }
+
+    func testTallFormFollowsTheFocus() {
+        var screen = Screen(width: 80, height: 24)
+        FormDialog.render(FormModel(title: "Many", fields: labels(30), focused: 27), into: &screen,
+                          area: Rect(x: 0, y: 1, width: 80, height: 21))
+        let text = screen.text().joined(separator: "\n")
+        XCTAssertTrue(text.contains("Field28"), "the focused field is on screen:\n\(text)")
+        XCTAssertFalse(text.contains("Field1 "), "fields far from the focus give way:\n\(text)")
+    }
+}
