@@ -76,7 +76,7 @@ extension LiveAndWindowTests {
             steps += 1
         }
         XCTAssertEqual(step, .exhausted)
-        XCTAssertEqual(steps, 3, "45,000 orders in 20,000-order slices")
+        XCTAssertEqual(steps, 5, "45,000 orders in 10,000-order slices")
         let target = try store.orders(OrderFilter(), limit: 30)[29]
         let name = String(target.contactName.suffix(2))
         let unbounded = try store.findOrder(name, filter: OrderFilter(), afterId: nil, forward: true)

@@ -16,7 +16,7 @@ struct EffectRunner {
     }
 
     /// A name search scans at most this long per key press, so keys never wait on a whole-store scan.
-    static let searchBudgetMillis = 40
+    static let searchBudgetMillis = 25
 
     func searchEvent(_ step: Store.SearchStep, query: String, forward: Bool) -> Event {
         switch step {

@@ -28,7 +28,7 @@ extension Store {
             return try findOrder(query, filter: filter, afterId: afterId, forward: forward).map(SearchStep.found) ?? .exhausted
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let slice: Int64 = 20_000
+        let slice: Int64 = 10_000
         let lowest = try db.scalarInt("SELECT min(id) FROM orders") ?? 0
         let highest = try db.scalarInt("SELECT max(id) FROM orders") ?? 0
         var edge = afterId ?? (forward ? highest + 1 : lowest - 1)
