@@ -204,3 +204,23 @@ enum TempDemoDetail {
         return try XCTUnwrap(store.orderDetail(id: 5))
     }
 }
+
+extension UpdateTests {
+    /// The Refunds list loads a few screens at a time and asks for more as the selection nears their end.
+    func testRefundsListGrowsAsTheOperatorScrolls() throws {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        let detail = try TempDemoDetail.make(now: now)
+        let row = PendingRefund(refund: RefundRecord(id: 1, refundId: "RF1", orderId: 1, ticketId: nil, source: .online, scene: .common,
+                                                     reasonCode: nil, reason: nil, paidFen: 100, feeFen: 0, amountFen: 0, status: .pending,
+                                                     idempotencyKey: "RT1", resultCode: nil, requestedAt: now, decidedAt: nil, decidedBy: nil, version: 1),
+                                agentOrderId: detail.summary.agentOrderId, mainBizOrderId: "1", departsAt: now + 3600, fromCity: "杭州",
+                                toCity: "上海", contactName: "张三", passengerNames: "张三", currentFeeFen: 0, currentFeePercent: 0, secondsToNextTier: nil)
+        _ = Update.apply(&s, .refundsLoaded(Array(repeating: row, count: 100), total: 5000), now: now)
+        XCTAssertEqual(EffectRunner.rowsWanted(0, s.listHeight), 100)
+        var asked = false
+        for _ in 0..<99 where !asked { asked = Update.apply(&s, .key(.char("j")), now: now).contains(.loadRefunds) }
+        XCTAssertTrue(asked, "more rows are asked for before the end of the loaded ones")
+        XCTAssertGreaterThan(EffectRunner.rowsWanted(s.refunds.selected, s.listHeight), 100)
+    }
+}

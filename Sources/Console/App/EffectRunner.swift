@@ -15,6 +15,10 @@ struct EffectRunner {
         ActionEffects(store: store, actor: Actor(operatorName: operatorName, source: source), progress: progress)
     }
 
+    /// Rows the Refunds and Callbacks lists load: a few screens below the selection, grown as the operator scrolls
+    /// (the queue's top is what matters; loading 500 rows with fee quotes on every switch cost ~25 ms).
+    static func rowsWanted(_ selected: Int, _ page: Int) -> Int { max(100, selected + 3 * page) }
+
     /// A name search scans at most this long per key press, so keys never wait on a whole-store scan.
     static let searchBudgetMillis = 25
 
@@ -71,10 +75,10 @@ struct EffectRunner {
         case .loadSeats:
             return [.seatsLoaded(try store.schedules(day: state.seatsDay))]
         case .loadRefunds:
-            let r = try store.pendingRefunds(now: now, limit: 500)
+            let r = try store.pendingRefunds(now: now, limit: EffectRunner.rowsWanted(state.refunds.selected, state.listHeight))
             return [.refundsLoaded(r.rows, total: r.total)]
         case .loadCallbacks:
-            let r = try store.callbacks(limit: 500)
+            let r = try store.callbacks(limit: EffectRunner.rowsWanted(state.callbacks.selected, state.listHeight))
             return [.callbacksLoaded(r.rows, total: r.total)]
         case .loadHealth:
             let h = try store.outboxHealth()

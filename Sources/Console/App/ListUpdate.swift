@@ -17,8 +17,12 @@ enum ListUpdate {
         switch state.tab {
         case .orders: return moveOrders(&state.orders, action)
         case .seats: moveOffset(&state.seats, action, page: state.listHeight)
-        case .refunds: moveOffset(&state.refunds, action, page: state.listHeight)
-        case .callbacks: moveOffset(&state.callbacks, action, page: state.listHeight)
+        case .refunds:
+            moveOffset(&state.refunds, action, page: state.listHeight)
+            if needsMore(state.refunds, page: state.listHeight) { return [.loadRefunds] }
+        case .callbacks:
+            moveOffset(&state.callbacks, action, page: state.listHeight)
+            if needsMore(state.callbacks, page: state.listHeight) { return [.loadCallbacks] }
         }
         return []
     }
@@ -49,6 +53,11 @@ enum ListUpdate {
         default:
             return []
         }
+    }
+
+    /// Near the end of the loaded rows while the store has more: load further (see EffectRunner.rowsWanted).
+    static func needsMore<Row>(_ l: OffsetListState<Row>, page: Int) -> Bool {
+        l.rows.count < l.total && l.selected + page >= l.rows.count
     }
 
     static func moveOffset<Row>(_ l: inout OffsetListState<Row>, _ action: Action, page: Int) {
