@@ -12,19 +12,11 @@ final class ListeningProcess {
 
     init(args: [String], env: [String: String], outputPath: String) throws {
         self.outputPath = outputPath
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var child: pid_t = 0
-        let rc = posix_spawn(&child, args[0], &actions, nil, &argv, &envp)
-        guard rc == 0 else { throw XCTSkip("cannot start \(args[0]): \(String(cString: strerror(rc)))") }
+        let child: pid_t
+        switch ChildSpawn.start(args, env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: outputPath) {
+        case .success(let p): child = p
+        case .failure(let rc): throw XCTSkip("cannot start \(args[0]): \(rc.message)")
+        }
         pid = child
         var found: String?
         let deadline = Date().addingTimeInterval(10)

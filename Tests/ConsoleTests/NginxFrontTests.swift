@@ -47,7 +47,10 @@ final class NginxFrontTests: XCTestCase {
         let check = TmuxSession.run([nginx, "-t", "-p", dir, "-c", dir + "/nginx.conf"])
         XCTAssertEqual(check.status, 0, "nginx -t:\n\(check.output)")
 
-        let front = try spawn([nginx, "-p", dir, "-c", dir + "/nginx.conf"], output: dir + "/nginx.out")
+        guard case .success(let front) = ChildSpawn.start([nginx, "-p", dir, "-c", dir + "/nginx.conf"],
+                                                          env: ProcessInfo.processInfo.environment, output: dir + "/nginx.out") else {
+            throw XCTSkip("cannot start nginx")
+        }
         defer { kill(front, SIGTERM); var st: Int32 = 0; waitpid(front, &st, 0) }
         let client = QimenClient(url: "https://127.0.0.1:\(httpsPort)/", secret: Secret(secret))
         let body = Array("{\"cityName\":\"杭\"}".utf8)
@@ -83,18 +86,5 @@ final class NginxFrontTests: XCTestCase {
         }
         guard ok else { throw XCTSkip("no free port") }
         return Int(UInt16(bigEndian: addr.sin_port))
-    }
-
-    func spawn(_ args: [String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, args[0], &actions, nil, &argv, environ) == 0 else { throw XCTSkip("cannot start nginx") }
-        return pid
     }
 }

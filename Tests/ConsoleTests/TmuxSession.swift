@@ -105,19 +105,11 @@ final class TmuxSession {
     static func run(_ args: [String], env: [String: String]? = nil) -> (status: Int32, output: String) {
         let out = NSTemporaryDirectory() + "busops-run-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: out) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let environment = (env ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
-        var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
-        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, args[0], &actions, nil, &argv, &envp)
-        guard rc == 0 else { return (127, "cannot run \(args[0]): \(String(cString: strerror(rc)))") }
+        let pid: pid_t
+        switch ChildSpawn.start(args, env: env ?? ProcessInfo.processInfo.environment, output: out) {
+        case .success(let p): pid = p
+        case .failure(let rc): return (127, "cannot run \(args[0]): \(rc.message)")
+        }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let data = (try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data()

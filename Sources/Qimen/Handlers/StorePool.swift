@@ -23,7 +23,7 @@ public final class StorePool: @unchecked Sendable {
 
     private func open() throws -> Store {
         let store = try Store(path: path, create: false)
-        if deferCheckpoints { try store.db.execute("PRAGMA wal_autocheckpoint = 0") }
+        if deferCheckpoints { try store.deferCheckpoints() }
         return store
     }
 

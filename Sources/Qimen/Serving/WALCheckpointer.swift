@@ -55,12 +55,7 @@ public final class WALCheckpointer: @unchecked Sendable {
         return after
     }
 
-    /// `PRAGMA wal_checkpoint(PASSIVE)`: answers the WAL's length in frames (0 on failure).
-    static func passive(_ store: Store) -> Int {
-        guard let statement = try? store.db.prepare("PRAGMA wal_checkpoint(PASSIVE)"),
-              let row = try? statement.all({ $0.int(1) }).first else { return 0 }
-        return row
-    }
+    static func passive(_ store: Store) -> Int { store.passiveCheckpoint() }
 
     private func run(_ store: Store) {
         condition.lock()
