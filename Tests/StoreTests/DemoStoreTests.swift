@@ -14,6 +14,19 @@ final class DemoStoreTests: XCTestCase {
         XCTAssertTrue(try store.isDemo())
     }
 
+    /// Even a small store, made at any hour, has an approved refund whose callback is still to be sent (the
+    /// newest orders guarantee it; a random draw alone left 150-order stores without one at some hours).
+    func testSmallStoreAtAnyHourHasAnApprovedRefundAwaitingItsCallback() throws {
+        for hour in stride(from: 0, to: 24, by: 5) {
+            let t = TempStore()
+            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 40, seed: 5, now: fixedNow + hour * 3600),
+                                                 force: false)
+            let waiting = try store.db.scalarInt(
+                "SELECT count(*) FROM refunds r JOIN outbox b ON b.refund_id = r.id WHERE r.status = 'approved' AND b.state = 'pending'")
+            XCTAssertGreaterThan(waiting ?? 0, 0, "hour +\(hour)")
+        }
+    }
+
     /// Per schedule, sold + held + left = total, and the counters agree with the tickets and holds behind them.
     func testSeatCountersMatchTicketsAndHolds() throws {
         let t = TempStore()

@@ -50,6 +50,7 @@ enum DemoOrders {
             else if newest { status = cycle[i - (n - cycle.count)] }
             else if slot.departsAt <= now { status = weighted([(.issued, 75), (.refunded, 8), (.closed, 5), (.cancelled, 12)], &rng) }
             else { status = weighted([(.issued, 60), (.awaitingTicket, 8), (.refunding, 11), (.refunded, 8), (.cancelled, 9), (.closed, 4)], &rng) }
+            w.newestOrder = newest
             let occupied = try w.order(index: i + 1, slot: slot, seats: seats, status: status, created: created, rng: &rng)
             if status == .awaitingPayment { slots[si].held += seats } else { slots[si].sold += occupied }
         }

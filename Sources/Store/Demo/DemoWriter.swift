@@ -12,6 +12,8 @@ struct DemoWriter {
     var refundSeq: Int64 = 0
     /// When set, rows go to the writer thread instead of straight to SQLite.
     var pipe: DemoPipe?
+    /// Set while writing the newest orders (DemoOrders.cycle), which must show every state whatever the draw.
+    var newestOrder = false
 
     init(db: Connection, now: Int) { self.db = db; self.now = now }
 
