@@ -7,6 +7,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "busops", targets: ["Console"]),
+        // HTTPS for TOP callbacks and the simulator, in a child process so busops itself never loads
+        // FoundationNetworking (see Sources/TOP/Transport/HTTPSRelayTransport.swift).
+        .executable(name: "busops-https", targets: ["HTTPSRelay"]),
     ],
     targets: [
         // System libraries, found through pkg-config; apt names given for a fresh machine.
@@ -21,6 +24,7 @@ let package = Package(
         .target(name: "Operations", dependencies: ["Store", "TOP"]),
         .target(name: "Qimen", dependencies: ["Store", "TOP", "HTTP", "Operations"]),
         .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Operations", "Qimen", "CNCurses"]),
+        .executableTarget(name: "HTTPSRelay", dependencies: ["TOP"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"], exclude: ["Golden"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),

@@ -3,8 +3,8 @@
 # search, another process's commit on screen, idle CPU and bytes, peak RSS, and VisiData on the same
 # table. Medians of RUNS runs. Needs tmux, sqlite3 and python3; VisiData (`pip install visidata`) if present.
 #
-#   bench/console.sh                        # builds busops in release mode, makes 2k and 1M demo stores
-#   STATIC=1 bench/console.sh               # … with the Swift runtime and Foundation linked statically
+#   bench/console.sh                        # builds busops (release, static), makes 2k and 1M demo stores
+#   DYNAMIC=1 bench/console.sh              # … the shared-library build instead of the static production build
 #   BUSOPS_BIN=path/to/busops BIG=/tmp/busops-1m.sqlite bench/console.sh
 #   RUNS=5 IDLE_SECONDS=30 ONLY=first,keys,commit,idle,rss,visidata bench/console.sh
 set -euo pipefail
@@ -17,16 +17,10 @@ WORK=$(mktemp -d /tmp/busops-bench-console.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 if [[ -z "${BUSOPS_BIN:-}" ]]; then
+    # The production build: the Swift runtime and Foundation inside the binary (README). DYNAMIC=1 measures the
+    # default shared-library build instead.
     flags=()
-    if [[ -n "${STATIC:-}" ]]; then
-        flags+=(--static-swift-stdlib)
-        # FoundationNetworking links -lcurl; without the -dev package only libcurl.so.4 exists.
-        if ! ldconfig -p | grep -q 'libcurl.so '; then
-            lib=$(ldconfig -p | awk '/libcurl.so.4 / {print $NF; exit}')
-            mkdir -p "$WORK/lib" && ln -s "$lib" "$WORK/lib/libcurl.so"
-            flags+=(-Xlinker "-L$WORK/lib")
-        fi
-    fi
+    [[ -n "${DYNAMIC:-}" ]] || flags+=(--static-swift-stdlib)
     (cd "$ROOT" && swift build -c release --product busops "${flags[@]}" >&2)
     BUSOPS_BIN="$(cd "$ROOT" && swift build -c release "${flags[@]}" --show-bin-path)/busops"
 fi

@@ -1,5 +1,5 @@
 // How a signed call reaches the gateway. A protocol so tests and the benchmark use our own
-// HTTP client on loopback while production goes over HTTPS through URLSession.
+// HTTP client on loopback while production goes over HTTPS through URLSession (in the relay child).
 
 import Foundation
 
@@ -15,26 +15,21 @@ public protocol TopTransport: Sendable {
     func post(url: URL, body: [UInt8], contentType: String, timeout: TimeInterval) -> TransportResult
 }
 
-/// Plain `http://` through our HTTPClient, HTTPS through URLSession: the right one per call.
+/// Plain `http://` through our HTTPClient, HTTPS through the `busops-https` relay: the right one per call.
 public final class GatewayTransport: TopTransport, @unchecked Sendable {
     private let plain = HTTPClientTransport()
-    private let lock = NSLock()
-    private var tls: URLSessionTransport?
+    private let tls: HTTPSRelayTransport
 
-    public init() {}
+    public init(relay: String = HTTPSRelayTransport.defaultExecutable) {
+        tls = HTTPSRelayTransport(executable: relay)
+    }
 
     public func post(url: URL, body: [UInt8], contentType: String, timeout: TimeInterval) -> TransportResult {
         if url.scheme?.lowercased() == "http" {
             return plain.post(url: url, body: body, contentType: contentType, timeout: timeout)
         }
-        // Created on first use: a loopback-only setup never starts URLSession's machinery.
-        let https: URLSessionTransport = lock.withLock {
-            if let tls { return tls }
-            let made = URLSessionTransport()
-            tls = made
-            return made
-        }
-        return https.post(url: url, body: body, contentType: contentType, timeout: timeout)
+        // The relay starts on the first HTTPS call: a loopback-only setup never starts it.
+        return tls.post(url: url, body: body, contentType: contentType, timeout: timeout)
     }
 }
 
