@@ -206,8 +206,8 @@ enum TempDemoDetail {
 }
 
 extension UpdateTests {
-    /// The Refunds list loads a few screens at a time and asks for more as the selection nears their end.
-    func testRefundsListGrowsAsTheOperatorScrolls() throws {
+    /// The Refunds list holds a window of three screens around the selection and moves it as the operator scrolls.
+    func testRefundsListLoadsAWindowAroundTheSelection() throws {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("3")), now: now)
         let detail = try TempDemoDetail.make(now: now)
@@ -216,11 +216,30 @@ extension UpdateTests {
                                                      idempotencyKey: "RT1", resultCode: nil, requestedAt: now, decidedAt: nil, decidedBy: nil, version: 1),
                                 agentOrderId: detail.summary.agentOrderId, mainBizOrderId: "1", departsAt: now + 3600, fromCity: "杭州",
                                 toCity: "上海", contactName: "张三", passengerNames: "张三", currentFeeFen: 0, currentFeePercent: 0, secondsToNextTier: nil)
-        _ = Update.apply(&s, .refundsLoaded(Array(repeating: row, count: 100), total: 5000), now: now)
-        XCTAssertEqual(EffectRunner.rowsWanted(0, s.listHeight), 100)
+        let page = s.listHeight
+        func rows(_ start: Int, _ count: Int) -> [PendingRefund] {
+            (start..<start + count).map { n in var r = row; r.refund.id = Int64(n); r.refund.refundId = "RF\(n)"; return r }
+        }
+        _ = Update.apply(&s, .refundsLoaded(rows(0, 3 * page), start: 0, total: 5000), now: now)
         var asked = false
-        for _ in 0..<99 where !asked { asked = Update.apply(&s, .key(.char("j")), now: now).contains(.loadRefunds) }
-        XCTAssertTrue(asked, "more rows are asked for before the end of the loaded ones")
-        XCTAssertGreaterThan(EffectRunner.rowsWanted(s.refunds.selected, s.listHeight), 100)
+        var presses = 0
+        while !asked && presses < 3 * page {
+            asked = Update.apply(&s, .key(.char("j")), now: now).contains(.loadRefunds)
+            presses += 1
+        }
+        XCTAssertTrue(asked, "a new window is asked for before the selection reaches the loaded rows' end")
+        XCTAssertLessThan(s.refunds.selected, 3 * page - 1)
+        XCTAssertEqual(OffsetListState<PendingRefund>.window(selected: s.refunds.selected, page: page).start, s.refunds.selected - page)
+
+        // G goes to the end of the whole queue, not of the loaded rows, and the window follows.
+        XCTAssertTrue(Update.apply(&s, .key(.char("G")), now: now).contains(.loadRefunds))
+        XCTAssertEqual(s.refunds.selected, 4999)
+        let w = OffsetListState<PendingRefund>.window(selected: 4999, page: page)
+        _ = Update.apply(&s, .refundsLoaded(rows(w.start, 5000 - w.start), start: w.start, total: 5000), now: now)
+        XCTAssertEqual(s.refunds.selectedRow?.refund.refundId, "RF4999")
+        let screen = FrameRenderer.render(s, now: now)
+        let text = (0..<screen.height).map { y in (0..<screen.width).map { screen[$0, y].text }.joined() }.joined(separator: "\n")
+        XCTAssertTrue(text.contains("/5000"), "the position shows the whole queue:\n\(text)")
+        XCTAssertTrue(text.contains("4999-5000/5000") || text.contains("-5000/5000"), text)
     }
 }

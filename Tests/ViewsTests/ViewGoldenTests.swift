@@ -111,9 +111,15 @@ final class ViewGoldenTests: XCTestCase {
             XCTAssertTrue(s.text().joined().contains("不可退"))
         }
         // Deep in a long queue the sub-header says where.
-        let deep = RefundsViewModel(rows: (0..<4).map(Fixtures.pendingRefund), total: 134, offset: 20, selected: 0)
+        // The rows are the window loaded from position 18; the screen starts at 20 with 21 selected.
+        var deep = RefundsViewModel(rows: (0..<6).map(Fixtures.pendingRefund), total: 134, offset: 20, selected: 21)
+        deep.first = 18
         let s = frame(80, 24, tab: 2) { RefundsView.render(deep, into: &$0, rect: $1) }
         XCTAssertTrue(s.text()[1].hasSuffix("21-24/134"))
+        let windowed = RefundsViewModel(rows: Array((0..<6).map(Fixtures.pendingRefund).dropFirst(2)), total: 134, offset: 20, selected: 21)
+        let same = frame(80, 24, tab: 2) { RefundsView.render(windowed, into: &$0, rect: $1) }
+        XCTAssertNotEqual(s.text(), same.text(), "rows are taken from the window's start, not its first row")
+        XCTAssertEqual(s.text()[3], frame(80, 24, tab: 2) { RefundsView.render({ var m = deep; m.first = 20; m.rows = Array(deep.rows.dropFirst(2)); return m }(), into: &$0, rect: $1) }.text()[3])
     }
 
     func testCallbacks() {

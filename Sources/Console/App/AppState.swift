@@ -7,6 +7,7 @@ struct AppState {
     var detail: DetailState?
     var seats = OffsetListState<ScheduleSeats>()
     var seatsDay: Int                                   // GMT+8 midnight of the day shown
+    var seatsSummary: SeatsDaySummary?                  // the day's counts (the rows are a window of it)
     var refunds = OffsetListState<PendingRefund>()
     var callbacks = OffsetListState<OutboxRecord>()
     var overlay: Overlay?
@@ -52,14 +53,35 @@ struct StatusMessage: Equatable {
     var text: String
 }
 
-/// A simple list read by offset (views whose rows number in the hundreds, not millions).
+/// A list read by position (Seats, Refunds, Callbacks): `rows` is a window of a few screens around the selection,
+/// `rows[0]` being position `start` of the whole list, which holds `total` rows.
 struct OffsetListState<Row: Equatable>: Equatable {
     var rows: [Row] = []
-    var offset = 0
+    var start = 0
     var selected = 0
     var total = 0
     var loaded = false
-    var selectedRow: Row? { selected < rows.count ? rows[selected] : nil }
+    var selectedRow: Row? {
+        let i = selected - start
+        return i >= 0 && i < rows.count ? rows[i] : nil
+    }
+
+    /// The window to load for the selection: a screen above it and two below (three screens of rows).
+    static func window(selected: Int, page: Int) -> (start: Int, limit: Int) {
+        (max(0, selected - page), 3 * page)
+    }
+
+    /// Whether the loaded rows cover a screen on either side of the selection (as far as the list goes).
+    func covers(page: Int) -> Bool {
+        let end = start + rows.count
+        return selected - page >= start - (start == 0 ? page : 0) && (selected + page < end || end >= total)
+    }
+
+    /// Takes a freshly loaded window; the selection stays on its position, within the list.
+    mutating func loaded(_ rows: [Row], start: Int, total: Int) {
+        self.rows = rows; self.start = start; self.total = total; loaded = true
+        selected = min(selected, max(0, total - 1))
+    }
 }
 
 struct DetailState: Equatable {

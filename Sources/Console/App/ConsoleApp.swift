@@ -115,12 +115,16 @@ final class ConsoleApp {
         }
     }
 
+    /// The selected row's line on screen (the lists scroll, so not its position in the list).
     func currentSelection() -> Int {
+        func onScreen<Row>(_ l: OffsetListState<Row>) -> Int {
+            l.selected - FrameRenderer.offset(l.selected, l.total, state.listHeight)
+        }
         switch state.tab {
         case .orders: return state.orders.selected
-        case .seats: return state.seats.selected
-        case .refunds: return state.refunds.selected
-        case .callbacks: return state.callbacks.selected
+        case .seats: return onScreen(state.seats)
+        case .refunds: return onScreen(state.refunds)
+        case .callbacks: return onScreen(state.callbacks)
         }
     }
 

@@ -15,10 +15,6 @@ struct EffectRunner {
         ActionEffects(store: store, actor: Actor(operatorName: operatorName, source: source), progress: progress)
     }
 
-    /// Rows the Refunds and Callbacks lists load: a few screens below the selection, grown as the operator scrolls
-    /// (the queue's top is what matters; loading 500 rows with fee quotes on every switch cost ~25 ms).
-    static func rowsWanted(_ selected: Int, _ page: Int) -> Int { max(100, selected + 3 * page) }
-
     /// A name search scans at most this long per key press, so keys never wait on a whole-store scan.
     static let searchBudgetMillis = 25
 
@@ -72,14 +68,21 @@ struct EffectRunner {
             }
         case .loadDetail(let id, _):
             return [.detailLoaded(try store.orderDetail(id: id))]
+        // Seats, Refunds and Callbacks load a window of three screens around the selection (a day can hold
+        // thousands of schedules, the queues tens of thousands of rows); ListUpdate asks again when the
+        // selection nears the window's edge.
         case .loadSeats:
-            return [.seatsLoaded(try store.schedules(day: state.seatsDay))]
+            let summary = try store.seatsSummary(day: state.seatsDay)
+            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, summary.schedules - 1)), page: state.listHeight)
+            return [.seatsLoaded(try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit), start: w.start, summary: summary)]
         case .loadRefunds:
-            let r = try store.pendingRefunds(now: now, limit: EffectRunner.rowsWanted(state.refunds.selected, state.listHeight))
-            return [.refundsLoaded(r.rows, total: r.total)]
+            let w = OffsetListState<PendingRefund>.window(selected: state.refunds.selected, page: state.listHeight)
+            let r = try store.pendingRefunds(now: now, limit: w.limit, offset: w.start)
+            return [.refundsLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbacks:
-            let r = try store.callbacks(limit: EffectRunner.rowsWanted(state.callbacks.selected, state.listHeight))
-            return [.callbacksLoaded(r.rows, total: r.total)]
+            let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight)
+            let r = try store.callbacks(limit: w.limit, offset: w.start)
+            return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
         case .loadHealth:
             let h = try store.outboxHealth()
             return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused())]

@@ -55,9 +55,10 @@ enum Event {
     case resize(width: Int, height: Int)
     case ordersLoaded(top: OrderCursor?, rows: [OrderSummary], selected: Int)
     case detailLoaded(OrderDetail?)
-    case seatsLoaded([ScheduleSeats])
-    case refundsLoaded([PendingRefund], total: Int)
-    case callbacksLoaded([OutboxRecord], total: Int)
+    /// A window of the day's schedules from position `start`, and the day's counts (nil: `rows` is the whole day).
+    case seatsLoaded([ScheduleSeats], start: Int = 0, summary: SeatsDaySummary? = nil)
+    case refundsLoaded([PendingRefund], start: Int = 0, total: Int)
+    case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case healthLoaded(pending: Int, failed: Int)
     case externalChange(dataVersion: Int64, at: Int)
     case searchResult(OrderSummary?, query: String)

@@ -30,17 +30,21 @@ enum FrameRenderer {
                 OrdersView.render(m, into: &screen, rect: body)
             case .seats:
                 var m = SeatsViewModel(day: s.seatsDay, schedules: s.seats.rows,
-                                       offset: offset(s.seats.selected, s.seats.rows.count, SeatsView.pageSize(for: body)), selected: s.seats.selected)
+                                       offset: offset(s.seats.selected, s.seats.total, SeatsView.pageSize(for: body)), selected: s.seats.selected)
+                m.first = s.seats.start
+                m.summary = s.seatsSummary
                 m.loaded = s.seats.loaded
                 SeatsView.render(m, into: &screen, rect: body)
             case .refunds:
                 var m = RefundsViewModel(rows: s.refunds.rows, total: s.refunds.total,
-                                         offset: offset(s.refunds.selected, s.refunds.rows.count, RefundsView.pageSize(for: body)), selected: s.refunds.selected)
+                                         offset: offset(s.refunds.selected, s.refunds.total, RefundsView.pageSize(for: body)), selected: s.refunds.selected)
+                m.first = s.refunds.start
                 m.loaded = s.refunds.loaded
                 RefundsView.render(m, into: &screen, rect: body)
             case .callbacks:
                 var m = CallbacksViewModel(rows: s.callbacks.rows, total: s.callbacks.total, now: now,
-                                           offset: offset(s.callbacks.selected, s.callbacks.rows.count, CallbacksView.pageSize(for: body)), selected: s.callbacks.selected)
+                                           offset: offset(s.callbacks.selected, s.callbacks.total, CallbacksView.pageSize(for: body)), selected: s.callbacks.selected)
+                m.first = s.callbacks.start
                 m.pending = s.live.outboxPending
                 m.failed = s.live.outboxFailed
                 m.loaded = s.callbacks.loaded

@@ -16,13 +16,15 @@ enum ListUpdate {
         }
         switch state.tab {
         case .orders: return moveOrders(&state.orders, action)
-        case .seats: moveOffset(&state.seats, action, page: state.listHeight)
+        case .seats:
+            moveOffset(&state.seats, action, page: state.listHeight)
+            if !state.seats.covers(page: state.listHeight) { return [.loadSeats] }
         case .refunds:
             moveOffset(&state.refunds, action, page: state.listHeight)
-            if needsMore(state.refunds, page: state.listHeight) { return [.loadRefunds] }
+            if !state.refunds.covers(page: state.listHeight) { return [.loadRefunds] }
         case .callbacks:
             moveOffset(&state.callbacks, action, page: state.listHeight)
-            if needsMore(state.callbacks, page: state.listHeight) { return [.loadCallbacks] }
+            if !state.callbacks.covers(page: state.listHeight) { return [.loadCallbacks] }
         }
         return []
     }
@@ -55,20 +57,17 @@ enum ListUpdate {
         }
     }
 
-    /// Near the end of the loaded rows while the store has more: load further (see EffectRunner.rowsWanted).
-    static func needsMore<Row>(_ l: OffsetListState<Row>, page: Int) -> Bool {
-        l.rows.count < l.total && l.selected + page >= l.rows.count
-    }
-
+    /// Moves over the whole list (`total`), not just the loaded window; the caller loads a new window when needed.
     static func moveOffset<Row>(_ l: inout OffsetListState<Row>, _ action: Action, page: Int) {
-        guard !l.rows.isEmpty else { return }
+        guard l.total > 0 else { return }
+        let last = l.total - 1
         switch action {
-        case .down: l.selected = min(l.rows.count - 1, l.selected + 1)
+        case .down: l.selected = min(last, l.selected + 1)
         case .up: l.selected = max(0, l.selected - 1)
-        case .pageDown: l.selected = min(l.rows.count - 1, l.selected + page)
+        case .pageDown: l.selected = min(last, l.selected + page)
         case .pageUp: l.selected = max(0, l.selected - page)
         case .first: l.selected = 0
-        case .last: l.selected = l.rows.count - 1
+        case .last: l.selected = last
         default: break
         }
     }

@@ -21,15 +21,14 @@ enum Update {
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
-        case .seatsLoaded(let rows):
-            state.seats.rows = rows; state.seats.total = rows.count; state.seats.loaded = true
-            state.seats.selected = min(state.seats.selected, max(0, rows.count - 1))
-        case .refundsLoaded(let rows, let total):
-            state.refunds.rows = rows; state.refunds.total = total; state.refunds.loaded = true
-            state.refunds.selected = min(state.refunds.selected, max(0, rows.count - 1))
-        case .callbacksLoaded(let rows, let total):
-            state.callbacks.rows = rows; state.callbacks.total = total; state.callbacks.loaded = true
-            state.callbacks.selected = min(state.callbacks.selected, max(0, rows.count - 1))
+        case .seatsLoaded(let rows, let start, let summary):
+            let day = summary ?? SeatsDaySummary(of: rows)
+            state.seats.loaded(rows, start: start, total: day.schedules)
+            state.seatsSummary = day
+        case .refundsLoaded(let rows, let start, let total):
+            state.refunds.loaded(rows, start: start, total: total)
+        case .callbacksLoaded(let rows, let start, let total):
+            state.callbacks.loaded(rows, start: start, total: total)
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .externalChange(let version, let at):

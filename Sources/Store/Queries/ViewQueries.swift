@@ -1,13 +1,14 @@
 extension Store {
     /// Every schedule departing on the GMT+8 day starting at `dayStart`, in departure order.
-    public func schedules(day dayStart: Int) throws -> [ScheduleSeats] {
+    /// The day's schedules in departure order, `limit` of them from position `offset` (the Seats view's window).
+    public func schedules(day dayStart: Int, offset: Int = 0, limit: Int = 5000) throws -> [ScheduleSeats] {
         let s = try db.prepare("""
             SELECT s.schedule_id, s.line_id, s.departs_at, s.from_time_type, s.window_end_at, fc.name, tc.name, s.seats_total,
               s.seats_sold, s.seats_held, s.price_fen, s.service_fee_fen, s.on_sale, s.stop_reason, s.stop_reason_code, s.version
             FROM schedules s JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
-            WHERE s.from_date = ? ORDER BY s.departs_at, s.schedule_id LIMIT 5000
+            WHERE s.from_date = ? ORDER BY s.departs_at, s.schedule_id LIMIT ? OFFSET ?
             """)
-        try s.bind([.text(ChinaTime.date(dayStart))])
+        try s.bind([.text(ChinaTime.date(dayStart)), .of(limit), .of(offset)])
         return try s.all { r in
             ScheduleSeats(scheduleId: r.text(0), lineId: r.text(1), departsAt: r.int(2), fromTimeType: r.int(3), windowEndAt: r.optionalInt(4),
                           fromCity: r.text(5), toCity: r.text(6), seatsTotal: r.int(7), seatsSold: r.int(8), seatsHeld: r.int(9),
@@ -16,13 +17,27 @@ extension Store {
         }
     }
 
+    /// The whole day in numbers, without loading its rows.
+    public func seatsSummary(day dayStart: Int) throws -> SeatsDaySummary {
+        let s = try db.prepare("""
+            SELECT count(*), coalesce(sum(seats_total), 0), coalesce(sum(seats_total - seats_sold - seats_held), 0),
+              coalesce(sum(on_sale = 0), 0)
+            FROM schedules WHERE from_date = ?
+            """)
+        try s.bind([.text(ChinaTime.date(dayStart))])
+        defer { s.reset() }
+        guard try s.step() else { return SeatsDaySummary(schedules: 0, seatsTotal: 0, seatsLeft: 0, stopped: 0) }
+        return SeatsDaySummary(schedules: s.int(0), seatsTotal: s.int(1), seatsLeft: s.int(2), stopped: s.int(3))
+    }
+
     public func refundRules(scheduleId: String) throws -> [RefundRule] {
         let s = try db.prepare("SELECT hours_from, hours_to, fee_percent FROM refund_rules WHERE schedule_id = ? ORDER BY hours_from")
         try s.bind([.text(scheduleId)])
         return try s.all { RefundRule(hoursFrom: $0.int(0), hoursTo: $0.optionalInt(1), feePercent: $0.optionalInt(2)) }
     }
 
-    /// The pending refund queue, earliest departure first, with the fee the current rule tier charges.
+    /// The pending refund queue, earliest departure first, with the fee the current rule tier charges. The window is
+    /// picked on the index alone (an offset deep in the queue skips index entries, not joined rows).
     public func pendingRefunds(now: Int, limit: Int, offset: Int = 0) throws -> (rows: [PendingRefund], total: Int) {
         try db.read {
             let total = Int(try db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
@@ -30,9 +45,10 @@ extension Store {
                 SELECT \(Store.refundColumns), o.agent_order_id, o.main_biz_order_id, o.departs_at, fc.name, tc.name, o.contact_name,
                   (SELECT group_concat(t.name, '、') FROM tickets t WHERE t.order_id = o.id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)),
                   o.schedule_id
-                FROM refunds r INDEXED BY refunds_queue JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
+                FROM (SELECT id FROM refunds INDEXED BY refunds_queue WHERE status = 'pending' ORDER BY departs_at, id LIMIT ? OFFSET ?) w
+                JOIN refunds r ON r.id = w.id JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
                 JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
-                WHERE r.status = 'pending' ORDER BY r.departs_at, r.id LIMIT ? OFFSET ?
+                ORDER BY r.departs_at, r.id
                 """)
             try s.bind([.of(limit), .of(offset)])
             let raw = try s.all { r in (Store.refund(r), r.text(18), r.text(19), r.int(20), r.text(21), r.text(22), r.text(23), r.text(24), r.text(25)) }

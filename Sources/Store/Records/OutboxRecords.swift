@@ -64,3 +64,18 @@ public struct StoreStats: Equatable, Sendable {
             && a.seatsToday == b.seatsToday
     }
 }
+
+/// A day's schedules in numbers, for the Seats header (counted in SQL, so the view loads only a window of rows).
+public struct SeatsDaySummary: Equatable, Sendable {
+    public var schedules: Int
+    public var seatsTotal: Int
+    public var seatsLeft: Int
+    public var stopped: Int
+    public init(schedules: Int, seatsTotal: Int, seatsLeft: Int, stopped: Int) {
+        self.schedules = schedules; self.seatsTotal = seatsTotal; self.seatsLeft = seatsLeft; self.stopped = stopped
+    }
+    public init(of rows: [ScheduleSeats]) {
+        self.init(schedules: rows.count, seatsTotal: rows.reduce(0) { $0 + $1.seatsTotal },
+                  seatsLeft: rows.reduce(0) { $0 + $1.seatsLeft }, stopped: rows.filter { !$0.onSale }.count)
+    }
+}

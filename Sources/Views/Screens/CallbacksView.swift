@@ -4,8 +4,11 @@ import Store
 public struct CallbacksViewModel: Equatable, Sendable {
     public var rows: [OutboxRecord]
     public var total: Int
+    /// Position in the whole outbox list of `rows[0]` (the rows are a window around the selection).
+    public var first = 0
+    /// Position in the whole list of the first row on screen.
     public var offset = 0
-    /// Index into `rows` of the highlighted row.
+    /// Position in the whole list of the highlighted row.
     public var selected: Int? = 0
     /// Epoch seconds, for "next attempt in …".
     public var now: Int
@@ -40,9 +43,10 @@ public enum CallbacksView {
             TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader), TextSpan("   failed first", .subHeader),
         ], maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let shown = Array(m.rows.prefix(pageSize(for: rect)))
+        let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) }, selected: m.selected, into: &screen, rect: tableRect)
+        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) }, selected: m.selected.map { $0 - m.offset },
+                     into: &screen, rect: tableRect)
         if shown.isEmpty {
             let text = m.loaded ? "No callbacks yet." : "Loading…"
             screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))

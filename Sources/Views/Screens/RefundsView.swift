@@ -5,8 +5,11 @@ public struct RefundsViewModel: Equatable, Sendable {
     public var rows: [PendingRefund]
     /// All pending refunds (the rows are one window of them).
     public var total: Int
+    /// Position in the whole queue of `rows[0]` (the rows are a window around the selection).
+    public var first = 0
+    /// Position in the whole queue of the first row on screen.
     public var offset = 0
-    /// Index into `rows` of the highlighted row.
+    /// Position in the whole queue of the highlighted row.
     public var selected: Int? = 0
     public var maskPersonal = true
     public var loaded = true
@@ -37,10 +40,10 @@ public enum RefundsView {
             TextSpan(" \(m.total) pending", .key), TextSpan("   most urgent first · fee under the current tier", .subHeader),
         ], maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let shown = Array(m.rows.prefix(pageSize(for: rect)))
+        let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
         Table.render(columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
-                     selected: m.selected, into: &screen, rect: tableRect)
+                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
         if shown.isEmpty {
             let text = m.loaded ? "No refunds waiting." : "Loading…"
             screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))

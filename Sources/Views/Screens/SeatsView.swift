@@ -4,15 +4,21 @@ import Store
 public struct SeatsViewModel: Equatable, Sendable {
     /// GMT+8 midnight of the day shown.
     public var day: Int
-    /// The schedules of that day, in departure order; the first shown is `offset`.
+    /// Schedules of that day in departure order: all of them, or a window starting at position `first`.
     public var schedules: [ScheduleSeats]
+    public var first = 0
+    /// Counts for the whole day; computed from `schedules` when they are the whole day.
+    public var summary: SeatsDaySummary?
+    /// Position in the day of the first row on screen.
     public var offset = 0
-    /// Index into `schedules` of the highlighted row.
+    /// Position in the day of the highlighted row.
     public var selected: Int? = 0
     public var loaded = true
     public init(day: Int, schedules: [ScheduleSeats], offset: Int = 0, selected: Int? = 0) {
         self.day = day; self.schedules = schedules; self.offset = offset; self.selected = selected
     }
+
+    var daySummary: SeatsDaySummary { summary ?? SeatsDaySummary(of: schedules) }
 }
 
 /// Seats per schedule: numbers and a bar (sold █, held ▒, left ░ — shapes, so the bar reads
@@ -37,18 +43,17 @@ public enum SeatsView {
     public static func render(_ m: SeatsViewModel, into screen: inout Screen, rect: Rect) {
         guard rect.height > 0 else { return }
         screen.fill(rect)
-        let total = m.schedules.reduce(0) { $0 + $1.seatsTotal }, left = m.schedules.reduce(0) { $0 + $1.seatsLeft }
-        let stopped = m.schedules.filter { !$0.onSale }.count
+        let day = m.daySummary
         var spans = [TextSpan(" " + ChinaTime.date(m.day) + " " + Formatting.weekday(m.day), .key),
-                     TextSpan("   \(m.schedules.count) schedules  \(total) seats  \(left) left", .subHeader)]
-        if stopped > 0 { spans.append(TextSpan("  \(stopped) 停运", .warn)) }
+                     TextSpan("   \(day.schedules) schedules  \(day.seatsTotal) seats  \(day.seatsLeft) left", .subHeader)]
+        if day.stopped > 0 { spans.append(TextSpan("  \(day.stopped) 停运", .warn)) }
         spans.append(TextSpan("   [ ] prev/next day", .dim))
         screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let placed = Table.layout(columns, width: tableRect.width - 2)
         let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
-        let shown = Array(m.schedules.dropFirst(m.offset).prefix(pageSize(for: rect)))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: m.schedules.count, into: &screen, rect: rect)
+        let shown = ListWindow.shown(m.schedules, first: m.first, offset: m.offset, page: pageSize(for: rect))
+        ListPosition.render(offset: m.offset, shown: shown.count, total: day.schedules, into: &screen, rect: rect)
         Table.render(columns: columns, rows: shown.map { cells($0, barWidth: barWidth) },
                      selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
         if shown.isEmpty {

@@ -8,3 +8,12 @@ public enum ListPosition {
         screen.put(x: rect.maxX - w - 1, y: rect.y, text: text, style: Style(.dim))
     }
 }
+
+/// Lists hold a window of their rows (a few screens around the selection), not the whole table.
+public enum ListWindow {
+    /// The rows on screen: from position `offset` of the whole list, out of a window that starts at `first`.
+    public static func shown<Row>(_ rows: [Row], first: Int, offset: Int, page: Int) -> [Row] {
+        let from = min(max(0, offset - first), rows.count)
+        return Array(rows[from..<min(rows.count, from + page)])
+    }
+}
