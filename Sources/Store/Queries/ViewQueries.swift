@@ -36,6 +36,23 @@ extension Store {
         return try s.all { RefundRule(hoursFrom: $0.int(0), hoursTo: $0.optionalInt(1), feePercent: $0.optionalInt(2)) }
     }
 
+    /// The rule tiers of many schedules in one query (a Refunds window spans up to a hundred schedules).
+    func refundRules(scheduleIds: Set<String>) throws -> [String: [RefundRule]] {
+        guard !scheduleIds.isEmpty else { return [:] }
+        // One statement for any number of ids (the statement cache keeps one plan): the ids travel as a JSON array.
+        let list = "[" + scheduleIds.sorted().map(JSONText.quote).joined(separator: ",") + "]"
+        let s = try db.prepare("""
+            SELECT schedule_id, hours_from, hours_to, fee_percent FROM refund_rules
+            WHERE schedule_id IN (SELECT value FROM json_each(?)) ORDER BY schedule_id, hours_from
+            """)
+        try s.bind([.text(list)])
+        var rules: [String: [RefundRule]] = [:]
+        for (id, rule) in try s.all({ ($0.text(0), RefundRule(hoursFrom: $0.int(1), hoursTo: $0.optionalInt(2), feePercent: $0.optionalInt(3))) }) {
+            rules[id, default: []].append(rule)
+        }
+        return rules
+    }
+
     /// The pending refund queue, earliest departure first, with the fee the current rule tier charges. The window is
     /// picked on the index alone (an offset deep in the queue skips index entries, not joined rows).
     public func pendingRefunds(now: Int, limit: Int, offset: Int = 0) throws -> (rows: [PendingRefund], total: Int) {
@@ -52,10 +69,9 @@ extension Store {
                 """)
             try s.bind([.of(limit), .of(offset)])
             let raw = try s.all { r in (Store.refund(r), r.text(18), r.text(19), r.int(20), r.text(21), r.text(22), r.text(23), r.text(24), r.text(25)) }
-            var rules: [String: [RefundRule]] = [:]
-            let rows = try raw.map { x -> PendingRefund in
-                if rules[x.8] == nil { rules[x.8] = try refundRules(scheduleId: x.8) }
-                let q = RefundPolicy.quote(paidFen: x.0.paidFen, rules: rules[x.8]!, departsAt: x.3, now: now)
+            let rules = try refundRules(scheduleIds: Set(raw.map(\.8)))
+            let rows = raw.map { x -> PendingRefund in
+                let q = RefundPolicy.quote(paidFen: x.0.paidFen, rules: rules[x.8] ?? [], departsAt: x.3, now: now)
                 return PendingRefund(refund: x.0, agentOrderId: x.1, mainBizOrderId: x.2, departsAt: x.3, fromCity: x.4, toCity: x.5,
                                      contactName: x.6, passengerNames: x.7, currentFeeFen: q.feeFen, currentFeePercent: q.feePercent,
                                      secondsToNextTier: q.secondsToNextTier)
