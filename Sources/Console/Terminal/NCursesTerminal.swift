@@ -72,6 +72,16 @@ final class NCursesTerminal {
         if mouse { mousemask(cnc_mouse_mask(), nil); mouseinterval(0) }
         looks = [:]
         previous = nil
+        Self.batchOutput()
+    }
+
+    /// ncurses 6.4 flushes its output at every cursor move until the screen has once been suspended and
+    /// resumed (its `_endwin` stays "initial"): ~80 small writes a frame, each waking the terminal. One
+    /// endwin + refresh before the first frame puts it in the running state, so a frame leaves in one write
+    /// (a view switch drew in 3-7 ms, most of it those writes).
+    private static func batchOutput() {
+        endwin()
+        wrefresh(cnc_stdscr())
     }
 
     /// Home/End spellings that terminfo entries often miss (a TERM that does not quite match the
