@@ -243,3 +243,32 @@ extension UpdateTests {
         XCTAssertTrue(text.contains("4999-5000/5000") || text.contains("-5000/5000"), text)
     }
 }
+
+extension UpdateTests {
+    /// Switching back to a view loaded since the last commit costs no query; any commit (another process's or an
+    /// action of this console), a new minute on the Refunds fees, or another Seats day loads it again.
+    func testSwitchingBackReloadsOnlyWhatMayHaveChanged() {
+        var s = makeState()
+        XCTAssertEqual(Update.apply(&s, .key(.char("4")), now: now), [.loadCallbacks])
+        _ = Update.apply(&s, .callbacksLoaded([], start: 0, total: 0), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.char("3")), now: now), [.loadRefunds])
+        _ = Update.apply(&s, .refundsLoaded([], start: 0, total: 0), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.char("2")), now: now), [.loadSeats])
+        _ = Update.apply(&s, .seatsLoaded([], start: 0, summary: SeatsDaySummary(schedules: 0, seatsTotal: 0, seatsLeft: 0, stopped: 0)), now: now)
+
+        XCTAssertEqual(Update.apply(&s, .key(.char("4")), now: now), [], "nothing committed since: the rows on hand are current")
+        XCTAssertEqual(Update.apply(&s, .key(.char("3")), now: now), [])
+        XCTAssertEqual(Update.apply(&s, .key(.char("3")), now: now + 60), [.loadRefunds], "a new minute re-quotes the fees")
+        _ = Update.apply(&s, .refundsLoaded([], start: 0, total: 0), now: now + 60)
+
+        _ = Update.apply(&s, .externalChange(dataVersion: 9, at: now + 60), now: now + 60)
+        XCTAssertEqual(Update.apply(&s, .key(.char("4")), now: now + 60), [.loadCallbacks], "another process committed")
+        _ = Update.apply(&s, .callbacksLoaded([], start: 0, total: 0), now: now + 60)
+        _ = Update.apply(&s, .actionDone("approved"), now: now + 60)
+        XCTAssertTrue(Update.apply(&s, .key(.char("2")), now: now + 60).contains(.loadSeats), "this console committed")
+        _ = Update.apply(&s, .seatsLoaded([], start: 0, summary: SeatsDaySummary(schedules: 0, seatsTotal: 0, seatsLeft: 0, stopped: 0)), now: now + 60)
+        XCTAssertEqual(Update.apply(&s, .key(.char("1")), now: now + 60), [.loadOrders(.from(s.orders.top, keepSelection: s.orders.selectedOrder?.id))])
+        s.seatsDay += 86400
+        XCTAssertEqual(Update.apply(&s, .key(.char("2")), now: now + 60), [.loadSeats], "another day")
+    }
+}

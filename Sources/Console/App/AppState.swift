@@ -8,6 +8,10 @@ struct AppState {
     var seats = OffsetListState<ScheduleSeats>()
     var seatsDay: Int                                   // GMT+8 midnight of the day shown
     var seatsSummary: SeatsDaySummary?                  // the day's counts (the rows are a window of it)
+    var seatsLoadedDay: Int?                            // the day those rows and counts are of
+    /// Bumped by every commit the console sees (another process's, or its own action's): a list loaded under the
+    /// current generation still shows the store as it is, so switching back to it needs no query.
+    var generation = 0
     var refunds = OffsetListState<PendingRefund>()
     var callbacks = OffsetListState<OutboxRecord>()
     var overlay: Overlay?
@@ -61,6 +65,9 @@ struct OffsetListState<Row: Equatable>: Equatable {
     var selected = 0
     var total = 0
     var loaded = false
+    /// `AppState.generation` and the clock minute when the rows were loaded.
+    var loadedGeneration = -1
+    var loadedMinute = -1
     var selectedRow: Row? {
         let i = selected - start
         return i >= 0 && i < rows.count ? rows[i] : nil
@@ -78,9 +85,16 @@ struct OffsetListState<Row: Equatable>: Equatable {
     }
 
     /// Takes a freshly loaded window; the selection stays on its position, within the list.
-    mutating func loaded(_ rows: [Row], start: Int, total: Int) {
+    mutating func loaded(_ rows: [Row], start: Int, total: Int, generation: Int, now: Int) {
         self.rows = rows; self.start = start; self.total = total; loaded = true
         selected = min(selected, max(0, total - 1))
+        loadedGeneration = generation
+        loadedMinute = now / 60
+    }
+
+    /// Loaded since the last commit and still covering the screen around the selection.
+    func isCurrent(generation: Int, page: Int) -> Bool {
+        loaded && loadedGeneration == generation && covers(page: page)
     }
 }
 

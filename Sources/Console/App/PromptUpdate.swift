@@ -50,9 +50,9 @@ enum PromptUpdate {
         let words = line.split(separator: " ").map(String.init)
         switch words[0] {
         case "q", "quit", "q!": state.quit = true; return []
-        case "orders", "o": return Update.switchTab(&state, .orders)
-        case "refunds", "r": return Update.switchTab(&state, .refunds)
-        case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks)
+        case "orders", "o": return Update.switchTab(&state, .orders, now: now)
+        case "refunds", "r": return Update.switchTab(&state, .refunds, now: now)
+        case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
         case "help", "h": state.overlay = .help; return []
         case "seats", "s":
             if words.count > 1 {
@@ -73,7 +73,7 @@ enum PromptUpdate {
                 state.seatsDay = ChinaTime.startOfDay(now)
             }
             state.seats.selected = 0
-            return Update.switchTab(&state, .seats)
+            return Update.switchTab(&state, .seats, now: now)
         default:
             state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :q)")
             return []

@@ -23,15 +23,17 @@ enum Update {
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
         case .seatsLoaded(let rows, let start, let summary):
             let day = summary ?? SeatsDaySummary(of: rows)
-            state.seats.loaded(rows, start: start, total: day.schedules)
+            state.seats.loaded(rows, start: start, total: day.schedules, generation: state.generation, now: now)
             state.seatsSummary = day
+            state.seatsLoadedDay = state.seatsDay
         case .refundsLoaded(let rows, let start, let total):
-            state.refunds.loaded(rows, start: start, total: total)
+            state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbacksLoaded(let rows, let start, let total):
-            state.callbacks.loaded(rows, start: start, total: total)
+            state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .externalChange(let version, let at):
+            state.generation += 1
             state.live.dataVersion = version
             state.live.lastChangeAt = at
             return reloadCurrent(state, includeOrders: true) + [.loadHealth]
@@ -55,10 +57,12 @@ enum Update {
         case .message(let m):
             state.message = m
         case .actionDone(let text):
+            state.generation += 1
             state.overlay = nil
             state.message = StatusMessage(kind: .info, text: text)
             return reloadCurrent(state, includeOrders: true) + [.loadHealth]
         case .actionFailed(let text):
+            state.generation += 1   // a refused action may still have raced another writer: look again
             if case .form(var f)? = state.overlay { f.error = text; state.overlay = .form(f) } else { state.overlay = nil }
             state.message = StatusMessage(kind: .error, text: text)
             return reloadCurrent(state, includeOrders: true)
@@ -102,9 +106,9 @@ enum Update {
         switch action {
         case .quit:
             state.quit = true
-        case .nextTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!)
-        case .previousTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!)
-        case .showTab(let t): return switchTab(&state, t)
+        case .nextTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!, now: now)
+        case .previousTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!, now: now)
+        case .showTab(let t): return switchTab(&state, t, now: now)
         case .help: state.overlay = .help
         case .back:
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
@@ -166,10 +170,24 @@ enum Update {
         return []
     }
 
-    static func switchTab(_ state: inout AppState, _ tab: Tab) -> [Effect] {
+    static func switchTab(_ state: inout AppState, _ tab: Tab, now: Int) -> [Effect] {
         state.tab = tab
         state.detail = nil
+        if isCurrent(state, tab, now: now) { return [] }
         return reloadCurrent(state, includeOrders: true)
+    }
+
+    /// Whether the rows a view loaded earlier still show the store as it is: nothing was committed since, by
+    /// another process (data_version) or by this console. The Refunds fees depend on the clock, so that list
+    /// is also reloaded once the minute has turned. The orders list always reloads (its window is keyset-paged).
+    static func isCurrent(_ state: AppState, _ tab: Tab, now: Int) -> Bool {
+        let g = state.generation, page = state.listHeight
+        switch tab {
+        case .orders: return false
+        case .seats: return state.seatsLoadedDay == state.seatsDay && state.seats.isCurrent(generation: g, page: page)
+        case .refunds: return state.refunds.isCurrent(generation: g, page: page) && state.refunds.loadedMinute == now / 60
+        case .callbacks: return state.callbacks.isCurrent(generation: g, page: page)
+        }
     }
 
     static func open(_ state: inout AppState) -> [Effect] {
