@@ -229,12 +229,12 @@ extension UpdateTests {
         }
         XCTAssertTrue(asked, "a new window is asked for before the selection reaches the loaded rows' end")
         XCTAssertLessThan(s.refunds.selected, 3 * page - 1)
-        XCTAssertEqual(OffsetListState<PendingRefund>.window(selected: s.refunds.selected, page: page).start, s.refunds.selected - page)
+        XCTAssertEqual(OffsetListState<PendingRefund>.window(selected: s.refunds.selected, page: page, total: 5000).start, s.refunds.selected - page / 2)
 
         // G goes to the end of the whole queue, not of the loaded rows, and the window follows.
         XCTAssertTrue(Update.apply(&s, .key(.char("G")), now: now).contains(.loadRefunds))
         XCTAssertEqual(s.refunds.selected, 4999)
-        let w = OffsetListState<PendingRefund>.window(selected: 4999, page: page)
+        let w = OffsetListState<PendingRefund>.window(selected: 4999, page: page, total: 5000)
         _ = Update.apply(&s, .refundsLoaded(rows(w.start, 5000 - w.start), start: w.start, total: 5000), now: now)
         XCTAssertEqual(s.refunds.selectedRow?.refund.refundId, "RF4999")
         let screen = FrameRenderer.render(s, now: now)

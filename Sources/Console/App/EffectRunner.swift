@@ -74,14 +74,15 @@ struct EffectRunner {
         // selection nears the window's edge.
         case .loadSeats:
             let summary = try store.seatsSummary(day: state.seatsDay)
-            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, summary.schedules - 1)), page: state.listHeight)
+            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, summary.schedules - 1)), page: state.listHeight,
+                                                          total: summary.schedules)
             return [.seatsLoaded(try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit), start: w.start, summary: summary)]
         case .loadRefunds:
-            let w = OffsetListState<PendingRefund>.window(selected: state.refunds.selected, page: state.listHeight)
+            let w = OffsetListState<PendingRefund>.window(selected: state.refunds.selected, page: state.listHeight, total: state.refunds.total)
             let r = try store.pendingRefunds(now: now, limit: w.limit, offset: w.start)
             return [.refundsLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbacks:
-            let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight)
+            let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight, total: state.callbacks.total)
             let r = try store.callbacks(limit: w.limit, offset: w.start)
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
         case .loadHealth:
