@@ -71,6 +71,15 @@ final class DispatchTempStore {
 
 /// A fake-top on 127.0.0.1, port chosen by the kernel.
 final class RunningFakeTop {
+    /// A loopback port with nobody listening: a fake gateway binds port 0, and the port is read back and closed.
+    static func closedPort() throws -> UInt16 {
+        let top = try RunningFakeTop()
+        let port = top.server.port
+        top.server.stop()
+        return port
+    }
+
+
     let gateway: FakeTopGateway
     let server: FakeTopServer
 

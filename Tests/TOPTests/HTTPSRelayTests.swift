@@ -16,13 +16,6 @@ final class HTTPSRelayTests: XCTestCase {
         throw XCTSkip("busops-https not built (run swift build)")
     }
 
-    private func closedPort() throws -> UInt16 {
-        let top = try RunningFakeTop()
-        let port = top.server.port
-        top.server.stop()
-        return port
-    }
-
     func testAnswersAndRefusalsComeBackThroughTheRelay() throws {
         let transport = HTTPSRelayTransport(executable: try Self.relay())
         let top = try RunningFakeTop()
@@ -32,14 +25,14 @@ final class HTTPSRelayTests: XCTestCase {
         XCTAssertEqual(status, 200)
         XCTAssertEqual(try TopResponse.parse(body), .platformError(code: 40, msg: "Missing Required Arguments", subCode: nil, subMsg: nil))
 
-        let port = try closedPort()
+        let port = try RunningFakeTop.closedPort()
         let refused = transport.post(url: URL(string: "https://127.0.0.1:\(port)/router/rest")!, body: [],
                                      contentType: TopRequest.contentType, timeout: 3)
         XCTAssertEqual(refused, .failed(.connectionRefused))
     }
 
     func testGatewayTransportSendsHTTPSThroughTheRelay() throws {
-        let port = try closedPort()
+        let port = try RunningFakeTop.closedPort()
         let gateway = GatewayTransport(relay: try Self.relay())
         XCTAssertEqual(gateway.post(url: URL(string: "https://127.0.0.1:\(port)/router/rest")!, body: [],
                                     contentType: TopRequest.contentType, timeout: 3), .failed(.connectionRefused))
@@ -76,7 +69,7 @@ final class HTTPSRelayTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         XCTAssertEqual(run(["/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
                             "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem"]), 0)
-        let port = try closedPort()
+        let port = try RunningFakeTop.closedPort()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         server.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", dir + "/cert.pem", "-key", dir + "/key.pem", "-www", "-quiet"]

@@ -6,16 +6,8 @@ import XCTest
 @testable import TOP
 
 final class TransportTests: XCTestCase {
-    /// A loopback port with nobody listening: bind port 0, read it back, close it.
-    private func closedPort() throws -> UInt16 {
-        let top = try RunningFakeTop()
-        let port = top.server.port
-        top.server.stop()
-        return port
-    }
-
     func testHTTPClientTransportReportsRefusalAndAnswers() throws {
-        let port = try closedPort()
+        let port = try RunningFakeTop.closedPort()
         let transport = HTTPClientTransport(connectTimeout: 2)
         let refused = transport.post(url: URL(string: "http://127.0.0.1:\(port)/router/rest")!, body: Array("a=1".utf8),
                                      contentType: TopRequest.contentType, timeout: 2)
