@@ -26,8 +26,10 @@ enum DemoOrders {
             pipe.close()
             done.signal()
         }
+        let statements = DemoPipe.Kind.allCases.map { w.statement($0) }
         while let batch = pipe.next() {
-            for (kind, args) in batch { try DemoWriter.exec(w.statement(kind), args) }
+            try batch.replay(statements)
+            pipe.recycle(batch)
         }
         done.wait()
         if let e = job.error { throw e }
