@@ -7,14 +7,16 @@ enum DemoOrders {
     static let cycle: [OrderStatus] = [.awaitingPayment, .awaitingTicket, .issued, .refunding, .refunded, .cancelled, .closed,
                                        .awaitingPayment, .issued, .refunding, .awaitingTicket, .issued]
 
-    static func insert(_ db: Connection, options: DemoGenerator.Options, schedules slots: inout [DemoSchedules.Slot],
-                       rng: inout DemoRandom) throws {
+    /// Orders and everything hanging off them: generated on a second thread; tickets and outbox rows written by
+    /// `side` on a third, the rest by this thread into `db` (see DemoLoad).
+    static func insert(_ db: Connection, side: DemoSideWriter, options: DemoGenerator.Options,
+                       schedules slots: inout [DemoSchedules.Slot], rng: inout DemoRandom) throws {
         let now = options.now, n = options.orders
         var w = DemoWriter(db: db, now: now)
         try w.prepare()
-        // Generate on a second thread while this one writes (see DemoPipe).
         let pipe = DemoPipe()
-        w.pipe = pipe
+        w.pipes = DemoPipe.Kind.allCases.map { [.ticket, .outbox].contains($0) ? side.pipe : pipe }
+        try side.start(now: now)
         final class Job: @unchecked Sendable {
             var w: DemoWriter; var slots: [DemoSchedules.Slot]; var rng: DemoRandom; var error: Error?
             init(_ w: DemoWriter, _ s: [DemoSchedules.Slot], _ r: DemoRandom) { self.w = w; slots = s; self.rng = r }
@@ -24,19 +26,25 @@ enum DemoOrders {
         Thread.detachNewThread {
             do { try generate(job: &job.w, slots: &job.slots, rng: &job.rng, n: n, now: now) } catch { job.error = error }
             pipe.close()
+            side.pipe.close()
             done.signal()
         }
         let statements = DemoPipe.Kind.allCases.map { w.statement($0) }
-        while let batch = pipe.next() {
-            try batch.replay(statements)
-            pipe.recycle(batch)
+        do {
+            while let batch = pipe.next() {
+                try batch.replay(statements)
+                pipe.recycle(batch)
+            }
+        } catch {
+            pipe.cancel()
+            side.pipe.cancel()
+            done.wait()
+            throw error
         }
         done.wait()
         if let e = job.error { throw e }
         slots = job.slots
         rng = job.rng
-        w.pipe = nil
-        try w.finishOutboxStates()
     }
 
     static func generate(job w: inout DemoWriter, slots: inout [DemoSchedules.Slot], rng: inout DemoRandom, n: Int, now: Int) throws {

@@ -11,12 +11,13 @@ final class DemoPipe: @unchecked Sendable {
     private var empty: [DemoRows] = []
     private var current: DemoRows
     private var closed = false
+    private var cancelled = false
     private let batchBytes = 1 << 20
     private let maxBatches = 8
 
     init() { current = DemoRows(capacity: batchBytes + (64 << 10)) }
 
-    /// Producer side.
+    /// Producer side. After `cancel` the rows are dropped at the next flush.
     func push(_ kind: Kind, _ args: [SQLValue]) {
         current.append(kind, args)
         if current.count >= batchBytes { flush() }
@@ -24,10 +25,10 @@ final class DemoPipe: @unchecked Sendable {
 
     private func flush() {
         cond.lock()
-        while full.count >= maxBatches { cond.wait() }
-        full.append(current)
+        while full.count >= maxBatches && !cancelled { cond.wait() }
+        if !cancelled { full.append(current) } else { current.clear() }
         cond.broadcast()
-        current = empty.popLast() ?? DemoRows(capacity: batchBytes + (64 << 10))
+        if full.last === current { current = empty.popLast() ?? DemoRows(capacity: batchBytes + (64 << 10)) }
         cond.unlock()
     }
 
@@ -44,10 +45,25 @@ final class DemoPipe: @unchecked Sendable {
         cond.lock()
         defer { cond.unlock() }
         while full.isEmpty && !closed { cond.wait() }
-        if full.isEmpty { return nil }
+        if full.isEmpty || cancelled { return nil }
         let b = full.removeFirst()
         cond.broadcast()
         return b
+    }
+
+    /// Either side, after a failure: the producer drops what it pushes from now on, the consumer gets nil.
+    func cancel() {
+        cond.lock()
+        cancelled = true
+        closed = true
+        cond.broadcast()
+        cond.unlock()
+    }
+
+    var isCancelled: Bool {
+        cond.lock()
+        defer { cond.unlock() }
+        return cancelled
     }
 
     /// Consumer side: a batch whose rows were written, for the producer to fill again.

@@ -10,8 +10,8 @@ struct DemoWriter {
     var auditStmt: Statement!
     var ticketSeq: Int64 = 0
     var refundSeq: Int64 = 0
-    /// When set, rows go to the writer thread instead of straight to SQLite.
-    var pipe: DemoPipe?
+    /// When set, rows go to writer threads (the pipe for each kind, by `Kind.rawValue`) instead of straight to SQLite.
+    var pipes: [DemoPipe]?
 
     init(db: Connection, now: Int) { self.db = db; self.now = now }
 
@@ -53,7 +53,7 @@ struct DemoWriter {
     }
 
     func emit(_ kind: DemoPipe.Kind, _ args: [SQLValue]) throws {
-        if let pipe { pipe.push(kind, args); return }
+        if let pipes { pipes[kind.rawValue].push(kind, args); return }
         try DemoWriter.exec(statement(kind), args)
     }
 

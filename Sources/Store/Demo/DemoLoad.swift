@@ -1,0 +1,90 @@
+import Foundation
+
+/// The bulk load behind `DemoGenerator.create`, spread over both cores. This thread writes orders, holds, refunds,
+/// audit rows and schedules into the store file; a side writer (`DemoSideWriter`) writes tickets and outbox rows into
+/// a second file through its own connection, on its own thread; a third thread generates the rows for both. Each
+/// file then builds its own secondary indexes, at the same time, and the side tables are copied in whole.
+enum DemoLoad {
+    /// Tables the side writer fills; in the store file they stay empty (with all their indexes) until the copy.
+    static let sideTables: Set<String> = ["tickets", "outbox"]
+
+    /// Indexes whose key grows with insertion order only append at the right edge: they stay during the load. So do
+    /// the ones led by a status with few values ((status, id), (state, next attempt), ('refund', RF…)): each status
+    /// appends at the end of its own range, a handful of hot pages, cheaper than another scan of the table later.
+    /// The others would insert at random places for every row: dropped, and built once at the end.
+    static let liveIndexes: Set<String> = ["tickets_by_order", "refunds_by_order", "outbox_by_order", "seat_holds_by_expiry",
+                                          "orders_by_status", "refunds_by_status", "audit_by_entity", "outbox_due"]
+
+    static func build(partial: String, side sidePath: String, options: DemoGenerator.Options) throws {
+        DemoMemory.keepFreedMemory()
+        var timing = DemoTiming()
+        let store = try Store(path: partial)
+        let db = store.db
+        try bulkPragmas(db)
+        let indexes = try dropRandomIndexes(db, tables: { !sideTables.contains($0) })
+        let side = try DemoSideWriter(path: sidePath)
+        do {
+            var rng = DemoRandom(seed: options.seed)
+            try db.transaction {
+                try db.run("INSERT INTO meta (key, value) VALUES ('demo', '1'), ('demo_seed', ?), ('demo_generated_at', ?)",
+                           .text(String(options.seed)), .of(options.now))
+                try DemoGenerator.insertGeography(db)
+                var schedules = try DemoSchedules.insert(db, options: options, rng: &rng)
+                timing.phase("schedules")
+                try DemoOrders.insert(db, side: side, options: options, schedules: &schedules, rng: &rng)
+                timing.phase("orders")
+                try DemoSchedules.writeCounters(db, schedules)
+            }
+            timing.phase("commit")
+            for (_, sql) in indexes { try db.execute(sql) }
+            timing.phase("indexes")
+            try side.finish()
+            timing.phase("side indexes (wait)")
+        } catch {
+            side.abandon()
+            throw error
+        }
+        try side.copy(into: db, tables: sideTables.sorted())
+        timing.phase("copy side tables")
+        // The planner only needs approximate statistics: sampling ~1000 rows per index is as good as scanning millions.
+        try db.execute("PRAGMA analysis_limit = 1000")
+        try db.execute("ANALYZE")
+        timing.phase("analyze")
+    }
+
+    /// Nothing to protect while a fresh file is built: no journal, no fsync, a large page cache. The store is
+    /// reopened normally (WAL, foreign keys on) once it is complete.
+    static func bulkPragmas(_ db: Connection) throws {
+        try db.execute("PRAGMA journal_mode = OFF")
+        try db.execute("PRAGMA synchronous = OFF")
+        try db.execute("PRAGMA cache_size = -262144")
+        try db.execute("PRAGMA temp_store = MEMORY")
+        try db.execute("PRAGMA threads = 2")   // parallel sorter for the index builds at the end
+        // The generator writes parents before children by construction (and the tests check the result); per-row
+        // foreign-key lookups would double the cost of the load, and SQLite copies whole tables only with them off.
+        try db.execute("PRAGMA foreign_keys = OFF")
+        try db.execute("PRAGMA locking_mode = EXCLUSIVE")
+    }
+
+    /// Drops the random-insert indexes of the tables `filled` selects; answers them for building at the end.
+    static func dropRandomIndexes(_ db: Connection, tables filled: (String) -> Bool) throws -> [(String, String)] {
+        let s = try db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        try s.bind([])
+        let indexes = try s.all { ($0.text(0), $0.text(1), $0.text(2)) }
+            .filter { filled($0.1) && !liveIndexes.contains($0.0) }
+            .map { ($0.0, $0.2) }
+        for (name, _) in indexes { try db.execute("DROP INDEX \(name)") }
+        return indexes
+    }
+}
+
+/// `BUSOPS_DEMO_TIMING=1`: each phase's wall time on stderr.
+struct DemoTiming {
+    private let on = ProcessInfo.processInfo.environment["BUSOPS_DEMO_TIMING"] != nil
+    private var mark = Date()
+
+    mutating func phase(_ name: String) {
+        if on { FileHandle.standardError.write("  \(name): \(Int(Date().timeIntervalSince(mark) * 1000)) ms\n".data(using: .utf8)!) }
+        mark = Date()
+    }
+}
