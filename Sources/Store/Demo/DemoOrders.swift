@@ -15,7 +15,7 @@ enum DemoOrders {
         var w = DemoWriter(db: db, now: now)
         try w.prepare()
         let pipe = DemoPipe()
-        w.pipes = DemoPipe.Kind.allCases.map { [.ticket, .outbox].contains($0) ? side.pipe : pipe }
+        w.pipes = DemoPipe.Kind.allCases.map { $0 == .ticket ? side.pipe : pipe }
         try side.start(now: now)
         final class Job: @unchecked Sendable {
             var w: DemoWriter; var slots: [DemoSchedules.Slot]; var rng: DemoRandom; var error: Error?
@@ -45,6 +45,7 @@ enum DemoOrders {
         if let e = job.error { throw e }
         slots = job.slots
         rng = job.rng
+        try w.finishOutboxStates()
     }
 
     static func generate(job w: inout DemoWriter, slots: inout [DemoSchedules.Slot], rng: inout DemoRandom, n: Int, now: Int) throws {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The second writer of the demo load: tickets and outbox rows (over half the rows and bytes) go into a side file
+/// The second writer of the demo load: tickets (half the rows, a third of the bytes) go into a side file
 /// with the store's schema, through a second SQLite connection on its own thread, so two cores write at once (one
 /// SQLite connection only ever uses one). The side then builds its own secondary indexes while the store file
 /// builds its own, and `copy` moves the finished tables into the store: with identical schemas, an empty
@@ -50,7 +50,6 @@ final class DemoSideWriter: @unchecked Sendable {
                 pipe.recycle(batch)
             }
             if pipe.isCancelled { throw StoreError(.invalid, "demo load cancelled") }
-            try writer.finishOutboxStates()
         }
         for (_, sql) in indexes { try store.db.execute(sql) }
     }
