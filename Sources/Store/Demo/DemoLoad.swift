@@ -1,15 +1,19 @@
 import Foundation
 
-/// The bulk load behind `DemoGenerator.create`, spread over both cores. This thread writes orders, holds, refunds,
-/// outbox and audit rows and schedules into the store file; a side writer (`DemoSideWriter`) writes tickets into a
-/// second file through its own connection, on its own thread; a third thread generates the rows for both. Each
-/// file then builds its own secondary indexes, at the same time, and the side tables are copied in whole.
-/// The split follows measurements at 1M orders: with outbox on the side too, the side writer was the bottleneck
-/// (the generator waited 3.3 s for it) and the copy took 2.4 s instead of 1.6 s.
+/// The bulk load behind `DemoGenerator.create`, spread over both cores. This thread writes orders, seat holds,
+/// refunds and outbox rows into the store file; a side writer (`DemoSideWriter`) writes the schedules, tickets and
+/// audit rows into a second file through its own connection, on its own thread; a third thread generates the rows
+/// for both. Each file then builds its own secondary indexes, at the same time, and the side tables are copied in
+/// whole. The split balances the two writers as measured at 1M orders (orders cost the most per row; refunds stay
+/// with them because a trigger reads the order). Outbox on the side made the side the bottleneck (the generator
+/// waited 3.3 s for it) and the copy 0.8 s longer.
 enum DemoLoad {
-    /// Tables the side writer fills (`DemoOrders` routes their rows); in the store file they stay empty, with all
-    /// their indexes, until the copy.
-    static let sideTables: Set<String> = ["tickets"]
+    /// Rows the side writer gets (besides the schedules, which it writes itself).
+    static let sideKinds: Set<DemoPipe.Kind> = [.ticket, .audit]
+
+    /// Tables the side writer fills; in the store file they stay empty, with all their indexes, until the copy.
+    static let sideTables: Set<String> = ["schedules", "schedule_stops", "segment_prices", "refund_rules", "transfer_points",
+                                          "tickets", "audit"]
 
     /// Indexes whose key grows with insertion order only append at the right edge: they stay during the load. So do
     /// the ones led by a status with few values ((status, id), (state, next attempt), ('refund', RF…)): each status
@@ -28,15 +32,14 @@ enum DemoLoad {
         let side = try DemoSideWriter(path: sidePath)
         do {
             var rng = DemoRandom(seed: options.seed)
+            var schedules = try DemoSchedules.insert(nil, options: options)   // the side writes them
             try db.transaction {
                 try db.run("INSERT INTO meta (key, value) VALUES ('demo', '1'), ('demo_seed', ?), ('demo_generated_at', ?)",
                            .text(String(options.seed)), .of(options.now))
                 try DemoGenerator.insertGeography(db)
-                var schedules = try DemoSchedules.insert(db, options: options, rng: &rng)
-                timing.phase("schedules")
+                timing.phase("open, geography")
                 try DemoOrders.insert(db, side: side, options: options, schedules: &schedules, rng: &rng)
                 timing.phase("orders")
-                try DemoSchedules.writeCounters(db, schedules)
             }
             timing.phase("commit")
             for (_, sql) in indexes { try db.execute(sql) }

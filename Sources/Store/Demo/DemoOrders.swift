@@ -7,16 +7,17 @@ enum DemoOrders {
     static let cycle: [OrderStatus] = [.awaitingPayment, .awaitingTicket, .issued, .refunding, .refunded, .cancelled, .closed,
                                        .awaitingPayment, .issued, .refunding, .awaitingTicket, .issued]
 
-    /// Orders and everything hanging off them: generated on a second thread; tickets and outbox rows written by
-    /// `side` on a third, the rest by this thread into `db` (see DemoLoad).
+    /// Orders and everything hanging off them: generated on a second thread; tickets and audit rows written by
+    /// `side` on a third (with the schedules and their final seat counters), the rest by this thread into `db`
+    /// (see DemoLoad).
     static func insert(_ db: Connection, side: DemoSideWriter, options: DemoGenerator.Options,
                        schedules slots: inout [DemoSchedules.Slot], rng: inout DemoRandom) throws {
         let now = options.now, n = options.orders
         var w = DemoWriter(db: db, now: now)
         try w.prepare()
         let pipe = DemoPipe()
-        w.pipes = DemoPipe.Kind.allCases.map { $0 == .ticket ? side.pipe : pipe }
-        try side.start(now: now)
+        w.pipes = DemoPipe.Kind.allCases.map { DemoLoad.sideKinds.contains($0) ? side.pipe : pipe }
+        try side.start(options: options)
         final class Job: @unchecked Sendable {
             var w: DemoWriter; var slots: [DemoSchedules.Slot]; var rng: DemoRandom; var error: Error?
             init(_ w: DemoWriter, _ s: [DemoSchedules.Slot], _ r: DemoRandom) { self.w = w; slots = s; self.rng = r }
@@ -25,11 +26,12 @@ enum DemoOrders {
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             do { try generate(job: &job.w, slots: &job.slots, rng: &job.rng, n: n, now: now) } catch { job.error = error }
+            side.counters = job.slots
             pipe.close()
             side.pipe.close()
             done.signal()
         }
-        let statements = DemoPipe.Kind.allCases.map { w.statement($0) }
+        let statements = try DemoStatements(db)
         do {
             while let batch = pipe.next() {
                 try batch.replay(statements)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The second writer of the demo load: tickets (half the rows, a third of the bytes) go into a side file
+/// The second writer of the demo load: schedules (with their stops, prices and rules), tickets and audit rows go
+/// into a side file
 /// with the store's schema, through a second SQLite connection on its own thread, so two cores write at once (one
 /// SQLite connection only ever uses one). The side then builds its own secondary indexes while the store file
 /// builds its own, and `copy` moves the finished tables into the store: with identical schemas, an empty
@@ -10,7 +11,7 @@ final class DemoSideWriter: @unchecked Sendable {
     let path: String
     let pipe = DemoPipe()
     private var store: Store?
-    private var writer: DemoWriter?
+    private var options = DemoGenerator.Options()
     private var indexes: [(String, String)] = []
     private let done = DispatchSemaphore(value: 0)
     private var started = false
@@ -24,32 +25,35 @@ final class DemoSideWriter: @unchecked Sendable {
         self.store = store
     }
 
-    /// Starts the writing thread: every batch from `pipe` in one transaction, then the side's index builds.
-    func start(now: Int) throws {
-        guard let store else { return }
-        var w = DemoWriter(db: store.db, now: now)
-        try w.prepare()
-        writer = w
+    /// The schedules with their final seat counters, set by the generating thread before it closes `pipe`.
+    var counters: [DemoSchedules.Slot] = []
+
+    /// Starts the writing thread: the schedules, every batch from `pipe` and the seat counters in one transaction,
+    /// then the side's index builds.
+    func start(options: DemoGenerator.Options) throws {
+        guard store != nil else { return }
+        self.options = options
         started = true
         Thread.detachNewThread { [self] in
             do { try run() } catch {
                 self.error = error
                 pipe.cancel()   // the generator must not block on a writer that stopped
             }
-            writer = nil        // its statements, so the connection can close
             done.signal()
         }
     }
 
     private func run() throws {
-        guard let store, let writer else { return }
-        let statements = DemoPipe.Kind.allCases.map { writer.statement($0) }
+        guard let store else { return }
+        let statements = try DemoStatements(store.db)
         try store.db.transaction {
+            _ = try DemoSchedules.insert(store.db, options: options)
             while let batch = pipe.next() {
                 try batch.replay(statements)
                 pipe.recycle(batch)
             }
             if pipe.isCancelled { throw StoreError(.invalid, "demo load cancelled") }
+            try DemoSchedules.writeCounters(store.db, counters)
         }
         for (_, sql) in indexes { try store.db.execute(sql) }
     }
