@@ -29,6 +29,7 @@ enum DemoLoad {
         let db = store.db
         try bulkPragmas(db)
         let indexes = try dropRandomIndexes(db, tables: { !sideTables.contains($0) })
+        let triggers = try dropInsertTriggers(db)
         let side = try DemoSideWriter(path: sidePath)
         do {
             var rng = DemoRandom(seed: options.seed)
@@ -52,6 +53,7 @@ enum DemoLoad {
         }
         try side.copy(into: db, tables: sideTables.sorted())
         timing.phase("copy side tables")
+        for sql in triggers { try db.execute(sql) }
         // The planner only needs approximate statistics: sampling ~1000 rows per index is as good as scanning millions.
         try db.execute("PRAGMA analysis_limit = 1000")
         try db.execute("ANALYZE")
@@ -70,6 +72,17 @@ enum DemoLoad {
         // foreign-key lookups would double the cost of the load, and SQLite copies whole tables only with them off.
         try db.execute("PRAGMA foreign_keys = OFF")
         try db.execute("PRAGMA locking_mode = EXCLUSIVE")
+    }
+
+    /// Drops the triggers that fire on INSERT (the generator writes what they would: refunds carry their order's
+    /// departure); answers their SQL to create them again, unchanged, after the load. A trigger runs a statement
+    /// per row, and SQLite copies a table whole only into a table without triggers.
+    static func dropInsertTriggers(_ db: Connection) throws -> [String] {
+        let s = try db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '% AFTER INSERT ON %'")
+        try s.bind([])
+        let triggers = try s.all { ($0.text(0), $0.text(1)) }
+        for (name, _) in triggers { try db.execute("DROP TRIGGER \(name)") }
+        return triggers.map(\.1)
     }
 
     /// Drops the random-insert indexes of the tables `filled` selects; answers them for building at the end.

@@ -50,9 +50,11 @@ struct DemoWriter {
         case .refund:
             head = """
                 INSERT INTO refunds (id, refund_id, order_id, ticket_id, source, scene, reason_code, reason, paid_fen, fee_fen,
-                  amount_fen, status, idempotency_key, result_code, requested_at, decided_at, decided_by)
+                  amount_fen, status, idempotency_key, result_code, requested_at, decided_at, decided_by, departs_at)
                 """
-            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            // departs_at is the order's, as the refunds_copy_departure trigger would copy it (the bulk load drops
+            // the trigger while it runs).
+            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         case .outbox:
             head = """
                 INSERT INTO outbox (method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
