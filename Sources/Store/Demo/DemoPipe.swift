@@ -13,9 +13,14 @@ final class DemoPipe: @unchecked Sendable {
     private var closed = false
     private var cancelled = false
     private let batchBytes = 1 << 20
-    private let maxBatches = 8
+    private let maxBatches: Int
 
-    init() { current = DemoRows(capacity: batchBytes + (64 << 10)) }
+    /// `maxBatches` MB may wait in the pipe: more where the writer starts late (the side writer writes the
+    /// schedules first; meanwhile the generator must not stall, or the other writer starves).
+    init(maxBatches: Int = 8) {
+        self.maxBatches = maxBatches
+        current = DemoRows(capacity: batchBytes + (64 << 10))
+    }
 
     /// Producer side. After `cancel` the rows are dropped at the next flush.
     func push(_ kind: Kind, _ args: [SQLValue]) {

@@ -9,7 +9,7 @@ import Foundation
 /// are (SQLite's transfer optimization) instead of decoding and re-inserting them.
 final class DemoSideWriter: @unchecked Sendable {
     let path: String
-    let pipe = DemoPipe()
+    let pipe = DemoPipe(maxBatches: 64)
     private var store: Store?
     private var options = DemoGenerator.Options()
     private var indexes: [(String, String)] = []
