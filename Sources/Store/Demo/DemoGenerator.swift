@@ -22,21 +22,19 @@ public enum DemoGenerator {
         if fm.fileExists(atPath: path) && !force {
             throw StoreError(.conflict, "\(path) already exists; pass --force to replace it")
         }
-        let partial = path + ".partial", side = path + ".partial-side"
-        let removeWork = { for file in [partial, side] { removeStoreFiles(file) } }
-        removeWork()   // left over by a crashed run
+        let partial = path + ".partial"
+        removeStoreFiles(partial)   // left over by a crashed run
         do {
-            try DemoLoad.build(partial: partial, side: side, options: options)
+            try DemoLoad.build(partial: partial, options: options)
         } catch {
-            removeWork()
+            removeStoreFiles(partial)
             throw error
         }
-        removeStoreFiles(side)
         // An old store's -wal/-shm must go first: SQLite would replay a stale WAL into the new file.
         for suffix in ["-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: path + suffix) }
         guard rename(partial, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            removeWork()
+            removeStoreFiles(partial)
             throw StoreError(.invalid, "cannot move the new demo store into place at \(path): \(reason)")
         }
         // Opening switches the finished file to WAL (the load ran without a journal).

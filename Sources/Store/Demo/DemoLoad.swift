@@ -22,15 +22,15 @@ enum DemoLoad {
     static let liveIndexes: Set<String> = ["tickets_by_order", "refunds_by_order", "outbox_by_order", "seat_holds_by_expiry",
                                           "orders_by_status", "refunds_by_status", "audit_by_entity", "outbox_due"]
 
-    static func build(partial: String, side sidePath: String, options: DemoGenerator.Options) throws {
+    static func build(partial: String, options: DemoGenerator.Options) throws {
         DemoMemory.keepFreedMemory()
         var timing = DemoTiming()
-        let store = try Store(path: partial)
-        let db = store.db
+        let db = try Connection(path: partial, uri: true)   // attaches the side by its URI at the end
+        try Migrator.migrate(db)
         try bulkPragmas(db)
         let indexes = try dropRandomIndexes(db, tables: { !sideTables.contains($0) })
         let triggers = try dropInsertTriggers(db)
-        let side = try DemoSideWriter(path: sidePath)
+        let side = try DemoSideWriter()
         do {
             var rng = DemoRandom(seed: options.seed)
             var schedules = try DemoSchedules.insert(nil, options: options)   // the side writes them
@@ -62,7 +62,7 @@ enum DemoLoad {
 
     /// Nothing to protect while a fresh file is built: no journal, no fsync, a large page cache. The store is
     /// reopened normally (WAL, foreign keys on) once it is complete.
-    static func bulkPragmas(_ db: Connection) throws {
+    static func bulkPragmas(_ db: Connection, exclusive: Bool = true) throws {
         try db.execute("PRAGMA journal_mode = OFF")
         try db.execute("PRAGMA synchronous = OFF")
         try db.execute("PRAGMA cache_size = -262144")
@@ -71,7 +71,7 @@ enum DemoLoad {
         // The generator writes parents before children by construction (and the tests check the result); per-row
         // foreign-key lookups would double the cost of the load, and SQLite copies whole tables only with them off.
         try db.execute("PRAGMA foreign_keys = OFF")
-        try db.execute("PRAGMA locking_mode = EXCLUSIVE")
+        if exclusive { try db.execute("PRAGMA locking_mode = EXCLUSIVE") }
     }
 
     /// Drops the triggers that fire on INSERT (the generator writes what they would: refunds carry their order's
