@@ -2,11 +2,13 @@ import Foundation
 
 /// The bulk load behind `DemoGenerator.create`, spread over both cores. This thread writes orders, seat holds,
 /// refunds and outbox rows into the store file; a side writer (`DemoSideWriter`) writes the schedules, tickets and
-/// audit rows into a second file through its own connection, on its own thread; a third thread generates the rows
-/// for both. Each file then builds its own secondary indexes, at the same time, and the side tables are copied in
-/// whole. The split balances the two writers as measured at 1M orders (orders cost the most per row; refunds stay
-/// with them because a trigger reads the order). Outbox on the side made the side the bottleneck (the generator
-/// waited 3.3 s for it) and the copy 0.8 s longer.
+/// audit rows into a second database (in memory) through its own connection, on its own thread; a third thread
+/// generates the rows for both. Each then builds its own secondary indexes, at the same time, and the side tables
+/// are copied into the store whole.
+///
+/// The split balances the two writers as measured at 1M orders: orders cost the most per row, tickets are the most
+/// rows. With outbox rows on the side too, the side was the bottleneck (the generator waited 3.3 s for it) and the
+/// copy 0.8 s longer; with only tickets there, the store's writer was (and the side idle 1.6 s).
 enum DemoLoad {
     /// Rows the side writer gets (besides the schedules, which it writes itself).
     static let sideKinds: Set<DemoPipe.Kind> = [.ticket, .audit]

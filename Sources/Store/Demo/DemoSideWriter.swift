@@ -20,13 +20,12 @@ final class DemoSideWriter: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var started = false
     private var error: Error?
-    nonisolated(unsafe) private static var count = 0
 
     init() throws {
-        DemoSideWriter.count += 1
-        uri = "file:/busops-demo-side-\(getpid())-\(DemoSideWriter.count)?vfs=memdb"
+        uri = "file:/busops-demo-side-\(UUID().uuidString)?vfs=memdb"   // unique: loads may run side by side (tests)
         let db = try Connection(path: uri, uri: true)
         // memdb caps a database at 1 GiB unless told otherwise; the side of a 5M-order store is about 2 GB.
+        // (Should this ever fail, the load stops with SQLITE_FULL and leaves nothing behind.)
         var limit: Int64 = 1 << 40
         _ = sqlite3_file_control(db.handle, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit)
         try Migrator.migrate(db)   // the same migrations, so the same schema as the store file
