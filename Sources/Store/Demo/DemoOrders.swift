@@ -36,6 +36,8 @@ enum DemoOrders {
             while let batch = pipe.next() {
                 try batch.replay(statements)
                 pipe.recycle(batch)
+                // The side writer failed (it cancelled its pipe): stop now with its error, not after the index builds.
+                if side.pipe.isCancelled { try side.finish() }
             }
         } catch {
             pipe.cancel()
@@ -53,6 +55,8 @@ enum DemoOrders {
     static func generate(job w: inout DemoWriter, slots: inout [DemoSchedules.Slot], rng: inout DemoRandom, n: Int, now: Int) throws {
         let span = 7 * 86400
         for i in 0..<n {
+            // A writer failed: its error is what counts, generating the rest would only delay it.
+            if i & 1023 == 0, w.pipes?.contains(where: \.isCancelled) == true { return }
             let newest = i >= n - cycle.count
             let created = newest ? now - (n - i) * 45 : now - span + Int(Double(span) * Double(i) / Double(max(n, 1))) - rng.int(60) - 3600
             let count = [1, 1, 1, 1, 1, 2, 2, 2, 3, 4][rng.int(10)]
