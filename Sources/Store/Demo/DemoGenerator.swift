@@ -13,67 +13,36 @@ public enum DemoGenerator {
     }
 
     /// Creates the store at `path`. Refuses to touch an existing file unless `force`.
+    ///
+    /// The store is built as `PATH.partial` and renamed into place only when complete, so a crash or an error
+    /// mid-load never leaves a half-built store at `path` (and `--force` keeps the old store until then).
     @discardableResult
     public static func create(path: String, options: Options, force: Bool) throws -> Store {
         let fm = FileManager.default
-        if fm.fileExists(atPath: path) {
-            guard force else {
-                throw StoreError(.conflict, "\(path) already exists; pass --force to replace it")
-            }
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        if fm.fileExists(atPath: path) && !force {
+            throw StoreError(.conflict, "\(path) already exists; pass --force to replace it")
         }
-        let store = try Store(path: path)
-        let db = store.db
-        // Bulk load: no fsync, secondary indexes built once at the end (far faster than row by row).
-        // Nothing to protect while a fresh file is built: no journal, a large page cache, WAL switched on after.
-        try db.execute("PRAGMA journal_mode = OFF")
-        try db.execute("PRAGMA synchronous = OFF")
-        try db.execute("PRAGMA cache_size = -262144")
-        try db.execute("PRAGMA temp_store = MEMORY")
-        try db.execute("PRAGMA threads = 2")   // parallel sorter for the index builds at the end
-        // The generator writes parents before children by construction (and the tests check the result);
-        // per-row foreign-key lookups would double the cost of the load.
-        try db.execute("PRAGMA foreign_keys = OFF")
-        try db.execute("PRAGMA locking_mode = EXCLUSIVE")
-        // Indexes whose key grows with insertion order only append at the right edge: keep those. The others
-        // would insert at random places for every row; building them once at the end is far cheaper.
-        let appendOnly: Set<String> = ["tickets_by_order", "refunds_by_order", "outbox_by_order", "seat_holds_by_expiry"]
-        let indexes = try secondaryIndexes(db).filter { !appendOnly.contains($0.0) }
-        for (name, _) in indexes { try db.execute("DROP INDEX \(name)") }
-        var rng = DemoRandom(seed: options.seed)
-        let timing = ProcessInfo.processInfo.environment["BUSOPS_DEMO_TIMING"] != nil
-        var mark = Date()
-        func phase(_ name: String) {
-            if timing { FileHandle.standardError.write("  \(name): \(Int(Date().timeIntervalSince(mark) * 1000)) ms\n".data(using: .utf8)!) }
-            mark = Date()
+        let partial = path + ".partial"
+        removeStoreFiles(partial)   // left over by a crashed run
+        do {
+            try DemoLoad.build(partial: partial, options: options)
+        } catch {
+            removeStoreFiles(partial)
+            throw error
         }
-        try db.transaction {
-            try db.run("INSERT INTO meta (key, value) VALUES ('demo', '1'), ('demo_seed', ?), ('demo_generated_at', ?)",
-                       .text(String(options.seed)), .of(options.now))
-            try insertGeography(db)
-            var schedules = try DemoSchedules.insert(db, options: options, rng: &rng)
-            phase("schedules")
-            try DemoOrders.insert(db, options: options, schedules: &schedules, rng: &rng)
-            phase("orders")
-            try DemoSchedules.writeCounters(db, schedules)
+        // An old store's -wal/-shm must go first: SQLite would replay a stale WAL into the new file.
+        for suffix in ["-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: path + suffix) }
+        guard rename(partial, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            removeStoreFiles(partial)
+            throw StoreError(.invalid, "cannot move the new demo store into place at \(path): \(reason)")
         }
-        phase("commit")
-        for (_, sql) in indexes { try db.execute(sql) }
-        phase("indexes")
-        try db.execute("ANALYZE")
-        phase("analyze")
-        try db.execute("PRAGMA foreign_keys = ON")
-        try db.execute("PRAGMA locking_mode = NORMAL")
-        try db.execute("PRAGMA journal_mode = WAL")
-        try db.execute("PRAGMA synchronous = NORMAL")
-        try db.execute("PRAGMA cache_size = -2000")
-        return store
+        // Opening switches the finished file to WAL (the load ran without a journal).
+        return try Store(path: path)
     }
 
-    static func secondaryIndexes(_ db: Connection) throws -> [(String, String)] {
-        let s = try db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
-        try s.bind([])
-        return try s.all { ($0.text(0), $0.text(1)) }
+    static func removeStoreFiles(_ file: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: file + suffix) }
     }
 
     static func insertGeography(_ db: Connection) throws {

@@ -8,7 +8,18 @@ enum DemoJSON {
         return "\(whole).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// `{"key":value,...}`; values are JSON already. Built in one growing string: the demo load makes one per
+    /// outbox row.
     static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { "\(JSONText.quote($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(384)
+        for (i, (key, value)) in pairs.enumerated() {
+            if i > 0 { out += "," }
+            out += JSONText.quote(key)
+            out += ":"
+            out += value
+        }
+        out += "}"
+        return out
     }
 }

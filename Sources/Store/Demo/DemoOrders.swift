@@ -7,14 +7,17 @@ enum DemoOrders {
     static let cycle: [OrderStatus] = [.awaitingPayment, .awaitingTicket, .issued, .refunding, .refunded, .cancelled, .closed,
                                        .awaitingPayment, .issued, .refunding, .awaitingTicket, .issued]
 
-    static func insert(_ db: Connection, options: DemoGenerator.Options, schedules slots: inout [DemoSchedules.Slot],
-                       rng: inout DemoRandom) throws {
+    /// Orders and everything hanging off them: generated on a second thread; tickets and audit rows written by
+    /// `side` on a third (with the schedules and their final seat counters), the rest by this thread into `db`
+    /// (see DemoLoad).
+    static func insert(_ db: Connection, side: DemoSideWriter, options: DemoGenerator.Options,
+                       schedules slots: inout [DemoSchedules.Slot], rng: inout DemoRandom) throws {
         let now = options.now, n = options.orders
         var w = DemoWriter(db: db, now: now)
         try w.prepare()
-        // Generate on a second thread while this one writes (see DemoPipe).
         let pipe = DemoPipe()
-        w.pipe = pipe
+        w.pipes = DemoPipe.Kind.allCases.map { DemoLoad.sideKinds.contains($0) ? side.pipe : pipe }
+        try side.start(options: options)
         final class Job: @unchecked Sendable {
             var w: DemoWriter; var slots: [DemoSchedules.Slot]; var rng: DemoRandom; var error: Error?
             init(_ w: DemoWriter, _ s: [DemoSchedules.Slot], _ r: DemoRandom) { self.w = w; slots = s; self.rng = r }
@@ -23,23 +26,37 @@ enum DemoOrders {
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             do { try generate(job: &job.w, slots: &job.slots, rng: &job.rng, n: n, now: now) } catch { job.error = error }
+            side.counters = job.slots
             pipe.close()
+            side.pipe.close()
             done.signal()
         }
-        while let batch = pipe.next() {
-            for (kind, args) in batch { try DemoWriter.exec(w.statement(kind), args) }
+        let statements = try DemoStatements(db)
+        do {
+            while let batch = pipe.next() {
+                try batch.replay(statements)
+                pipe.recycle(batch)
+                // The side writer failed (it cancelled its pipe): stop now with its error, not after the index builds.
+                if side.pipe.isCancelled { try side.finish() }
+            }
+        } catch {
+            pipe.cancel()
+            side.pipe.cancel()
+            done.wait()
+            throw error
         }
         done.wait()
         if let e = job.error { throw e }
         slots = job.slots
         rng = job.rng
-        w.pipe = nil
         try w.finishOutboxStates()
     }
 
     static func generate(job w: inout DemoWriter, slots: inout [DemoSchedules.Slot], rng: inout DemoRandom, n: Int, now: Int) throws {
         let span = 7 * 86400
         for i in 0..<n {
+            // A writer failed: its error is what counts, generating the rest would only delay it.
+            if i & 1023 == 0, w.pipes?.contains(where: \.isCancelled) == true { return }
             let newest = i >= n - cycle.count
             let created = newest ? now - (n - i) * 45 : now - span + Int(Double(span) * Double(i) / Double(max(n, 1))) - rng.int(60) - 3600
             let count = [1, 1, 1, 1, 1, 2, 2, 2, 3, 4][rng.int(10)]

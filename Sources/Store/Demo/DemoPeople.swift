@@ -12,9 +12,23 @@ enum DemoPeople {
         return Person(name: name, certNo: cert, phone: phone)
     }
 
+    /// `n` in decimal, zero-padded to `w` digits. Written straight into the new string's storage (no temporary
+    /// strings): the demo load calls this several times per row.
     static func pad(_ n: Int, _ w: Int) -> String {
-        let s = String(n)
-        let c = s.utf8.count
-        return c >= w ? s : String(repeating: "0", count: w - c) + s
+        guard n >= 0 else {
+            let s = String(n)
+            return s.utf8.count >= w ? s : String(repeating: "0", count: w - s.utf8.count) + s
+        }
+        var digits = 1, v = n
+        while v >= 10 { v /= 10; digits += 1 }
+        let count = max(w, digits)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var v = n
+            for i in stride(from: count - 1, through: 0, by: -1) {
+                buffer[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
+            }
+            return count
+        }
     }
 }

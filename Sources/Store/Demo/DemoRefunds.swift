@@ -69,7 +69,8 @@ extension DemoWriter {
         try emit(.refund, [
             .int(id), .text("RF" + DemoPeople.pad(Int(id), 8)), .of(c.orderId), ticket.map { .int(c.ticketIds[$0]) } ?? .null,
             .text(source), .text(scene), .of(reasonCode), .of(reason), .of(paid), .of(fee), .of(amount), .text(status.rawValue),
-            .text(key), .of(resultCode), .of(requested), .of(decided), .of(decided == nil ? nil : (source == "merchant" ? "dispatch" : "demo"))])
+            .text(key), .of(resultCode), .of(requested), .of(decided), .of(decided == nil ? nil : (source == "merchant" ? "dispatch" : "demo")),
+            .of(c.departs)])
         guard status != .pending else { return }
         let outboxState: OutboxState = status == .approved ? .pending : (status == .failed ? .failed : .sent)
         let method: String, params: String

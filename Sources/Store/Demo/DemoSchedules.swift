@@ -23,7 +23,9 @@ enum DemoSchedules {
         return max(2000, Int((Double(line.basePriceFen) * share / 100).rounded()) * 100)
     }
 
-    static func insert(_ db: Connection, options: DemoGenerator.Options, rng: inout DemoRandom) throws -> [Slot] {
+    /// The departures the orders are drawn from, sorted by departure; written to `db` in creation order when given
+    /// (the demo load plans them on one thread and writes them on another; both get the same slots).
+    static func insert(_ db: Connection?, options: DemoGenerator.Options) throws -> [Slot] {
         let today = ChinaTime.startOfDay(options.now)
         let days = Array(-7...6)
         let lines = DemoGeography.lines
@@ -51,7 +53,7 @@ enum DemoSchedules {
                     slot.sold = 0
                     slots.append(slot)
                     let flowing = line.id == "L-HZC-SHC"
-                    try db.run("""
+                    try db?.run("""
                         INSERT INTO schedules (schedule_id, line_id, from_city_code, to_city_code, from_date, departs_at,
                           from_time_type, window_end_at, seats_total, price_fen, service_fee_fen, back_days,
                           is_order_refund, on_sale, stop_reason, stop_reason_code)
@@ -63,21 +65,21 @@ enum DemoSchedules {
                                     .of(stopped ? 1 : nil)])
                     for (seq, code) in line.stops.enumerated() {
                         let t = departs + line.minutes[seq] * 60
-                        try db.run("INSERT INTO schedule_stops (schedule_id, seq, station_code, arrive_at, depart_at) VALUES (?, ?, ?, ?, ?)",
+                        try db?.run("INSERT INTO schedule_stops (schedule_id, seq, station_code, arrive_at, depart_at) VALUES (?, ?, ?, ?, ?)",
                                    .text(id), .of(seq), .text(code), .of(seq == 0 ? nil : t), .of(seq == line.stops.count - 1 ? nil : t))
                     }
                     for i in 0..<line.stops.count {
                         for j in (i + 1)..<line.stops.count {
-                            try db.run("INSERT INTO segment_prices (schedule_id, from_station, to_station, price_fen) VALUES (?, ?, ?, ?)",
+                            try db?.run("INSERT INTO segment_prices (schedule_id, from_station, to_station, price_fen) VALUES (?, ?, ?, ?)",
                                        .text(id), .text(line.stops[i]), .text(line.stops[j]), .of(segmentPrice(line, i, j)))
                         }
                     }
                     for rule in slot.rules {
-                        try db.run("INSERT INTO refund_rules (schedule_id, hours_from, hours_to, fee_percent) VALUES (?, ?, ?, ?)",
+                        try db?.run("INSERT INTO refund_rules (schedule_id, hours_from, hours_to, fee_percent) VALUES (?, ?, ?, ?)",
                                    .text(id), .of(rule.hoursFrom), .of(rule.hoursTo), .of(rule.feePercent))
                     }
                     if line.stops.count > 2 && k == 0 {
-                        try db.run("INSERT INTO transfer_points (schedule_id, seq, name, address) VALUES (?, 0, ?, ?)",
+                        try db?.run("INSERT INTO transfer_points (schedule_id, seq, name, address) VALUES (?, 0, ?, ?)",
                                    .text(id), .text(stationName(line.stops[1]) + "换乘点"), .text("出站口东侧"))
                     }
                 }

@@ -10,8 +10,8 @@ struct DemoWriter {
     var auditStmt: Statement!
     var ticketSeq: Int64 = 0
     var refundSeq: Int64 = 0
-    /// When set, rows go to the writer thread instead of straight to SQLite.
-    var pipe: DemoPipe?
+    /// When set, rows go to writer threads (the pipe for each kind, by `Kind.rawValue`) instead of straight to SQLite.
+    var pipes: [DemoPipe]?
     /// Set while writing the newest orders (DemoOrders.cycle), which must show every state whatever the draw.
     var newestOrder = false
 
@@ -20,32 +20,54 @@ struct DemoWriter {
     mutating func prepare() throws {
         ticketSeq = try db.scalarInt("SELECT coalesce(max(id), 0) FROM tickets") ?? 0
         refundSeq = try db.scalarInt("SELECT coalesce(max(id), 0) FROM refunds") ?? 0
-        orderStmt = try db.prepare("""
-            INSERT INTO orders (id, agent_order_id, main_biz_order_id, alipay_trade_no, schedule_id, from_station, to_station,
-              departs_at, contact_name, contact_phone, ticket_count, total_fen, status, fetch_no, fetch_pwd, gate,
-              fetch_address, seat_numbers, qr_payload, plate, driver_name, driver_phone, vehicle_model, vehicle_brand,
-              created_at, updated_at, paid_at, issued_at, lock_expires_at)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        ticketStmt = try db.prepare("""
-            INSERT INTO tickets (id, agent_ticket_id, order_id, passenger_id, name, cert_type, cert_no, phone, seat_no,
-              price_fen, service_fee_fen, status, is_offline_refund, ticket_no, ticket_pwd)
-            VALUES (?,?,?,?,?,1,?,?,?,?,?,?,?,?,?)
-            """)
-        holdStmt = try db.prepare("INSERT INTO seat_holds (schedule_id, order_id, seats, expires_at) VALUES (?,?,?,?)")
-        refundStmt = try db.prepare("""
-            INSERT INTO refunds (id, refund_id, order_id, ticket_id, source, scene, reason_code, reason, paid_fen, fee_fen,
-              amount_fen, status, idempotency_key, result_code, requested_at, decided_at, decided_by)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        outboxStmt = try db.prepare("""
-            INSERT INTO outbox (method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
-              last_http_status, last_code, last_sub_code, last_msg, created_at, updated_at)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        auditStmt = try db.prepare("""
-            INSERT INTO audit (at, operator, source, action, entity, entity_id, before, after) VALUES (?,?,?,?,?,?,?,?)
-            """)
+        orderStmt = try db.prepare(DemoWriter.insertSQL(.order))
+        ticketStmt = try db.prepare(DemoWriter.insertSQL(.ticket))
+        holdStmt = try db.prepare(DemoWriter.insertSQL(.hold))
+        refundStmt = try db.prepare(DemoWriter.insertSQL(.refund))
+        outboxStmt = try db.prepare(DemoWriter.insertSQL(.outbox))
+        auditStmt = try db.prepare(DemoWriter.insertSQL(.audit))
+    }
+
+    /// The INSERT for one kind of row, with `rows` value tuples (the bulk load inserts several rows per step).
+    static func insertSQL(_ kind: DemoPipe.Kind, rows: Int = 1) -> String {
+        let (head, tuple): (String, String)
+        switch kind {
+        case .order:
+            head = """
+                INSERT INTO orders (id, agent_order_id, main_biz_order_id, alipay_trade_no, schedule_id, from_station, to_station,
+                  departs_at, contact_name, contact_phone, ticket_count, total_fen, status, fetch_no, fetch_pwd, gate,
+                  fetch_address, seat_numbers, qr_payload, plate, driver_name, driver_phone, vehicle_model, vehicle_brand,
+                  created_at, updated_at, paid_at, issued_at, lock_expires_at)
+                """
+            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        case .ticket:
+            head = """
+                INSERT INTO tickets (id, agent_ticket_id, order_id, passenger_id, name, cert_type, cert_no, phone, seat_no,
+                  price_fen, service_fee_fen, status, is_offline_refund, ticket_no, ticket_pwd)
+                """
+            tuple = "(?,?,?,?,?,1,?,?,?,?,?,?,?,?,?)"
+        case .hold:
+            head = "INSERT INTO seat_holds (schedule_id, order_id, seats, expires_at)"
+            tuple = "(?,?,?,?)"
+        case .refund:
+            head = """
+                INSERT INTO refunds (id, refund_id, order_id, ticket_id, source, scene, reason_code, reason, paid_fen, fee_fen,
+                  amount_fen, status, idempotency_key, result_code, requested_at, decided_at, decided_by, departs_at)
+                """
+            // departs_at is the order's, as the refunds_copy_departure trigger would copy it (the bulk load drops
+            // the trigger while it runs).
+            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        case .outbox:
+            head = """
+                INSERT INTO outbox (method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
+                  last_http_status, last_code, last_sub_code, last_msg, created_at, updated_at)
+                """
+            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        case .audit:
+            head = "INSERT INTO audit (at, operator, source, action, entity, entity_id, before, after)"
+            tuple = "(?,?,?,?,?,?,?,?)"
+        }
+        return head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ",")
     }
 
     static func exec(_ s: Statement, _ args: [SQLValue]) throws {
@@ -55,7 +77,7 @@ struct DemoWriter {
     }
 
     func emit(_ kind: DemoPipe.Kind, _ args: [SQLValue]) throws {
-        if let pipe { pipe.push(kind, args); return }
+        if let pipes { pipes[kind.rawValue].push(kind, args); return }
         try DemoWriter.exec(statement(kind), args)
     }
 

@@ -19,10 +19,12 @@ public final class Connection {
     private var statementCache: [String: Statement] = [:]
 
     /// Opens (creating when allowed) the store file and sets the pragmas every busops connection relies on.
-    public init(path: String, readOnly: Bool = false, create: Bool = true) throws {
+    /// `uri`: `path` may be a `file:` URI, and so may the files this connection attaches (the demo load's in-memory
+    /// side database).
+    public init(path: String, readOnly: Bool = false, create: Bool = true, uri: Bool = false) throws {
         _ = Connection.configured
         var db: OpaquePointer?
-        var flags = SQLITE_OPEN_NOMUTEX
+        var flags = SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0)
         if readOnly { flags |= SQLITE_OPEN_READONLY } else {
             flags |= SQLITE_OPEN_READWRITE
             if create { flags |= SQLITE_OPEN_CREATE }
