@@ -91,3 +91,16 @@ final class DemoStoreTests: XCTestCase {
             """), 0)
     }
 }
+
+extension DemoStoreTests {
+    /// Past ~2M orders a line departs more than once a minute; schedule ids stay unique (a 3M store failed on them),
+    /// and below that they are exactly as before (no suffix).
+    func testScheduleIdsStayUniqueWhenDeparturesShareAMinute() throws {
+        let dense = try DemoSchedules.insert(nil, options: .init(orders: 3_000_000, seed: 1, now: fixedNow))
+        XCTAssertEqual(Set(dense.map(\.id)).count, dense.count)
+        XCTAssertTrue(dense.contains { $0.id.hasSuffix("-2") })
+        let usual = try DemoSchedules.insert(nil, options: .init(orders: 1_000_000, seed: 1, now: fixedNow))
+        XCTAssertEqual(Set(usual.map(\.id)).count, usual.count)
+        XCTAssertFalse(usual.contains { $0.id.split(separator: "-").count > 5 }, "no suffix while departures are minutes apart")
+    }
+}

@@ -32,7 +32,7 @@ enum DemoLoad {
         try bulkPragmas(db)
         let indexes = try dropRandomIndexes(db, tables: { !sideTables.contains($0) })
         let triggers = try dropInsertTriggers(db)
-        let side = try DemoSideWriter()
+        let side = try DemoSideWriter(orders: options.orders, beside: partial)
         do {
             var rng = DemoRandom(seed: options.seed)
             var schedules = try DemoSchedules.insert(nil, options: options)   // the side writes them

@@ -40,10 +40,14 @@ enum DemoSchedules {
             let date = ChinaTime.date(dayStart)
             for (li, line) in lines.enumerated() {
                 let span = 15 * 3600 // 06:00 to 21:00
+                var lastMinute = "", sameMinute = 0
                 for k in 0..<perLineDay {
                     let departs = dayStart + 6 * 3600 + span * k / perLineDay + (li % 4) * 300
                     let hhmm = ChinaTime.minute(departs).suffix(5).replacingOccurrences(of: ":", with: "")
-                    let id = "\(line.id)-\(date.replacingOccurrences(of: "-", with: ""))-\(hhmm)"
+                    // Past ~2M orders a line departs more than once a minute: the second of a minute gets "-2", and so on.
+                    sameMinute = hhmm == lastMinute ? sameMinute + 1 : 1
+                    lastMinute = hhmm
+                    let id = "\(line.id)-\(date.replacingOccurrences(of: "-", with: ""))-\(hhmm)" + (sameMinute > 1 ? "-\(sameMinute)" : "")
                     let total = li % 3 == 2 ? 33 : seatsPerSlot
                     let isAirport = line.id.contains("A-")
                     // A few future departures are stopped (停运) so the dispatcher view and Qimen have some.

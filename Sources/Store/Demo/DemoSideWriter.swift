@@ -10,19 +10,35 @@ import Foundation
 ///
 /// The side lives in memory (SQLite's memdb VFS; a name starting with "/" is shared by the connections of this
 /// process): its pages are never written to a file and read back, and nothing is left on disk if the load fails.
-/// It is freed when its connection closes, so that waits until the store has copied it.
+/// It is freed when its connection closes, so that waits until the store has copied it. SQLite allocates no block
+/// of 2 GiB or more, so a memdb side tops out near 1.5M orders; a larger load puts the side in a file beside the
+/// store's `.partial`, removed when the side is freed.
 final class DemoSideWriter: @unchecked Sendable {
     let uri: String
     let pipe = DemoPipe(maxBatches: 64)
     private var db: Connection?
     private var options = DemoGenerator.Options()
     private var indexes: [(String, String)] = []
+    /// The side's file when it is not in memory.
+    private let file: String?
     private let done = DispatchSemaphore(value: 0)
     private var started = false
     private var error: Error?
 
-    init() throws {
-        uri = "file:/busops-demo-side-\(UUID().uuidString)?vfs=memdb"   // unique: loads may run side by side (tests)
+    static let inMemoryMaxOrders = 1_500_000
+
+    init(orders: Int, beside partial: String) throws {
+        if orders <= Self.inMemoryMaxOrders {
+            file = nil
+            uri = "file:/busops-demo-side-\(UUID().uuidString)?vfs=memdb"   // unique: loads may run side by side (tests)
+        } else {
+            let path = partial + ".side"
+            file = path
+            Self.remove(path)
+            // A file: URI; the characters a URI gives meaning to are escaped.
+            uri = "file:" + path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "?", with: "%3F")
+                .replacingOccurrences(of: "#", with: "%23")
+        }
         let db = try Connection(path: uri, uri: true)
         // memdb caps a database at 1 GiB unless told otherwise; the side of a 5M-order store is about 2 GB.
         // (Should this ever fail, the load stops with SQLITE_FULL and leaves nothing behind.)
@@ -77,12 +93,21 @@ final class DemoSideWriter: @unchecked Sendable {
     func abandon() {
         pipe.cancel()
         try? finish()
+        free()
+    }
+
+    private func free() {
         db = nil
+        if let file { Self.remove(file) }
+    }
+
+    static func remove(_ path: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     /// Moves the side tables into `db` (their tables there are empty, their indexes all present), then frees the side.
     func copy(into store: Connection, tables: [String]) throws {
-        defer { db = nil }
+        defer { free() }
         try store.run("ATTACH DATABASE ? AS side", .text(uri))
         defer { try? store.execute("DETACH DATABASE side") }
         try store.transaction {
