@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "busops", targets: ["Console"]),
-        // HTTPS for TOP callbacks and the simulator, in a child process so busops itself never loads
+        // HTTPS for the TOP callbacks, in a child process so busops itself never loads
         // FoundationNetworking (see Sources/TOP/Transport/HTTPSRelayTransport.swift).
         .executable(name: "busops-https", targets: ["HTTPSRelay"]),
     ],
