@@ -57,7 +57,7 @@ extension Store {
     /// picked on the index alone (an offset deep in the queue skips index entries, not joined rows).
     public func pendingRefunds(now: Int, limit: Int, offset: Int = 0) throws -> (rows: [PendingRefund], total: Int) {
         try db.read {
-            let total = Int(try db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
+            let total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'refunds_pending'") ?? 0)
             let s = try db.prepare("""
                 SELECT \(Store.refundColumns), o.agent_order_id, o.main_biz_order_id, o.departs_at, fc.name, tc.name, o.contact_name,
                   (SELECT group_concat(t.name, '、') FROM tickets t WHERE t.order_id = o.id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)),
@@ -83,7 +83,7 @@ extension Store {
     /// The outbox, failed first, then undelivered, then sent; newest first within each.
     public func callbacks(limit: Int, offset: Int = 0) throws -> (rows: [OutboxRecord], total: Int) {
         try db.read {
-            let total = Int(try db.scalarInt("SELECT count(*) FROM outbox") ?? 0)
+            let total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'outbox'") ?? 0)
             var rows: [OutboxRecord] = []
             var skip = offset
             for states in ["'failed'", "'pending', 'sending'", "'sent'"] where rows.count < limit {
