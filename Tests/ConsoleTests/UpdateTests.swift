@@ -206,7 +206,7 @@ enum TempDemoDetail {
 }
 
 extension UpdateTests {
-    /// The Refunds list holds a window of three screens around the selection and moves it as the operator scrolls.
+    /// The Refunds list holds a window around the selection and moves it as the operator scrolls.
     func testRefundsListLoadsAWindowAroundTheSelection() throws {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("3")), now: now)

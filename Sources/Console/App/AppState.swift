@@ -73,11 +73,12 @@ struct OffsetListState<Row: Equatable>: Equatable {
         return i >= 0 && i < rows.count ? rows[i] : nil
     }
 
-    /// The window to load for the selection: half a screen above it and a screen and a half below (near the
-    /// end of the list, its last two screens). Two screens, not more: on a large store every row read is a few
-    /// uncached pages (~30 µs each), and the screen shows one.
+    /// The window to load for the selection: half a screen above it and a screen below (near the end of the list,
+    /// its last screen and a half). No more: on a large store every row read is a few uncached pages (~30 µs each),
+    /// and the screen shows one; scrolling loads the next window once the selection has moved half a screen.
     static func window(selected: Int, page: Int, total: Int) -> (start: Int, limit: Int) {
-        (max(0, min(selected - page / 2, total - 2 * page)), 2 * page)
+        let limit = page + page / 2 + 1
+        return (max(0, min(selected - page / 2, total - limit)), limit)
     }
 
     /// The first row on screen: the selection sits mid-screen except near either end (FrameRenderer uses it).
@@ -85,10 +86,10 @@ struct OffsetListState<Row: Equatable>: Equatable {
         max(0, min(selected - page / 2, total - page))
     }
 
-    /// Whether the loaded rows hold the whole screen and a screen's worth below the selection (as far as the list goes).
+    /// Whether the loaded rows hold the whole screen (as far as the list goes).
     func covers(page: Int) -> Bool {
         let end = start + rows.count, top = Self.screenTop(selected: selected, page: page, total: total)
-        return start <= top && min(total, top + page) <= end && (selected + page < end || end >= total)
+        return start <= top && min(total, top + page) <= end
     }
 
     /// Takes a freshly loaded window; the selection stays on its position, within the list.

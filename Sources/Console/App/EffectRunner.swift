@@ -17,7 +17,7 @@ struct EffectRunner {
 
     /// A name search scans at most this long per key press (never starting a slice that would overrun it), so keys
     /// never wait on a whole-store scan and a miss answers within the 50 ms target.
-    static let searchBudgetMillis = 30
+    static let searchBudgetMillis = 25
 
     func searchEvent(_ step: Store.SearchStep, query: String, forward: Bool) -> Event {
         switch step {
@@ -69,7 +69,7 @@ struct EffectRunner {
             }
         case .loadDetail(let id, _):
             return [.detailLoaded(try store.orderDetail(id: id))]
-        // Seats, Refunds and Callbacks load a window of three screens around the selection (a day can hold
+        // Seats, Refunds and Callbacks load a window of a screen and a half around the selection (a day can hold
         // thousands of schedules, the queues tens of thousands of rows); ListUpdate asks again when the
         // selection nears the window's edge.
         case .loadSeats:
