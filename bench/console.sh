@@ -16,14 +16,12 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/busops-bench-console.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-if [[ -z "${BUSOPS_BIN:-}" ]]; then
-    # The production build: the Swift runtime and Foundation inside the binary (README). DYNAMIC=1 measures the
-    # default shared-library build instead.
-    flags=()
-    [[ -n "${DYNAMIC:-}" ]] || flags+=(--static-swift-stdlib)
-    (cd "$ROOT" && swift build -c release --product busops "${flags[@]}" >&2)
-    BUSOPS_BIN="$(cd "$ROOT" && swift build -c release "${flags[@]}" --show-bin-path)/busops"
-fi
+# The production build: the Swift runtime and Foundation inside the binary (README). DYNAMIC=1 measures the
+# default shared-library build instead.
+source "$ROOT/bench/lib.sh"
+flags=()
+[[ -n "${DYNAMIC:-}" ]] || flags+=(--static-swift-stdlib)
+BUSOPS_BIN=$(busops_binary "${flags[@]}")
 
 SMALL=${SMALL:-$WORK/small.sqlite}
 BIG=${BIG:-$WORK/big.sqlite}

@@ -10,10 +10,8 @@ set -euo pipefail
 ORDERS=${ORDERS:-1000000}
 RUNS=${RUNS:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-if [[ -z "${BUSOPS_BIN:-}" ]]; then
-    (cd "$ROOT" && swift build -c release --product busops >&2)
-    BUSOPS_BIN="$(cd "$ROOT" && swift build -c release --show-bin-path)/busops"
-fi
+source "$ROOT/bench/lib.sh"
+BUSOPS_BIN=$(busops_binary)
 
 WORK=$(mktemp -d /tmp/busops-bench-demo.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT

@@ -272,3 +272,13 @@ extension UpdateTests {
         XCTAssertEqual(Update.apply(&s, .key(.char("2")), now: now + 60), [.loadSeats], "another day")
     }
 }
+
+extension UpdateTests {
+    /// A new minute re-quotes the Refunds queue on screen, and asks nothing of any other view.
+    func testMinuteTurnReloadsOnlyTheRefundsOnScreen() {
+        var s = makeState()
+        XCTAssertEqual(Update.apply(&s, .minuteTurned, now: now + 60), [])
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        XCTAssertEqual(Update.apply(&s, .minuteTurned, now: now + 60), [.loadRefunds])
+    }
+}

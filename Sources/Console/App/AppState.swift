@@ -1,4 +1,5 @@
 import Store
+import Views
 
 /// Everything the console shows. Only `update` changes it; views render it; effects fill it from the store.
 struct AppState {
@@ -81,14 +82,9 @@ struct OffsetListState<Row: Equatable>: Equatable {
         return (max(0, min(selected - page / 2, total - limit)), limit)
     }
 
-    /// The first row on screen: the selection sits mid-screen except near either end (FrameRenderer uses it).
-    static func screenTop(selected: Int, page: Int, total: Int) -> Int {
-        max(0, min(selected - page / 2, total - page))
-    }
-
     /// Whether the loaded rows hold the whole screen (as far as the list goes).
     func covers(page: Int) -> Bool {
-        let end = start + rows.count, top = Self.screenTop(selected: selected, page: page, total: total)
+        let end = start + rows.count, top = ListWindow.top(selected: selected, page: page, total: total)
         return start <= top && min(total, top + page) <= end
     }
 

@@ -59,10 +59,7 @@ final class ConsoleApp {
         while !state.quit && SignalFlags.received == 0 {
             // Render only when something changed (or the minute on the clock did): idle costs no CPU and no bytes.
             let now = ChinaTime.now()
-            if now / 60 != drawnMinute && drawnMinute >= 0 && state.tab == .refunds && state.detail == nil {
-                // The fee tiers run on the clock: a new minute re-quotes the queue on screen.
-                process([], extra: [.loadRefunds])
-            }
+            if now / 60 != drawnMinute && drawnMinute >= 0 { process([.minuteTurned]) }
             if dirty || now / 60 != drawnMinute {
                 terminal.draw(FrameRenderer.render(state, now: now))
                 trace?.frameDrawn()

@@ -61,6 +61,8 @@ enum Event {
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case healthLoaded(pending: Int, failed: Int)
     case externalChange(dataVersion: Int64, at: Int)
+    /// The clock's minute turned (what is on screen may depend on it).
+    case minuteTurned
     case searchResult(OrderSummary?, query: String)
     case searchPaused(query: String, forward: Bool, resumeAfter: Int64)
     /// The reveal's audit row is committed: now the personal data may be shown.

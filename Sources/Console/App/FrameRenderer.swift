@@ -68,7 +68,7 @@ enum FrameRenderer {
 
     /// The first row shown so the selection stays in view (lists read by offset).
     static func offset(_ selected: Int, _ count: Int, _ page: Int) -> Int {
-        OffsetListState<Int>.screenTop(selected: selected, page: page, total: count)
+        ListWindow.top(selected: selected, page: page, total: count)
     }
 
     static func chrome(_ s: AppState, now: Int) -> ChromeModel {

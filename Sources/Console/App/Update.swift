@@ -32,6 +32,9 @@ enum Update {
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
+        case .minuteTurned:
+            // The refund fee tiers run on the clock: a new minute re-quotes the queue on screen.
+            return state.tab == .refunds && state.detail == nil ? [.loadRefunds] : []
         case .externalChange(let version, let at):
             state.generation += 1
             state.live.dataVersion = version

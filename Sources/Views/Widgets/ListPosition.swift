@@ -11,6 +11,11 @@ public enum ListPosition {
 
 /// Lists hold a window of their rows (a few screens around the selection), not the whole table.
 public enum ListWindow {
+    /// The first position on screen: the selection sits mid-screen except near either end of the list.
+    public static func top(selected: Int, page: Int, total: Int) -> Int {
+        max(0, min(selected - page / 2, total - page))
+    }
+
     /// The rows on screen: from position `offset` of the whole list, out of a window that starts at `first`.
     public static func shown<Row>(_ rows: [Row], first: Int, offset: Int, page: Int) -> [Row] {
         let from = min(max(0, offset - first), rows.count)
