@@ -16,6 +16,16 @@ enum CellWriter {
 
     static func write(_ cell: Cell, x: Int, y: Int, attr: attr_t, pair: Int32) {
         var pair = pair
+        // Most cells are one ASCII byte (the screen holds no controls): no arrays, no width lookup.
+        if cell.text.utf8.count == 1, let b = cell.text.utf8.first {
+            var cc = cchar_t()
+            var chars: (wchar_t, wchar_t) = (wchar_t(b), 0)
+            withUnsafePointer(to: &chars) { p in
+                p.withMemoryRebound(to: wchar_t.self, capacity: 2) { _ = setcchar(&cc, $0, attr, 0, &pair) }
+            }
+            mvadd_wch(Int32(y), Int32(x), &cc)
+            return
+        }
         let (wide, pad) = drawable(cell)
         var cc = cchar_t()
         var chars = wide + [0]

@@ -19,6 +19,8 @@ final class NCursesTerminal {
     private var env: [String: String] = [:]
     /// Attributes and pair per semantic style; a frame uses a few dozen styles, so resolve each once.
     private var looks: [Style: (attr: attr_t, pair: Int32)] = [:]
+    /// The style drawn last and its look (neighbouring cells mostly share one).
+    private var lastLook: (style: Style, look: (attr: attr_t, pair: Int32))?
 
     /// Columns and rows of the terminal now (after a `.resize` input, the new size).
     var size: (width: Int, height: Int) {
@@ -71,6 +73,7 @@ final class NCursesTerminal {
         self.mouse = mouse
         if mouse { mousemask(cnc_mouse_mask(), nil); mouseinterval(0) }
         looks = [:]
+        lastLook = nil
         previous = nil
         Self.batchOutput()
     }
@@ -119,6 +122,7 @@ final class NCursesTerminal {
     func setTheme(_ theme: Theme) {
         self.theme = theme
         looks = [:]
+        lastLook = nil
         previous = nil
     }
 
@@ -153,6 +157,14 @@ final class NCursesTerminal {
     }
 
     private func look(_ style: Style) -> (attr: attr_t, pair: Int32) {
+        // Runs of cells share a style: the last one answers without hashing.
+        if let last = lastLook, last.style == style { return last.look }
+        let l = lookUncached(style)
+        lastLook = (style, l)
+        return l
+    }
+
+    private func lookUncached(_ style: Style) -> (attr: attr_t, pair: Int32) {
         if let l = looks[style] { return l }
         let l = CellWriter.look(theme.resolve(style, depth: depth), depth: depth, pairs: &pairs)
         looks[style] = l

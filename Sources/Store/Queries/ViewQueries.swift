@@ -17,13 +17,9 @@ extension Store {
         }
     }
 
-    /// The whole day in numbers, without loading its rows.
+    /// The whole day in numbers, without loading its rows (trigger-kept totals, migration 4).
     public func seatsSummary(day dayStart: Int) throws -> SeatsDaySummary {
-        let s = try db.prepare("""
-            SELECT count(*), coalesce(sum(seats_total), 0), coalesce(sum(seats_total - seats_sold - seats_held), 0),
-              coalesce(sum(on_sale = 0), 0)
-            FROM schedules WHERE from_date = ?
-            """)
+        let s = try db.prepare("SELECT schedules, seats_total, seats_left, stopped FROM schedule_days WHERE from_date = ?")
         try s.bind([.text(ChinaTime.date(dayStart))])
         defer { s.reset() }
         guard try s.step() else { return SeatsDaySummary(schedules: 0, seatsTotal: 0, seatsLeft: 0, stopped: 0) }
@@ -36,48 +32,40 @@ extension Store {
         return try s.all { RefundRule(hoursFrom: $0.int(0), hoursTo: $0.optionalInt(1), feePercent: $0.optionalInt(2)) }
     }
 
-    /// The rule tiers of many schedules in one query (a Refunds window spans up to a hundred schedules).
-    func refundRules(scheduleIds: Set<String>) throws -> [String: [RefundRule]] {
-        guard !scheduleIds.isEmpty else { return [:] }
-        // One statement for any number of ids (the statement cache keeps one plan): the ids travel as a JSON array.
-        let list = "[" + scheduleIds.sorted().map(JSONText.quote).joined(separator: ",") + "]"
-        let s = try db.prepare("""
-            SELECT schedule_id, hours_from, hours_to, fee_percent FROM refund_rules
-            WHERE schedule_id IN (SELECT value FROM json_each(?)) ORDER BY schedule_id, hours_from
-            """)
-        try s.bind([.text(list)])
-        var rules: [String: [RefundRule]] = [:]
-        for (id, rule) in try s.all({ ($0.text(0), RefundRule(hoursFrom: $0.int(1), hoursTo: $0.optionalInt(2), feePercent: $0.optionalInt(3))) }) {
-            rules[id, default: []].append(rule)
-        }
-        return rules
-    }
-
     /// The pending refund queue, earliest departure first, with the fee the current rule tier charges. The window is
-    /// picked on the index alone (an offset deep in the queue skips index entries, not joined rows).
+    /// picked on the refunds_queue index alone (an offset deep in the queue skips index entries, not rows); its rows
+    /// come from `refund_queue` (migration 4), where a screenful sits on one or two pages.
     public func pendingRefunds(now: Int, limit: Int, offset: Int = 0) throws -> (rows: [PendingRefund], total: Int) {
         try db.read {
             let total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'refunds_pending'") ?? 0)
             let s = try db.prepare("""
-                SELECT \(Store.refundColumns), o.agent_order_id, o.main_biz_order_id, o.departs_at, fc.name, tc.name, o.contact_name,
-                  (SELECT group_concat(t.name, '、') FROM tickets t WHERE t.order_id = o.id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)),
-                  o.schedule_id
-                FROM (SELECT id FROM refunds INDEXED BY refunds_queue WHERE status = 'pending' ORDER BY departs_at, id LIMIT ? OFFSET ?) w
-                JOIN refunds r ON r.id = w.id JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
-                JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
+                SELECT \(Store.refundColumns), r.agent_order_id, r.main_biz_order_id, r.departs_at, r.from_city, r.to_city,
+                  r.contact_name, r.passenger_names, r.rules
+                FROM (SELECT departs_at, id FROM refunds INDEXED BY refunds_queue WHERE status = 'pending'
+                      ORDER BY departs_at, id LIMIT ? OFFSET ?) w
+                JOIN refund_queue r ON r.departs_at = w.departs_at AND r.id = w.id
                 ORDER BY r.departs_at, r.id
                 """)
             try s.bind([.of(limit), .of(offset)])
-            let raw = try s.all { r in (Store.refund(r), r.text(18), r.text(19), r.int(20), r.text(21), r.text(22), r.text(23), r.text(24), r.text(25)) }
-            let rules = try refundRules(scheduleIds: Set(raw.map(\.8)))
-            let rows = raw.map { x -> PendingRefund in
-                let q = RefundPolicy.quote(paidFen: x.0.paidFen, rules: rules[x.8] ?? [], departsAt: x.3, now: now)
-                return PendingRefund(refund: x.0, agentOrderId: x.1, mainBizOrderId: x.2, departsAt: x.3, fromCity: x.4, toCity: x.5,
-                                     contactName: x.6, passengerNames: x.7, currentFeeFen: q.feeFen, currentFeePercent: q.feePercent,
-                                     secondsToNextTier: q.secondsToNextTier)
+            let rows = try s.all { r -> PendingRefund in
+                let refund = Store.refund(r)
+                let departsAt = r.int(20)
+                let q = RefundPolicy.quote(paidFen: refund.paidFen, rules: Store.rules(queued: r.text(25)), departsAt: departsAt, now: now)
+                return PendingRefund(refund: refund, agentOrderId: r.text(18), mainBizOrderId: r.text(19), departsAt: departsAt,
+                                     fromCity: r.text(21), toCity: r.text(22), contactName: r.text(23), passengerNames: r.text(24),
+                                     currentFeeFen: q.feeFen, currentFeePercent: q.feePercent, secondsToNextTier: q.secondsToNextTier)
             }
             return (rows, total)
         }
+    }
+
+    /// Rule tiers as `refund_queue` holds them ("hours_from,hours_to,fee_percent;…", empty for NULL), in tier order.
+    static func rules(queued text: String) -> [RefundRule] {
+        text.split(separator: ";").compactMap { tier -> RefundRule? in
+            let f = tier.split(separator: ",", omittingEmptySubsequences: false)
+            guard f.count == 3, let from = Int(f[0]) else { return nil }
+            return RefundRule(hoursFrom: from, hoursTo: Int(f[1]), feePercent: Int(f[2]))
+        }.sorted { $0.hoursFrom < $1.hoursFrom }
     }
 
     /// The outbox, failed first, then undelivered, then sent; newest first within each.

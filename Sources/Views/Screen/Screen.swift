@@ -51,7 +51,11 @@ public struct Screen: Equatable, Sendable {
     /// Returns the columns used.
     @discardableResult
     public mutating func put(x: Int, y: Int, text: String, style: Style = .normal, maxWidth: Int? = nil) -> Int {
-        put(x: x, y: y, pieces: TerminalText.pieces(text), style: style, maxWidth: maxWidth, padWide: true)
+        if Screen.isPrintableASCII(text) {
+            guard y >= 0, y < height, x < width else { return 0 }
+            return putASCII(x: x, y: y, text: text, style: style, limit: min(width, x + (maxWidth ?? width))) - x
+        }
+        return put(x: x, y: y, pieces: TerminalText.pieces(text), style: style, maxWidth: maxWidth, padWide: true)
     }
 
     /// Writes `text` padded or truncated (with `…` right after the last whole character) to exactly
@@ -82,6 +86,11 @@ public struct Screen: Equatable, Sendable {
         var col = x
         for piece in pieces {
             let pieceStyle = piece.isEscape ? Style(.escape, bold: style.bold, reverse: style.reverse) : style
+            if Screen.isPrintableASCII(piece.text) {
+                col = putASCII(x: col, y: y, text: piece.text, style: pieceStyle, limit: limit)
+                if col >= limit { return col - x }
+                continue
+            }
             for c in piece.text {
                 let w = DisplayWidth.of(c)
                 if w == 0 { continue }   // the sanitizer leaves no lone zero-width clusters; be safe anyway
@@ -115,6 +124,23 @@ public struct Screen: Equatable, Sendable {
         }
         return used
     }
+
+    /// Printable ASCII from column `x` up to `limit`: a column a byte, no grapheme breaking (most of every frame
+    /// is ids, times and amounts). Returns the column after the last one written.
+    mutating func putASCII(x: Int, y: Int, text: String, style: Style, limit: Int) -> Int {
+        var col = x
+        for b in text.utf8 {
+            if col >= limit { break }
+            if col >= 0 { setCell(col, y, Cell(text: Screen.asciiText[Int(b)], width: 1, style: style)) }
+            col += 1
+        }
+        return col
+    }
+
+    static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
+    /// The one-character strings of ASCII, made once (a cell per byte of every ASCII run).
+    static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Blanks a rectangle with a style.
     public mutating func fill(_ rect: Rect, style: Style = .normal) {

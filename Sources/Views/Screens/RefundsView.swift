@@ -51,7 +51,9 @@ public enum RefundsView {
     }
 
     static func cells(_ p: PendingRefund, mask: Bool) -> [[TextSpan]] {
-        let names = p.passengerNames.split(separator: ",").map { n in
+        // The store lists passengers with 、 (tests with commas): each name is masked on its own, and shown with
+        // narrow commas so more of them fit.
+        let names = p.passengerNames.split(whereSeparator: { $0 == "、" || $0 == "," }).map { n in
             let t = n.trimmingCharacters(in: .whitespaces)
             return mask ? Masking.name(t) : t
         }.joined(separator: ",")

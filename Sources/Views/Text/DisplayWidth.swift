@@ -4,7 +4,9 @@ public enum DisplayWidth {
     /// Columns a grapheme cluster occupies: 2 for East Asian Wide/Fullwidth and emoji presentation,
     /// 0 for a lone combining mark or format character, 1 otherwise.
     public static func of(_ c: Character) -> Int {
-        if c.isASCII { return c.asciiValue! >= 0x20 && c.asciiValue! != 0x7F ? 1 : 0 }
+        // One UTF-8 byte is one ASCII scalar (CR LF is two): the common case, without grapheme machinery.
+        if c.utf8.count == 1, let b = c.utf8.first { return b >= 0x20 && b != 0x7F ? 1 : 0 }
+        if c.isASCII { return 0 }                                     // CR LF: controls, no columns
         let scalars = c.unicodeScalars
         let first = scalars.first!
         if scalars.index(after: scalars.startIndex) != scalars.endIndex {
@@ -24,6 +26,8 @@ public enum DisplayWidth {
         if v < 0x300 { return v == 0xAD ? 0 : 1 }
         if (0x302A...0x302D).contains(v) || v == 0x3099 || v == 0x309A { return 0 } // marks inside wide blocks
         if isWide(v) { return 2 }                       // before the property lookup: CJK is the common case
+        // Dashes, quotes, the ellipsis, box drawing and the seat bars' blocks: narrow, no emoji among them.
+        if (0x2010...0x2027).contains(v) || (0x2500...0x259F).contains(v) { return 1 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -35,6 +39,8 @@ public enum DisplayWidth {
 
     /// Columns of a whole string.
     public static func of(_ s: String) -> Int {
+        // Printable ASCII is a column a byte: most of every frame (ids, times, amounts, titles).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
         var w = 0
         for c in s { w += of(c) }
         return w

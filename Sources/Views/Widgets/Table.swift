@@ -80,11 +80,11 @@ public enum Table {
             screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1))
             for p in placed where p.index < rows[r].count {
                 let spans = rows[r][p.index]
-                let w = DisplayWidth.of(TerminalText.sanitize(spans.map(\.text).joined()))
+                let joined = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
+                let w = DisplayWidth.of(TerminalText.sanitize(joined))
                 let x = columns[p.index].alignRight ? left + p.x + max(0, p.width - w) : left + p.x
                 if w > p.width {
                     // One truncation point for the whole cell so the ellipsis sits at a column boundary.
-                    let joined = spans.map(\.text).joined()
                     screen.put(x: left + p.x, y: y, text: joined, style: spans.first?.style ?? .normal, columns: p.width)
                 } else {
                     screen.put(x: x, y: y, spans: spans, maxWidth: p.width)
