@@ -51,7 +51,7 @@ public struct Screen: Equatable, Sendable {
     /// Returns the columns used.
     @discardableResult
     public mutating func put(x: Int, y: Int, text: String, style: Style = .normal, maxWidth: Int? = nil) -> Int {
-        if Screen.isPrintableASCII(text) {
+        if TerminalText.isPrintableASCII(text) {
             guard y >= 0, y < height, x < width else { return 0 }
             return putASCII(x: x, y: y, text: text, style: style, limit: min(width, x + (maxWidth ?? width))) - x
         }
@@ -86,7 +86,7 @@ public struct Screen: Equatable, Sendable {
         var col = x
         for piece in pieces {
             let pieceStyle = piece.isEscape ? Style(.escape, bold: style.bold, reverse: style.reverse) : style
-            if Screen.isPrintableASCII(piece.text) {
+            if TerminalText.isPrintableASCII(piece.text) {
                 col = putASCII(x: col, y: y, text: piece.text, style: pieceStyle, limit: limit)
                 if col >= limit { return col - x }
                 continue
@@ -136,8 +136,6 @@ public struct Screen: Equatable, Sendable {
         }
         return col
     }
-
-    static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
 
     /// The one-character strings of ASCII, made once (a cell per byte of every ASCII run).
     static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }

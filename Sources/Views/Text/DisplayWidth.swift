@@ -39,8 +39,7 @@ public enum DisplayWidth {
 
     /// Columns of a whole string.
     public static func of(_ s: String) -> Int {
-        // Printable ASCII is a column a byte: most of every frame (ids, times, amounts, titles).
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+        if TerminalText.isPrintableASCII(s) { return s.utf8.count }
         var w = 0
         for c in s { w += of(c) }
         return w

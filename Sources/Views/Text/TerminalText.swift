@@ -53,6 +53,9 @@ public enum TerminalText {
         return merged
     }
 
+    /// Only printable ASCII: nothing to escape, a column a byte (most of every frame: ids, times, amounts, titles).
+    public static func isPrintableASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+
     /// Fast path: nothing to escape and no lone mark at the start (marks elsewhere attach to the
     /// character before them, which is never a control once nothing needs escaping).
     static func isPlain(_ text: String) -> Bool {
