@@ -1,19 +1,31 @@
+import Store
 import TOP
 
-/// Departure cities (63238): `{"cityName":"杭"}` filters by name prefix; empty body lists all.
+/// Departure cities (63238): `{}` lists all; an optional `cityName` or `fromCity` narrows by name (full or short,
+/// or a prefix) or admin code. Answers `fromCityList[{provinceName, fromCity, cityCode}]` with the full name, which
+/// Fliggy passes back verbatim to 63237 (PROTOCOL.md 63238).
 enum FromCityHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
-        let prefix = try body.optionalString("cityName")
-        let cities = try ctx.store.departureCities(namePrefix: prefix)
-        return [("cities", .array(cities.map(SalesJSON.city)))]
+        let name = try body.firstString(["cityName", "fromCity"]).map(CityName.short)
+        let cities = try ctx.store.departureCities(name: name, today: ctx.today)
+        return [("fromCityList", .array(cities.map { c in
+            ["provinceName": .string(c.province), "fromCity": .string(c.fullName), "cityCode": .string(c.code)]
+        }))]
     }
 }
 
-/// Arrival cities for a departure city (63237): `{"fromCityCode":"330100"}`.
+/// Arrival cities for a departure city (63237): `{"fromCity":"上海市"}` (full name, short name or admin code).
+/// Answers `toCityList[{provinceName, toCity, preSellDay}]`; an unknown city is an empty list, not an error
+/// (PROTOCOL.md 63237 decision).
 enum ToCityHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
-        let from = try body.cityCode("fromCityCode")
-        let cities = try ctx.store.arrivalCities(fromCityCode: from)
-        return [("cities", .array(cities.map(SalesJSON.city)))]
+        guard let from = try body.firstString(["fromCity", "fromCityName", "fromCityCode"]) else {
+            throw QimenFailure.invalid("fromCity is required")
+        }
+        let codes = try ctx.store.cityCodes(matching: from)
+        let cities = codes.isEmpty ? [] : try ctx.store.arrivalCities(fromCityCodes: codes, today: ctx.today)
+        return [("toCityList", .array(cities.map { c in
+            ["provinceName": .string(c.province), "toCity": .string(c.fullName), "preSellDay": .int(Int64(c.preSellDays))]
+        }))]
     }
 }

@@ -20,6 +20,6 @@ enum OrderEnding {
     static func end(_ body: QimenBody, _ ctx: SalesContext, as target: OrderStatus) throws -> [(String, JSON)] {
         let ref = try ctx.checkedRef(body.orderRef())
         let status = try ctx.store.end(ref, as: target, now: ctx.now)
-        return [("status", .int(Int64(status.rawValue)))]
+        return [("status", SalesJSON.status(status))]
     }
 }

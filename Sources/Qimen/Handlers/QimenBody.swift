@@ -80,8 +80,8 @@ struct QimenBody {
         return code
     }
 
-    /// `passengerIds` as a JSON array (strings or numbers) or a comma-separated string; nil
-    /// when absent or empty (the whole order).
+    /// `passengerIds` (busops's first shape, still accepted) as a JSON array (strings or numbers) or a
+    /// comma-separated string; nil when absent or empty.
     func passengerIds(_ key: String = "passengerIds") throws -> [String]? {
         guard let value = json[key], !value.isNull else { return nil }
         let items: [String]
@@ -105,6 +105,45 @@ struct QimenBody {
         }
         guard Set(items).count == items.count else { throw QimenFailure.invalid("\(key) repeats a passenger") }
         return items.isEmpty ? nil : items
+    }
+
+    /// `HH:mm` or `HH:mm:ss` (PROTOCOL.md "Shared rules": both accepted in every input), normalized to `HH:mm:ss`.
+    func optionalTime(_ key: String) throws -> String? {
+        guard let text = try optionalString(key) else { return nil }
+        let f = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard f.count == 2 || f.count == 3, f.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let h = Int(f[0]), let m = Int(f[1]), h < 24, m < 60, f.count == 2 || Int(f[2])! < 60 else {
+            throw QimenFailure.invalid("\(key) must be a time HH:mm or HH:mm:ss")
+        }
+        return f.count == 2 ? text + ":00" : text
+    }
+
+    func optionalDate(_ key: String) throws -> String? {
+        guard json[key] != nil, try optionalString(key) != nil else { return nil }
+        return try date(key)
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss` (or without seconds, or a bare date: its midnight, or its last second when `endOfDay`).
+    func optionalDateTime(_ key: String, endOfDay: Bool = false) throws -> Int? {
+        guard let text = try optionalString(key) else { return nil }
+        if let day = ChinaTime.parseDate(text) { return endOfDay ? day + 86_399 : day }
+        guard let epoch = ChinaTime.parseMinute(text) else { throw QimenFailure.invalid("\(key) must be yyyy-MM-dd HH:mm:ss") }
+        return epoch
+    }
+
+    /// A certificate type: `"1"` on Qimen, `"01"` as TOP writes it (PROTOCOL.md "Shared rules"); stored as the number.
+    func optionalCertType(_ key: String) throws -> Int? {
+        guard let text = try optionalString(key) else { return nil }
+        guard text.count <= 2, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), (1...99).contains(n) else {
+            throw QimenFailure.invalid("\(key) must be a certificate type such as \"1\" (ID card)")
+        }
+        return n
+    }
+
+    /// The first of `keys` present, as text.
+    func firstString(_ keys: [String]) throws -> String? {
+        for key in keys { if let v = try optionalString(key) { return v } }
+        return nil
     }
 
     /// The order a call is about: `agentOrderId`, `alitripOrderId`, or both (then they must agree).

@@ -1,40 +1,36 @@
 import Store
 import TOP
 
-/// Refund apply (63225): confirmed at once within the rules (status 11, when auto-refund is
-/// on) or queued for an operator in the console (status 9). Per order or per ticket as the
-/// schedule's refund mode says; a retry answers the current state and writes nothing.
+/// Refund apply (63225, analogue 48226): refunds exactly the tickets `passengerList` names (each by `ticketId`, else
+/// `passengerId`, else certificate number), all or none. Confirmed at once within the rules when auto-refund is on,
+/// otherwise queued for an operator, whose decision reaches Fliggy by refund.confirm. A per-order schedule refuses a
+/// list that leaves a ticket out; the fee kept is never above the `refundSurcharge` Fliggy showed. A retry naming
+/// tickets already refunding or refunded answers success and writes nothing. The answer is the envelope alone.
 enum RefundApplyHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         let ref = try ctx.checkedRef(body.orderRef())
-        let reason = try body.optionalString("refundReason")
-        let result = try ctx.store.applyRefund(ref, passengerIds: body.passengerIds(), reason: reason,
-                                               autoConfirm: ctx.settings.autoRefund, now: ctx.now)
-        let lines = try quoted(result, ref: ref, ctx)
-        return [
-            ("status", .int(Int64(result.status.rawValue))),
-            ("passengerList", .array(lines.map { line in
-                ["passengerId": .string(line.passengerId), "ticketId": .string(line.agentTicketId),
-                 "refundSurcharge": SalesJSON.fen(line.refundSurchargeFen), "refundAmount": SalesJSON.fen(line.refundAmountFen),
-                 "ticketStatus": .int(Int64(line.ticketStatus.rawValue))]
-            })),
-        ]
+        let reason = try body.firstString(["refundReason", "reason"])
+        _ = try ctx.store.applyRefund(ref, picks: try picks(body), reason: reason, autoConfirm: ctx.settings.autoRefund, now: ctx.now)
+        return []
     }
 
-    /// A queued refund has no decided fee yet (the operator decides under the tier in force
-    /// then); the buyer is shown the fee the rules give now, as the refund fee query would.
-    static func quoted(_ result: RefundApplyResult, ref: OrderRef, _ ctx: SalesContext) throws -> [RefundLine] {
-        let pending = result.lines.filter { $0.ticketStatus == .refunding }
-        guard !pending.isEmpty,
-              let quotes = try? ctx.store.refundQuote(ref, passengerIds: pending.map(\.passengerId), now: ctx.now) else {
-            return result.lines
+    static func picks(_ body: QimenBody) throws -> [RefundPick] {
+        if let list = body.json["passengerList"], !list.isNull {
+            guard let items = list.arrayValue, !items.isEmpty else { throw QimenFailure.invalid("passengerList must be a non-empty list") }
+            guard items.count <= 99 else { throw QimenFailure.invalid("passengerList lists too many passengers") }
+            return try items.enumerated().map { k, item in
+                guard case .object = item else { throw QimenFailure.invalid("passengerList[\(k)] must be an object") }
+                let p = QimenBody(item)
+                let pick = RefundPick(ticketId: try p.optionalCode("ticketId"), passengerId: try p.optionalCode("passengerId"),
+                                      certNo: try p.optionalString("passengerCertificateNo"), surchargeFen: try p.optionalFen("refundSurcharge"))
+                guard pick.ticketId != nil || pick.passengerId != nil || pick.certNo != nil else {
+                    throw QimenFailure.invalid("passengerList[\(k)] needs ticketId, passengerId or passengerCertificateNo")
+                }
+                return pick
+            }
         }
-        return result.lines.map { line in
-            guard line.ticketStatus == .refunding, let q = quotes.first(where: { $0.passengerId == line.passengerId }) else { return line }
-            var shown = line
-            shown.refundSurchargeFen = q.refundSurchargeFen
-            shown.refundAmountFen = q.refundAmountFen
-            return shown
-        }
+        // busops's first shape, still accepted: `passengerIds`.
+        guard let ids = try body.passengerIds() else { throw QimenFailure.invalid("passengerList is required") }
+        return ids.map { RefundPick(passengerId: $0) }
     }
 }

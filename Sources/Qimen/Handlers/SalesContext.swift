@@ -7,6 +7,8 @@ struct SalesContext {
     /// Epoch seconds of the request (the router's clock), so one call sees one "now".
     let now: Int
     let settings: QimenSalesSettings
+    /// The request's day, yyyy-MM-dd (GMT+8).
+    var today: String { ChinaTime.date(now) }
 
     /// The order behind a reference. When the caller names both ids they must be the same
     /// order: acting on the agent id while Fliggy meant another order would be worse than refusing.
@@ -26,50 +28,44 @@ struct SalesContext {
     }
 }
 
-/// Field encodings shared by several interfaces (PROTOCOL.md "Payloads busops speaks").
+/// Field encodings shared by several interfaces (PROTOCOL.md §2 "Shared rules").
 enum SalesJSON {
-    /// `yyyy-MM-dd HH:mm`, GMT+8.
-    static func time(_ epoch: Int) -> JSON { .string(ChinaTime.minute(epoch)) }
+    /// `yyyy-MM-dd HH:mm:ss`, GMT+8 (`startTime`, `agentIssueTime`).
+    static func time(_ epoch: Int) -> JSON { .string(ChinaTime.second(epoch)) }
 
+    /// `HH:mm`, GMT+8: line times.
+    static func lineTime(_ epoch: Int) -> JSON { .string(String(ChinaTime.minute(epoch).suffix(5))) }
+
+    /// Fen as a Number.
     static func fen(_ fen: Int) -> JSON { .int(Int64(fen)) }
 
-    static func city(_ city: CityRecord) -> JSON {
-        ["provinceName": .string(city.province), "cityName": .string(city.name), "cityCode": .string(city.code)]
-    }
+    /// Fen as a String of digits, where the pages show one (63235 `ticketPrice`, 63236 prices).
+    static func fenText(_ fen: Int) -> JSON { .string(String(fen)) }
+
+    /// Status codes go as Strings in every answer (page 63226 `"3"`).
+    static func status(_ status: OrderStatus) -> JSON { .string(String(status.rawValue)) }
+
+    /// Qimen numbers certificate types without the leading zero TOP uses (`"1"` ID card).
+    static func certType(_ type: Int) -> JSON { .string(String(type)) }
 
     /// 1 on sale, 0 stopped; a departed schedule is no longer on sale either.
     static func saleStatus(_ seats: ScheduleSeats, now: Int) -> JSON {
         seats.onSale && seats.departsAt > now ? 1 : 0
     }
 
+    /// Degrees as text to six places (about 0.1 m), the pages' String type: stored arithmetic like
+    /// 120.1646 - 0.004 would otherwise print as 120.16059999999999.
+    static func degrees(_ value: Double) -> JSON {
+        let micro = Int64((value * 1_000_000).rounded())
+        let sign = micro < 0 ? "-" : ""
+        let whole = abs(micro) / 1_000_000, frac = abs(micro) % 1_000_000
+        var text = "\(sign)\(whole).\(String(repeating: "0", count: 6 - String(frac).count))\(frac)"
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return .string(text)
+    }
+
     static func coordinate(_ c: Coordinate) -> JSON {
         ["longitude": degrees(c.longitude), "latitude": degrees(c.latitude)]
-    }
-
-    /// Degrees to six places (about 0.1 m): stored arithmetic like 120.1646 - 0.004 would
-    /// otherwise print as 120.16059999999999.
-    static func degrees(_ value: Double) -> JSON {
-        .double((value * 1_000_000).rounded() / 1_000_000)
-    }
-
-    /// A ticket as the issue and query answers show it.
-    static func ticketFields(_ t: TicketRecord, order: OrderDetail) -> [(String, JSON)] {
-        var fields: [(String, JSON)] = [("passengerId", .string(t.passengerId)), ("ticketId", .string(t.agentTicketId))]
-        if let no = t.ticketNo ?? order.fetch.ticketNo { fields.append(("ticketNo", .string(no))) }
-        if let pwd = t.ticketPwd ?? order.fetch.ticketPwd { fields.append(("ticketPwd", .string(pwd))) }
-        if let seat = t.seatNo { fields.append(("seatNo", .string(seat))) }
-        fields.append(("ticketStatus", .int(Int64(t.status.rawValue))))
-        return fields
-    }
-
-    /// Gate, QR payload and fetch address, when the order has them.
-    static func fetchFields(_ order: OrderDetail) -> [(String, JSON)] {
-        var fields: [(String, JSON)] = []
-        if let gate = order.fetch.gate { fields.append(("ticketGate", .string(gate))) }
-        if let qr = order.fetch.qrPayload { fields.append(("qrCode", .string(qr))) }
-        if let address = order.fetch.address ?? (order.fromStationAddress.isEmpty ? nil : order.fromStationAddress) {
-            fields.append(("fetchAddress", .string(address)))
-        }
-        return fields
     }
 }

@@ -1,68 +1,75 @@
 import Store
 import TOP
 
-/// Schedules between two cities on a day (63236), with every field the scene lists:
-/// stations (type, coordinates, geofence, features), segment prices, refund rules, transfer
-/// points, the flowing window (fromTimeType 4), backDays and the refund mode.
+/// Schedules (63236). Request (analogue 48214): `fromCityCode` / `fromCityName` (or `fromCity`), `toCityCode` /
+/// `toCityName` (or `toCity`), `toStationCode` / `toStationName`, `departDate` (or `fromDate`); no date = the whole
+/// presale period. Answer: `lineSchedule[]`, one element per dated schedule with every field the guide lists
+/// (PROTOCOL.md 63236's decision table): stations (type, coordinates, geofence, features), segment prices, refund
+/// tiers, transfer points, the flowing window, backDays and the refund mode.
 enum ScheduleQueryHandler {
+    /// Tickets one order may hold (create order refuses more).
+    static let maxSellNum = 9
+
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
-        let from = try body.cityCode("fromCityCode")
-        let to = try body.cityCode("toCityCode")
-        let date = try body.date("fromDate")
-        let schedules = try ctx.store.schedules(fromCityCode: from, toCityCode: to, date: date)
-        return [("schedules", .array(schedules.map { schedule($0, now: ctx.now) }))]
+        let fromCodes = try cities(body, ctx, code: "fromCityCode", names: ["fromCityName", "fromCity"])
+        guard let fromCodes else { throw QimenFailure.invalid("fromCityCode or fromCityName is required") }
+        let toCodes = try cities(body, ctx, code: "toCityCode", names: ["toCityName", "toCity"])
+        let station = try body.firstString(["toStationCode", "toStationName"])
+        let date = try body.optionalDate("departDate") ?? body.optionalDate("fromDate")
+        guard !fromCodes.isEmpty, toCodes.map({ !$0.isEmpty }) ?? true else { return [("lineSchedule", .array([]))] }
+        let first = date ?? ctx.today
+        guard let last = try date ?? ctx.store.lastScheduleDate(fromCityCodes: fromCodes) else { return [("lineSchedule", .array([]))] }
+        let schedules = try ctx.store.schedules(fromCityCodes: fromCodes, toCityCodes: toCodes, firstDate: first, lastDate: last,
+                                                stopStation: station)
+        return [("lineSchedule", .array(schedules.map { schedule($0, now: ctx.now) }))]
+    }
+
+    /// The city codes a request names (code first, then names); nil when it names none, empty when none matches.
+    static func cities(_ body: QimenBody, _ ctx: SalesContext, code: String, names: [String]) throws -> [String]? {
+        if let c = try body.optionalString(code) { return try ctx.store.cityCodes(matching: c) }
+        guard let name = try body.firstString(names) else { return nil }
+        return try ctx.store.cityCodes(matching: name)
     }
 
     static func schedule(_ s: ScheduleFull, now: Int) -> JSON {
         let seats = s.seats
-        var fields: [(String, JSON)] = [
-            ("scheduleId", .string(seats.scheduleId)), ("lineId", .string(seats.lineId)),
-            ("fromCityCode", .string(s.fromCityCode)), ("toCityCode", .string(s.toCityCode)),
-            ("fromTimeType", .int(Int64(seats.fromTimeType))), ("startTime", SalesJSON.time(seats.departsAt)),
-        ]
-        // A flowing schedule (流水班) departs any time up to the window's end.
-        if let end = seats.windowEndAt { fields.append(("endTime", SalesJSON.time(end))) }
-        fields += [
-            ("stations", .array(s.stops.map(station))),
-            ("segmentPrices", .array(s.segmentPrices.map { p in
-                ["fromStationCode": .string(p.fromStation), "toStationCode": .string(p.toStation),
-                 "ticketPrice": SalesJSON.fen(p.priceFen)]
-            })),
-            ("ticketPrice", SalesJSON.fen(seats.priceFen)), ("servicePrice", SalesJSON.fen(seats.serviceFeeFen)),
+        return .object([
+            ("line", LineJSON.line(s)),
+            ("scheduleId", .string(seats.scheduleId)),
+            ("ticketPrice", SalesJSON.fenText(seats.priceFen)), ("servicePrice", SalesJSON.fenText(seats.serviceFeeFen)),
             ("leftTicketCnt", .int(Int64(max(0, seats.seatsLeft)))), ("saleStatus", SalesJSON.saleStatus(seats, now: now)),
-        ]
-        if !seats.onSale, let reason = seats.stopReason { fields.append(("stopReason", .string(reason))) }
-        fields += [
+            ("maxSellNum", .int(Int64(maxSellNum))),
             ("backDays", .int(Int64(s.backDays))), ("isOrderRefund", .bool(s.isOrderRefund)),
             ("refundRules", .array(s.refundRules.map(rule))),
+            ("refundStructuredInfo", .string(RefundRulesText.structured(s.refundRules))),
+            ("stations", .array(s.stops.map(station))),
+            ("segmentPrices", .array(s.segmentPrices.map { p in
+                ["fromStationCode": .string(p.fromStation), "toStationCode": .string(p.toStation), "ticketPrice": SalesJSON.fenText(p.priceFen)]
+            })),
             ("transferPoints", .array(s.transferPoints.map(transferPoint))),
-        ]
-        return .object(fields)
+        ])
     }
 
+    /// A stop: a point carries its coordinates, an area its geofence (guide: stationType).
     static func station(_ stop: StopRecord) -> JSON {
         let st = stop.station
-        var fields: [(String, JSON)] = [
-            ("stationCode", .string(st.code)), ("stationName", .string(st.name)),
-            ("stationType", st.isArea ? 2 : 1), ("address", .string(st.address)), ("cityCode", .string(st.cityCode)),
-        ]
-        if let lon = st.longitude, let lat = st.latitude {
+        var fields: [(String, JSON)] = [("stationCode", .string(st.code)), ("stationName", .string(st.name))]
+        if let at = stop.arriveAt ?? stop.departAt { fields.append(("arriveTime", SalesJSON.lineTime(at))) }
+        fields.append(("stationType", st.isArea ? 2 : 1))
+        if st.isArea {
+            fields.append(("geofence", .array(st.geofence.map(SalesJSON.coordinate))))
+        } else if let lon = st.longitude, let lat = st.latitude {
             fields += [("longitude", SalesJSON.degrees(lon)), ("latitude", SalesJSON.degrees(lat))]
         }
-        if st.isArea { fields.append(("geofence", .array(st.geofence.map(SalesJSON.coordinate)))) }
         fields.append(("stationFeature", .array(st.features.map { .string($0) })))
-        if let at = stop.arriveAt ?? stop.departAt { fields.append(("arriveTime", SalesJSON.time(at))) }
-        if let at = stop.departAt { fields.append(("departTime", SalesJSON.time(at))) }
         return .object(fields)
     }
 
-    /// A tier [hoursBeforeFrom, hoursBeforeTo) before departure. A tier without refunds says
-    /// `refundable:false` (fee 100 %), so no reader can mistake it for a free refund.
+    /// A tier [hoursBeforeFrom, hoursBeforeTo) before departure; a no-refund tier keeps 100 % (PROTOCOL.md 63236).
     static func rule(_ r: RefundRule) -> JSON {
         var fields: [(String, JSON)] = [("hoursBeforeFrom", .int(Int64(r.hoursFrom)))]
         if let to = r.hoursTo { fields.append(("hoursBeforeTo", .int(Int64(to)))) }
         fields.append(("feePercent", .int(Int64(r.feePercent ?? 100))))
-        fields.append(("refundable", .bool(r.feePercent != nil)))
         return .object(fields)
     }
 

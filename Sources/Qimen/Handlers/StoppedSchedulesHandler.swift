@@ -1,16 +1,33 @@
+import Store
 import TOP
 
-/// Schedules stopped (停运) on a day (63223): `{"fromDate":"2026-11-22"}`.
+/// Stopped schedules (63223, page): optional `fromCity` / `toCity` (names or codes), `fromStationCode` /
+/// `toStationCode` (codes or names: the page's samples put names there), `fromDateTimeBegin` / `fromDateTimeEnd`
+/// (`yyyy-MM-dd HH:mm:ss`, inclusive; absent = unbounded). Answers `lineSchedule[{scheduleId, line}]`, one element per
+/// stopped dated schedule (PROTOCOL.md 63223 decisions).
 enum StoppedSchedulesHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
-        let date = try body.date("fromDate")
-        let stopped = try ctx.store.stoppedSchedules(date: date)
-        return [("schedules", .array(stopped.map { s in
-            var fields: [(String, JSON)] = [("scheduleId", .string(s.scheduleId)), ("lineId", .string(s.lineId)),
-                                            ("startTime", SalesJSON.time(s.departsAt)),
-                                            ("reason", .string(s.stopReason ?? "stopped"))]
-            if let code = s.stopReasonCode { fields.append(("reasonCode", .int(Int64(code)))) }
-            return .object(fields)
+        let fromCodes = try body.optionalString("fromCity").map { try ctx.store.cityCodes(matching: $0) }
+        let toCodes = try body.optionalString("toCity").map { try ctx.store.cityCodes(matching: $0) }
+        let fromStation = try body.optionalString("fromStationCode")
+        let toStation = try body.optionalString("toStationCode")
+        let begin = try body.optionalDateTime("fromDateTimeBegin")
+        let end = try body.optionalDateTime("fromDateTimeEnd", endOfDay: true)
+        if let begin, let end, begin > end { throw QimenFailure.invalid("fromDateTimeBegin is after fromDateTimeEnd") }
+        let stopped = try ctx.store.stoppedSchedules(from: begin, to: end).filter { s in
+            if let codes = fromCodes, !codes.contains(s.fromCityCode) { return false }
+            if let codes = toCodes, !codes.contains(s.toCityCode) { return false }
+            let names = s.stops.map { [$0.station.code, $0.station.name] }
+            if let station = fromStation {
+                guard let i = names.firstIndex(where: { $0.contains(station) }), i < names.count - 1 else { return false }
+                if let other = toStation, !names[(i + 1)...].contains(where: { $0.contains(other) }) { return false }
+            } else if let other = toStation, !names.dropFirst().contains(where: { $0.contains(other) }) {
+                return false
+            }
+            return true
+        }
+        return [("lineSchedule", .array(stopped.map { s in
+            .object([("scheduleId", .string(s.seats.scheduleId)), ("line", LineJSON.line(s))])
         }))]
     }
 }

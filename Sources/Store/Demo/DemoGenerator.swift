@@ -47,7 +47,8 @@ public enum DemoGenerator {
 
     static func insertGeography(_ db: Connection) throws {
         for c in DemoGeography.cities {
-            try db.run("INSERT INTO cities (code, name, province) VALUES (?, ?, ?)", .text(c.code), .text(c.name), .text(c.province))
+            try db.run("INSERT INTO cities (code, name, province, full_name) VALUES (?, ?, ?, ?)", .text(c.code), .text(c.name),
+                       .text(c.province), .text(c.fullName))
         }
         for st in DemoGeography.stations {
             if let area = st.area { try Geofence.validate(area) }

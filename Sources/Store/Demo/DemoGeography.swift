@@ -1,6 +1,10 @@
 /// Real cities (national administrative division codes), stations and lines for the demo store.
 enum DemoGeography {
-    struct City { let code, name, province: String }
+    struct City {
+        let code, name, province: String
+        /// The official name Fliggy uses (上海市, 香港特别行政区): PROTOCOL.md §2 "Shared rules".
+        var fullName: String { code.hasPrefix("81") ? "香港特别行政区" : name + "市" }
+    }
     struct Station {
         let code, name, address, cityCode: String
         let lng, lat: Double

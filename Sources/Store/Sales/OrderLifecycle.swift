@@ -50,7 +50,7 @@ extension Store {
                     let code = Store.pad(Int(o.id) * 7919 % 100_000_000, 8)
                     let seatBase = Int(try db.scalarInt("SELECT seats_sold FROM schedules WHERE schedule_id = ?", .text(o.scheduleId)) ?? 0) - seats
                     try db.run("""
-                        UPDATE orders SET status = 3, alipay_trade_no = ?, fetch_no = ?, fetch_pwd = ?, gate = ?, qr_payload = ?,
+                        UPDATE orders SET status = 3, alipay_trade_no = coalesce(?, alipay_trade_no), fetch_no = ?, fetch_pwd = ?, gate = ?, qr_payload = ?,
                           fetch_address = (SELECT address FROM stations WHERE code = orders.from_station),
                           paid_at = ?, issued_at = ?, updated_at = ?, lock_expires_at = NULL, version = version + 1 WHERE id = ?
                         """, args: [.of(alipayTradeNo), .text("T" + code), .text(String(code.suffix(6))), .text("A\(Int(o.id) % 12 + 1)"),
@@ -63,7 +63,7 @@ extension Store {
                                    .text(Store.pad(Int(tid) * 7 % 1_000_000, 6)), .int(tid))
                     }
                 } else {
-                    try db.run("UPDATE orders SET status = 2, alipay_trade_no = ?, paid_at = ?, updated_at = ?, lock_expires_at = NULL, version = version + 1 WHERE id = ?",
+                    try db.run("UPDATE orders SET status = 2, alipay_trade_no = coalesce(?, alipay_trade_no), paid_at = ?, updated_at = ?, lock_expires_at = NULL, version = version + 1 WHERE id = ?",
                                .of(alipayTradeNo), .of(now), .of(now), .int(o.id))
                 }
                 try insertAudit(operatorName: "fliggy", source: "qimen", action: autoIssue ? "order.issue.auto" : "order.issue.async",

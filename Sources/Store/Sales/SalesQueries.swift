@@ -1,21 +1,56 @@
 /// Read side of Fliggy's queries: cities, schedules with every field, seats, stopped schedules.
 extension Store {
-    public func departureCities(namePrefix: String? = nil) throws -> [CityRecord] {
+    /// Departure cities with a schedule from `today` on (63238); `name` narrows by full or short name, or prefix.
+    /// One EXISTS probe per city on `schedules_by_route`, never a scan of the schedules.
+    public func departureCities(name: String? = nil, today: String) throws -> [CityRecord] {
         let s = try db.prepare("""
-            SELECT DISTINCT c.code, c.name, c.province FROM cities c JOIN schedules s ON s.from_city_code = c.code
-            WHERE c.is_departure = 1 AND (? IS NULL OR c.name LIKE ? || '%') ORDER BY c.code
+            SELECT c.code, c.name, c.province, coalesce(c.full_name, c.name) FROM cities c
+            WHERE c.is_departure = 1 AND (?1 IS NULL OR c.name LIKE ?1 || '%' OR c.full_name LIKE ?1 || '%' OR c.code = ?1)
+              AND EXISTS (SELECT 1 FROM schedules s WHERE s.from_city_code = c.code AND s.from_date >= ?2)
+            ORDER BY c.code
             """)
-        try s.bind([.of(namePrefix), .of(namePrefix)])
-        return try s.all { CityRecord(code: $0.text(0), name: $0.text(1), province: $0.text(2)) }
+        try s.bind([.of(name), .text(today)])
+        return try s.all { CityRecord(code: $0.text(0), name: $0.text(1), province: $0.text(2), fullName: $0.text(3)) }
     }
 
-    public func arrivalCities(fromCityCode: String) throws -> [CityRecord] {
+    /// Arrival cities from any of `fromCityCodes` with a schedule from `today` on (63237), each with the days ahead,
+    /// today included, up to its last scheduled day (`preSellDay`).
+    public func arrivalCities(fromCityCodes: [String], today: String) throws -> [CityRecord] {
+        guard let todayStart = ChinaTime.parseDate(today) else { return [] }
+        var found: [String: CityRecord] = [:]
         let s = try db.prepare("""
-            SELECT DISTINCT c.code, c.name, c.province FROM cities c JOIN schedules s ON s.to_city_code = c.code
-            WHERE s.from_city_code = ? AND c.is_arrival = 1 ORDER BY c.code
+            SELECT c.code, c.name, c.province, coalesce(c.full_name, c.name),
+              (SELECT max(s.from_date) FROM schedules s WHERE s.from_city_code = ?1 AND s.to_city_code = c.code)
+            FROM cities c WHERE c.is_arrival = 1 AND c.code != ?1
+              AND EXISTS (SELECT 1 FROM schedules s WHERE s.from_city_code = ?1 AND s.to_city_code = c.code AND s.from_date >= ?2)
+            ORDER BY c.code
             """)
-        try s.bind([.text(fromCityCode)])
-        return try s.all { CityRecord(code: $0.text(0), name: $0.text(1), province: $0.text(2)) }
+        for from in fromCityCodes {
+            try s.bind([.text(from), .text(today)])
+            for var city in try s.all({ r -> CityRecord in
+                var c = CityRecord(code: r.text(0), name: r.text(1), province: r.text(2), fullName: r.text(3))
+                let last = r.optionalText(4).flatMap(ChinaTime.parseDate) ?? todayStart
+                c.preSellDays = max(0, (last - todayStart) / 86_400 + 1)
+                return c
+            }) {
+                if let seen = found[city.code] { city.preSellDays = max(city.preSellDays, seen.preSellDays) }
+                found[city.code] = city
+            }
+        }
+        return found.values.sorted { $0.code < $1.code }
+    }
+
+    /// City codes a name or code given by Fliggy stands for: a 6-digit admin code, the full name (上海市) or the short
+    /// one (上海) (PROTOCOL.md "Shared rules": cities). Empty when nothing matches.
+    public func cityCodes(matching text: String) throws -> [String] {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return [] }
+        let short = CityName.short(t)
+        let s = try db.prepare("""
+            SELECT code FROM cities WHERE code = ?1 OR full_name = ?1 OR name = ?1 OR name = ?2 OR full_name = ?2 ORDER BY code
+            """)
+        try s.bind([.text(t), .text(short)])
+        return try s.all { $0.text(0) }
     }
 
     static let seatColumns = """
@@ -39,19 +74,50 @@ extension Store {
         return try s.all(Store.seatsRow).first
     }
 
-    /// Schedules between two cities on a day, with stops, segment prices, rules and transfer points.
-    public func schedules(fromCityCode: String, toCityCode: String, date: String) throws -> [ScheduleFull] {
+    /// Schedules for Fliggy's schedule query (63236): from any of the departure cities, to any of the arrival cities
+    /// (nil: anywhere), departing on days `firstDate`…`lastDate`, optionally calling at a station; with stops,
+    /// segment prices, rules and transfer points.
+    public func schedules(fromCityCodes: [String], toCityCodes: [String]?, firstDate: String, lastDate: String,
+                          stopStation: String? = nil, limit: Int = 500) throws -> [ScheduleFull] {
         try db.read {
-            let s = try db.prepare("SELECT \(Store.seatColumns) WHERE s.from_city_code = ? AND s.to_city_code = ? AND s.from_date = ? ORDER BY s.departs_at")
-            try s.bind([.text(fromCityCode), .text(toCityCode), .text(date)])
-            let heads = try s.all { r in (Store.seatsRow(r), r.text(16), r.text(17), r.int(18), r.int(19) == 1) }
-            var stations: [String: StationRecord] = [:]
-            return try heads.map { h in
-                ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4,
-                             stops: try stops(h.0.scheduleId, cache: &stations), segmentPrices: try segmentPrices(h.0.scheduleId),
-                             refundRules: try refundRules(scheduleId: h.0.scheduleId), transferPoints: try transferPoints(h.0.scheduleId))
+            var heads: [(ScheduleSeats, String, String, Int, Bool)] = []
+            let byPair = try db.prepare("""
+                SELECT \(Store.seatColumns) WHERE s.from_city_code = ?1 AND s.to_city_code = ?2 AND s.from_date BETWEEN ?3 AND ?4
+                ORDER BY s.departs_at LIMIT ?5
+                """)
+            let byFrom = try db.prepare("""
+                SELECT \(Store.seatColumns) WHERE s.from_city_code = ?1 AND s.from_date BETWEEN ?3 AND ?4
+                ORDER BY s.departs_at LIMIT ?5
+                """)
+            for from in fromCityCodes {
+                for to in toCityCodes ?? [""] {
+                    let st = toCityCodes == nil ? byFrom : byPair
+                    try st.bind([.text(from), .text(to), .text(firstDate), .text(lastDate), .of(limit)])
+                    heads += try st.all { r in (Store.seatsRow(r), r.text(16), r.text(17), r.int(18), r.int(19) == 1) }
+                }
             }
+            heads.sort { ($0.0.departsAt, $0.0.scheduleId) < ($1.0.departsAt, $1.0.scheduleId) }
+            var stations: [String: StationRecord] = [:]
+            var result: [ScheduleFull] = []
+            for h in heads where result.count < limit {
+                let stops = try stops(h.0.scheduleId, cache: &stations)
+                if let code = stopStation, !stops.dropFirst().contains(where: { $0.station.code == code || $0.station.name == code }) { continue }
+                result.append(ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4, stops: stops,
+                                           segmentPrices: try segmentPrices(h.0.scheduleId),
+                                           refundRules: try refundRules(scheduleId: h.0.scheduleId),
+                                           transferPoints: try transferPoints(h.0.scheduleId)))
+            }
+            return result
         }
+    }
+
+    /// The last day any schedule departs from `fromCityCode` (the end of the presale period), or nil.
+    public func lastScheduleDate(fromCityCodes: [String]) throws -> String? {
+        var last: String?
+        for from in fromCityCodes {
+            if let d = try db.scalarText("SELECT max(from_date) FROM schedules WHERE from_city_code = ?", .text(from)), d > (last ?? "") { last = d }
+        }
+        return last
     }
 
     func stops(_ scheduleId: String, cache: inout [String: StationRecord]) throws -> [StopRecord] {
@@ -90,11 +156,22 @@ extension Store {
         return try s.all { TransferPoint(name: $0.text(0), address: $0.optionalText(1), longitude: $0.optionalDouble(2), latitude: $0.optionalDouble(3)) }
     }
 
-    /// Schedules stopped (停运) departing on a day.
-    public func stoppedSchedules(date: String) throws -> [ScheduleSeats] {
-        let s = try db.prepare("SELECT \(Store.seatColumns) WHERE s.from_date = ? AND s.on_sale = 0 ORDER BY s.departs_at")
-        try s.bind([.text(date)])
-        return try s.all(Store.seatsRow)
+    /// Stopped (停运) schedules for 63223, departing within [from, to] (epoch seconds, inclusive; nil = unbounded),
+    /// with their stops so the caller can filter by city and station. Read through `schedules_stopped`.
+    public func stoppedSchedules(from: Int?, to: Int?, limit: Int = 1000) throws -> [ScheduleFull] {
+        try db.read {
+            let s = try db.prepare("""
+                SELECT \(Store.seatColumns) WHERE s.on_sale = 0 AND s.departs_at >= ?1 AND s.departs_at <= ?2
+                ORDER BY s.departs_at LIMIT ?3
+                """)
+            try s.bind([.of(from ?? Int(Int32.min)), .of(to ?? Int(Int32.max) * 4), .of(limit)])
+            let heads = try s.all { r in (Store.seatsRow(r), r.text(16), r.text(17), r.int(18), r.int(19) == 1) }
+            var stations: [String: StationRecord] = [:]
+            return try heads.map { h in
+                ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4,
+                             stops: try stops(h.0.scheduleId, cache: &stations), segmentPrices: [], refundRules: [], transferPoints: [])
+            }
+        }
     }
 
     /// The price of a ride between two stops (segment price, else the schedule's price) and the departure time at
@@ -105,5 +182,15 @@ extension Store {
                                        .text(scheduleId), .text(from), .text(to)) else { return nil }
         let dep = try db.scalarInt("SELECT depart_at FROM schedule_stops WHERE schedule_id = ? AND station_code = ?", .text(scheduleId), .text(from))
         return (Int(p), dep.map(Int.init) ?? departsAt)
+    }
+}
+
+extension Store {
+    /// The code of the schedule's stop named by `codeOrName` (a station code or its name), or nil.
+    public func stopCode(scheduleId: String, codeOrName: String) throws -> String? {
+        try db.scalarText("""
+            SELECT st.code FROM schedule_stops ss JOIN stations st ON st.code = ss.station_code
+            WHERE ss.schedule_id = ?1 AND (st.code = ?2 OR st.name = ?2) ORDER BY ss.seq LIMIT 1
+            """, .text(scheduleId), .text(codeOrName))
     }
 }

@@ -41,6 +41,10 @@ public enum SalesError: Error, Equatable, CustomStringConvertible {
 
 public struct CityRecord: Equatable, Sendable {
     public var code: String, name: String, province: String
+    /// The official name (上海市): what Fliggy's city interfaces carry.
+    public var fullName: String
+    /// Days ahead, today included, that this city pair has schedules (63237 `preSellDay`); 0 where not asked.
+    public var preSellDays: Int = 0
 }
 
 public struct StationRecord: Equatable, Sendable {
@@ -77,27 +81,46 @@ public struct ScheduleFull: Equatable, Sendable {
     public var transferPoints: [TransferPoint]
 }
 
+/// One passenger of Fliggy's create order, as sent (PROTOCOL.md 63228 `passengerList`).
 public struct LockPassenger: Equatable, Sendable {
-    public var passengerId: String, name: String, certType: Int, certNo: String, phone: String?
-    public init(passengerId: String, name: String, certType: Int, certNo: String, phone: String?) {
+    /// nil: busops assigns a digit-only id (PROTOCOL.md "Shared rules": `passengerId`).
+    public var passengerId: String?
+    public var name: String, certType: Int, certNo: String, phone: String?
+    /// 0 ordinary, 1 child (page 63226's codes; the classic 1/2 are mapped before they reach the store).
+    public var passengerType: Int
+    /// The fare Fliggy charged this passenger, fen; nil = the schedule's fare.
+    public var ticketPriceFen: Int?
+    public init(passengerId: String? = nil, name: String, certType: Int, certNo: String, phone: String?,
+                passengerType: Int = 0, ticketPriceFen: Int? = nil) {
         self.passengerId = passengerId; self.name = name; self.certType = certType; self.certNo = certNo; self.phone = phone
+        self.passengerType = passengerType; self.ticketPriceFen = ticketPriceFen
     }
 }
 
-/// Fliggy's create-order (seat lock).
+/// Fliggy's create-order (seat lock), PROTOCOL.md 63228.
 public struct LockRequest: Equatable, Sendable {
     public var alitripOrderId: String
     public var scheduleId: String
     public var fromStation: String?, toStation: String?
-    public var startTime: String?          // yyyy-MM-dd HH:mm as Fliggy last saw it
-    public var orderAmountFen: Int?        // what Fliggy will charge
+    /// The departure as Fliggy last saw it, `yyyy-MM-dd HH:mm[:ss]` (its `fromDate` + `fromTime`); compared to the minute.
+    public var startTime: String?
+    public var orderAmountFen: Int?        // what Fliggy will charge for the order
+    public var ticketAmountFen: Int?       // one ticket's fare as Fliggy shows it
     public var contactName: String, contactPhone: String
     public var passengers: [LockPassenger]
+    /// No `passengerList`: the tickets carry the contact's name (PROTOCOL.md 63228 decisions: anonymous tickets).
+    public var anonymous: Bool
+    public var alipayTradeNo: String?, goodsId: String?, lineId: String?
+    public var contactCertType: Int?, contactCertNo: String?
     public init(alitripOrderId: String, scheduleId: String, fromStation: String?, toStation: String?, startTime: String?,
-                orderAmountFen: Int?, contactName: String, contactPhone: String, passengers: [LockPassenger]) {
+                orderAmountFen: Int?, contactName: String, contactPhone: String, passengers: [LockPassenger],
+                ticketAmountFen: Int? = nil, anonymous: Bool = false, alipayTradeNo: String? = nil, goodsId: String? = nil,
+                lineId: String? = nil, contactCertType: Int? = nil, contactCertNo: String? = nil) {
         self.alitripOrderId = alitripOrderId; self.scheduleId = scheduleId; self.fromStation = fromStation; self.toStation = toStation
         self.startTime = startTime; self.orderAmountFen = orderAmountFen; self.contactName = contactName
-        self.contactPhone = contactPhone; self.passengers = passengers
+        self.contactPhone = contactPhone; self.passengers = passengers; self.ticketAmountFen = ticketAmountFen
+        self.anonymous = anonymous; self.alipayTradeNo = alipayTradeNo; self.goodsId = goodsId; self.lineId = lineId
+        self.contactCertType = contactCertType; self.contactCertNo = contactCertNo
     }
 }
 
