@@ -3,24 +3,40 @@ import TOP
 
 /// Builds the TOP callbacks from store rows, so every action describes the same fields the same way.
 enum CallbackFactory {
-    /// bookticket.confirm. On success it carries the fetch info, seats, passengers and vehicle; on failure the reason.
+    /// bookticket.confirm (PROTOCOL.md §1). On success it carries the fetch info, seats, passengers and vehicle;
+    /// a failure carries only the order ids and success:false (the reason goes in the audit trail, not here:
+    /// no published key carries it). bus_inner_order_id is the order's Fliggy id, always sent (PROTOCOL.md decision).
     static func bookTicket(_ d: OrderDetail, success: Bool, fetch: FetchInfo? = nil, vehicle: VehicleInfo? = nil,
-                           seats: [String]? = nil, failReason: String? = nil) -> BookTicketConfirm {
+                           seats: [String]? = nil) -> BookTicketConfirm {
         let seatList = seats ?? d.tickets.compactMap(\.seatNo)
         let passengers = d.tickets.enumerated().map { k, t in
             BookTicketConfirm.Passenger(ticketId: t.agentTicketId, name: t.name, certType: certType(t.certType), certNo: t.certNo,
-                                        seatNo: success ? (seats.map { $0[k] } ?? t.seatNo) : nil)
+                                        seatNo: seats.map { $0[k] } ?? t.seatNo)
         }
-        let schedule = vehicle.flatMap { v -> BookTicketConfirm.Schedule? in
-            guard v.plate != nil || v.driverName != nil || v.driverPhone != nil || v.model != nil || v.brand != nil else { return nil }
-            return BookTicketConfirm.Schedule(driverName: v.driverName, driverPhone: v.driverPhone, plateNumber: v.plate,
-                                              vehicleModel: v.model, vehicleBrand: v.brand)
+        let schedule = vehicle.map { v in
+            BookTicketConfirm.Schedule(driverName: v.driverName, driverPhone: v.driverPhone, plateNumber: v.plate,
+                                       vehicleModel: v.model, vehicleBrand: v.brand)
         }
-        return BookTicketConfirm(agentOrderId: d.summary.agentOrderId, success: success, ticketCount: d.tickets.count,
-                                 totalPriceFen: d.summary.totalFen, fetchNumber: fetch?.ticketNo, fetchPassword: fetch?.ticketPwd,
-                                 fetchAddress: fetch?.address, gate: fetch?.gate, seatNumbers: success ? seatList : [],
-                                 passengers: success ? passengers : [], schedule: success ? schedule : nil,
-                                 failReason: success ? nil : failReason)
+        return BookTicketConfirm(agentOrderId: d.summary.agentOrderId, busInnerOrderId: d.summary.mainBizOrderId, success: success,
+                                 ticketCount: d.tickets.count, totalPriceFen: d.summary.totalFen, fetchNumber: fetch?.ticketNo,
+                                 fetchPassword: fetch?.ticketPwd, fetchAddress: fetch?.address, gate: fetch?.gate,
+                                 seatNumbers: success ? seatList : [], passengers: success ? passengers : [],
+                                 schedule: success ? schedule : nil)
+    }
+
+    /// multiple.refund.confirm for `amountFen` of money back on order `d` (PROTOCOL.md §1: the per-ticket detail
+    /// list is required). The money is split over the order's tickets by RefundSplit: integer fen, never more on a
+    /// ticket than it paid, summing exactly to the amount. nil when the amount does not fit what the tickets paid.
+    static func multipleRefund(_ d: OrderDetail, transNo: String, reason: String, amountFen: Int, serviceChargeFen: Int = 0,
+                               excluding refundRowId: Int64? = nil, scene: RefundScene = .common,
+                               reasonCode: Int? = nil) -> MultipleRefundConfirm? {
+        guard let main = Int64(d.summary.mainBizOrderId),
+              let details = RefundSplit.details(totalFen: amountFen, serviceChargeFen: serviceChargeFen,
+                                                tickets: RefundSplit.tickets(d.tickets, refunds: d.refunds, excluding: refundRowId))
+        else { return nil }
+        return MultipleRefundConfirm(agentOrderId: d.summary.agentOrderId, mainBizOrderId: main, refundTransNo: transNo, reason: reason,
+                                     tickets: details, refundScene: scene == .force ? .force : .common,
+                                     officialReasonCode: scene == .force ? reasonCode.map(String.init) : nil)
     }
 
     /// Qimen numbers the ID card 1; this API numbers certificate types 01–04.

@@ -59,7 +59,21 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         XCTAssertEqual(first.callbackIds, [cb1.id])
         XCTAssertEqual(cb1.method, "taobao.bus.agent.multiple.refund.confirm")
         XCTAssertTrue(cb1.idempotencyKey.hasPrefix("MR"), cb1.idempotencyKey)
-        XCTAssertEqual(cb1.params, #"{"agent_order_id":"\#(order)","main_biz_order_id":\#(d0.summary.mainBizOrderId),"agent_refund_trans_no":"\#(cb1.idempotencyKey)","agent_refund_reason":"车辆晚点补偿","total_refund_amount":1000,"total_service_charge_refund_amount":0}"#)
+        // PROTOCOL.md §1: the per-ticket list is required; 1000 fen split over the order's tickets, none above what it paid.
+        let business = try XCTUnwrap(try JSON.parse(cb1.params))
+        let split = RefundSplit.details(totalFen: 1000, tickets: RefundSplit.tickets(d0.tickets, refunds: d0.refunds))!
+        XCTAssertEqual(cb1.params, #"{"agent_order_id":"\#(order)","agent_refund_reason":"车辆晚点补偿","agent_refund_trans_no":"\#(cb1.idempotencyKey)","main_biz_order_id":\#(d0.summary.mainBizOrderId),"refund_ticket_detail_list":"#
+                       + JSON.array(split.map { d in ["agent_ticket_id": .string(d.agentTicketId!), "passenger_id_num": .string(d.passengerIdNum!),
+                                                      "refund_amount": .int(Int64(d.refundFen)), "service_charge_refund_amount": 0] }).compactText
+                       + #","total_refund_amount":1000,"total_service_charge_refund_amount":0,"refund_scene":"common"}"#)
+        let details = try XCTUnwrap(business["refund_ticket_detail_list"]?.arrayValue)
+        XCTAssertFalse(details.isEmpty)
+        XCTAssertEqual(details.compactMap { $0["refund_amount"]?.intValue }.reduce(0, +), 1000)
+        for item in details {
+            let t = try XCTUnwrap(d0.tickets.first { $0.agentTicketId == item["agent_ticket_id"]?.stringValue })
+            XCTAssertLessThanOrEqual(item["refund_amount"]!.intValue!, t.priceFen + t.serviceFeeFen)
+            XCTAssertEqual(item["passenger_id_num"]?.stringValue, t.certNo)
+        }
         try f.run(.moneyRefund(agentOrderId: order, amountFen: 500, reason: "再补偿"))
         let cb2 = try f.latestOutbox()
         XCTAssertNotEqual(cb1.idempotencyKey, cb2.idempotencyKey)

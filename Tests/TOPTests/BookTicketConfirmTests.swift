@@ -3,7 +3,7 @@ import XCTest
 
 final class BookTicketConfirmTests: XCTestCase {
     private let full = BookTicketConfirm(
-        agentOrderId: "BO1", success: true, ticketCount: 2, totalPriceFen: 9000,
+        agentOrderId: "BO1", busInnerOrderId: "3900000000007919", success: true, ticketCount: 2, totalPriceFen: 9000,
         fetchNumber: "F123", fetchPassword: "P456", fetchAddress: "杭州汽车南站", gate: "5号检票口",
         seatNumbers: ["3", "4"],
         passengers: [
@@ -16,26 +16,34 @@ final class BookTicketConfirmTests: XCTestCase {
 
     func testFullSuccessEncoding() throws {
         XCTAssertEqual(full.businessJSON().compactText,
-                       #"{"agent_order_id":"BO1","success":true,"ticket_count":2,"total_price":9000,"#
-                       + #""fetch_tickets_number":"F123","fetch_tickets_pwd":"P456","fetch_tickets_address":"杭州汽车南站","#
-                       + #""ticket_wicket":"5号检票口","rider_seat_numbers":"3,4","passenger_info_list":["#
-                       + #"{"agent_ticket_id":"T1","passenger_name":"张三","passenger_cert_type":"01","passenger_cert_no":"110101199001011234","seat_no":"3"},"#
-                       + #"{"agent_ticket_id":"T2","passenger_name":"Li Si","passenger_cert_type":"02","passenger_cert_no":"E12345678","seat_no":"4"}],"#
-                       + #""schedule_info":{"driver_name":"王师傅","driver_phone":"13800000000","license_plate_number":"浙A12345","motorcycle_type":"大巴","vehicle_brands":"宇通"},"#
-                       + #""message":"{\"driverContactPhone\":\"13800000000\"}"}"#)
+                       #"{"agent_order_id":"BO1","bus_inner_order_id":"3900000000007919","success":true,"ticket_count":2,"total_price":9000,"#
+                       + #""fetch_tickets_address":"杭州汽车南站","fetch_tickets_number":"F123","fetch_tickets_pwd":"P456","#
+                       + #""ticket_wicket":"5号检票口","rider_seat_numbers":"3,4","message":"{\"driverContactPhone\":\"13800000000\"}","#
+                       + #""passenger_info_list":["#
+                       + #"{"agent_ticket_id":"T1","passenger_cert_type":"01","passenger_name":"张三","passenger_cert_no":"110101199001011234","seat_no":"3"},"#
+                       + #"{"agent_ticket_id":"T2","passenger_cert_type":"02","passenger_name":"Li Si","passenger_cert_no":"E12345678","seat_no":"4"}],"#
+                       + #""agent_confirm_book_schedule_info":{"driver_name":"王师傅","driver_phone":"13800000000","license_plate_number":"浙A12345","motorcycle_type":"大巴","vehicle_brands":"宇通"}}"#)
         XCTAssertNoThrow(try full.validate())
         XCTAssertEqual(full.method, "taobao.bus.agent.bookticket.confirm")
         XCTAssertEqual(full.paramName, "param_agent_confirm_book_r_q")
     }
 
-    func testFailureSendsFalseAndZero() throws {
-        let failed = BookTicketConfirm(agentOrderId: "BO2", success: false, ticketCount: 0, failReason: "座位已售出")
+    /// PROTOCOL.md §1 decision: a failure is agent_order_id, bus_inner_order_id and success:false, nothing more.
+    func testFailureSendsOnlyTheOrderIdsAndFalse() throws {
+        var failed = full
+        failed.success = false
         XCTAssertEqual(failed.businessJSON().compactText,
-                       #"{"agent_order_id":"BO2","success":false,"ticket_count":0,"fail_reason":"座位已售出"}"#)
+                       #"{"agent_order_id":"BO1","bus_inner_order_id":"3900000000007919","success":false}"#)
         XCTAssertNoThrow(try failed.validate())
-        var noReason = failed
-        noReason.failReason = nil
-        XCTAssertThrowsError(try noReason.validate()) { XCTAssertEqual(($0 as? CallbackValidationError)?.field, "fail_reason") }
+        let bare = BookTicketConfirm(agentOrderId: "BO2", busInnerOrderId: "39", success: false, ticketCount: 0)
+        XCTAssertEqual(bare.businessJSON().compactText, #"{"agent_order_id":"BO2","bus_inner_order_id":"39","success":false}"#)
+        XCTAssertNoThrow(try bare.validate())
+    }
+
+    func testAnEmptyVehicleIsLeftOut() {
+        var b = full
+        b.schedule = .init()
+        XCTAssertNil(b.businessJSON()["agent_confirm_book_schedule_info"])
     }
 
     func testValidation() {
@@ -48,5 +56,10 @@ final class BookTicketConfirmTests: XCTestCase {
         b = full
         b.totalPriceFen = -1
         XCTAssertThrowsError(try b.validate()) { XCTAssertEqual(($0 as? CallbackValidationError)?.field, "total_price") }
+        b = full
+        b.busInnerOrderId = " "
+        XCTAssertThrowsError(try b.validate()) { XCTAssertEqual(($0 as? CallbackValidationError)?.field, "bus_inner_order_id") }
+        b.success = false
+        XCTAssertThrowsError(try b.validate()) { XCTAssertEqual(($0 as? CallbackValidationError)?.field, "bus_inner_order_id") }
     }
 }

@@ -67,7 +67,8 @@ final class FakeTopGatewayTests: XCTestCase {
         let gw = FakeTopGateway(secret: "gw-secret", appKey: "app1", fault: nil)
         XCTAssertEqual(try send(gw).disposition, .done)
         XCTAssertEqual(try send(gw).disposition, .done)
-        let multi = MultipleRefundConfirm(agentOrderId: "A1", mainBizOrderId: 1, refundTransNo: "M-1", reason: "r", totalRefundFen: 10)
+        let multi = MultipleRefundConfirm(agentOrderId: "A1", mainBizOrderId: 1, refundTransNo: "M-1", reason: "r",
+                                          tickets: [.init(agentTicketId: "T1", refundFen: 10)])
         XCTAssertEqual(try send(gw, multi).disposition, .done)
         XCTAssertEqual(try send(gw, multi).disposition, .done)
         XCTAssertEqual(gw.calls.map(\.duplicate), [false, true, false, true])

@@ -2,24 +2,26 @@ import Store
 import TOP
 
 /// Issuing failed (no ticket): tickets → 3, the order → 4 closed, its seats go back on sale, and
-/// bookticket.confirm (success false, with the reason) is queued under key BK-<agent order id>.
+/// bookticket.confirm (success false) is queued under key BK-<agent order id>. The reason is kept in the
+/// audit row (ticket.fail) only: PROTOCOL.md §1 publishes no key for it, so a failure sends agent_order_id,
+/// bus_inner_order_id and success:false.
 ///
 /// Why 4: the seed table has no "issue failed" order code; 3 would claim tickets exist, and 5 means the buyer
 /// never paid. Closed (4) is what an order that will never be issued becomes, and the callback tells Fliggy
-/// why so it refunds the buyer in full.
+/// it failed so it refunds the buyer in full.
 enum IssueFailedAction {
     static func plan(order: String, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
         let why = try InputValidation.reason(reason)
         let d = try ctx.order(order)
         try ctx.bind(order: d)
         try IssueTicketsAction.requireAwaitingTicket(d, verb: "failed")
-        let callback = CallbackFactory.bookTicket(d, success: false, failReason: why)
+        let callback = CallbackFactory.bookTicket(d, success: false)
         try ActionContext.check(callback)
         let key = "BK-" + d.summary.agentOrderId
         let freed = SeatAccounting.soldSeats(d.tickets, orderStatus: d.summary.status)
         let lines = [CallbackFactory.orderLine(d),
                      "passengers: " + CallbackFactory.names(d.tickets),
-                     "reason: \(why)",
+                     "reason: \(why) (kept in the audit trail; Fliggy's API has no field for it)",
                      "order → 4 closed, tickets → 3 no ticket, \(freed) seat\(freed == 1 ? "" : "s") back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan",
                      "sends \(callback.method) success=false (key \(key))"]
         let preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", lines: lines, version: d.version,

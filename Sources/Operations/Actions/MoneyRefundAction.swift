@@ -18,16 +18,23 @@ enum MoneyRefundAction {
         let left = max(0, d.summary.totalFen - already)
         let amount = try InputValidation.amount(amountFen, ceiling: left,
                                                 ceilingName: "what is left to refund (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))")
-        func callback(_ key: String) -> MultipleRefundConfirm {
-            MultipleRefundConfirm(agentOrderId: d.summary.agentOrderId, mainBizOrderId: Int64(d.summary.mainBizOrderId),
-                                  refundTransNo: key, reason: why, totalRefundFen: amount, totalServiceChargeRefundFen: 0)
+        // PROTOCOL.md §1: refund_ticket_detail_list is required, so the amount is split over the order's tickets
+        // (integer fen, never more on a ticket than it paid, summing exactly to the amount).
+        func callback(_ key: String) throws -> MultipleRefundConfirm {
+            guard let cb = CallbackFactory.multipleRefund(d, transNo: key, reason: why, amountFen: amount) else {
+                throw OperationError.invalid("\(Money.yuan(amount)) yuan cannot be split over the tickets of order "
+                                             + "\(d.summary.agentOrderId) without giving a ticket more than it paid")
+            }
+            return cb
         }
-        let sample = callback("MR(new)")
+        let sample = try callback("MR(new)")
         try ActionContext.check(sample)
+        let split = sample.tickets.map { "\($0.agentTicketId ?? $0.passengerIdNum ?? "?") \(Money.yuan($0.refundFen + $0.serviceChargeRefundFen))" }
         let lines = [CallbackFactory.orderLine(d),
                      "money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
                      "refund \(Money.yuan(amount)) yuan (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))",
                      "reason: \(why)",
+                     "per ticket (yuan): " + split.joined(separator: ", "),
                      "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
         let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     method: sample.method, params: [sample.businessJSON().compactText])
@@ -37,7 +44,7 @@ enum MoneyRefundAction {
                                                             amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
             // The version moves so a second operator looking at the old state cannot send the same money again.
             try ctx.store.setOrderStatus(orderId: d.summary.id, to: d.summary.status, now: ctx.now)
-            let cb = try ctx.enqueue(callback(keys.idempotencyKey), key: keys.idempotencyKey, orderId: d.summary.id, refundId: keys.id)
+            let cb = try ctx.enqueue(try callback(keys.idempotencyKey), key: keys.idempotencyKey, orderId: d.summary.id, refundId: keys.id)
             try ctx.audit("refund.money", entity: "order", id: d.summary.agentOrderId,
                           before: AuditFields(status: d.summary.status.rawValue).with("refunded_fen", already),
                           after: AuditFields(status: d.summary.status.rawValue).with("refund", keys.refundId).with("amount_fen", amount)

@@ -76,9 +76,21 @@ extension DemoWriter {
         let method: String, params: String
         if source == "money_only" {
             method = "taobao.bus.agent.multiple.refund.confirm"
-            params = DemoJSON.object([("agent_order_id", JSONText.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
-                                      ("agent_refund_trans_no", JSONText.quote(key)), ("reason", JSONText.quote(reason ?? "")),
-                                      ("total_refund_fee", String(amount)), ("service_charge_refund_fee", "0")])
+            // The published object (PROTOCOL.md §1, multiple.refund.confirm), as MoneyRefundAction builds it: the
+            // required per-ticket list splits the amount over the order's equal tickets, the odd fen to the first.
+            var details: [String] = []
+            for k in 0..<c.seats {
+                let share = amount / c.seats + (k < amount % c.seats ? 1 : 0)
+                guard share > 0 else { continue }
+                details.append(DemoJSON.object([("agent_ticket_id", JSONText.quote("TK" + DemoPeople.pad(Int(c.ticketIds[k]), 10))),
+                                                ("passenger_id_num", JSONText.quote(c.people[k].certNo)),
+                                                ("refund_amount", String(share)), ("service_charge_refund_amount", "0")]))
+            }
+            params = DemoJSON.object([("agent_order_id", JSONText.quote(c.agentId)), ("agent_refund_reason", JSONText.quote(reason ?? "")),
+                                      ("agent_refund_trans_no", JSONText.quote(key)), ("main_biz_order_id", c.fliggyId),
+                                      ("refund_ticket_detail_list", "[" + details.joined(separator: ",") + "]"),
+                                      ("total_refund_amount", String(amount)), ("total_service_charge_refund_amount", "0"),
+                                      ("refund_scene", JSONText.quote(scene))])
         } else {
             method = "taobao.bus.agent.refund.confirm"
             var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("main_biz_order_id", c.fliggyId),
@@ -106,7 +118,9 @@ extension DemoWriter {
 
     mutating func bookTicketCallback(_ c: RefundContext, fetchNo: String?, gate: String?, issuedAt: Int, pending: Bool) throws {
         let success = !pending
-        var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("success", success ? "true" : "false"),
+        // The published object (PROTOCOL.md §1, bookticket.confirm): bus_inner_order_id is always sent.
+        var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("bus_inner_order_id", JSONText.quote(c.fliggyId)),
+                                         ("success", success ? "true" : "false"),
                                          ("ticket_count", String(c.seats)), ("total_price", String(c.unitPaid * c.seats))]
         if let f = fetchNo { pairs.append(("fetch_tickets_number", JSONText.quote(f))) }
         if let g = gate { pairs.append(("ticket_wicket", JSONText.quote(g))) }

@@ -1,25 +1,30 @@
-// taobao.bus.agent.bookticket.confirm: the outcome of an asynchronous ticket issue.
-// Field names follow the public TOP model of this API where it names them; `schedule_info`
-// and `fail_reason` are our choices in the same style (no public source names them).
+// taobao.bus.agent.bookticket.confirm: the outcome of an asynchronous ticket issue
+// (PROTOCOL.md §1, TOP doc 25473). Only the published keys are sent: `schedule_info` and
+// `fail_reason`, which busops once sent, are not published, so the vehicle and driver go in
+// `agent_confirm_book_schedule_info` and a failure reason stays in busops's audit trail.
 //
-// Wire fields (param_agent_confirm_book_r_q), in this order:
-//   agent_order_id           merchant order id (required)
-//   success                  true issued, false failed (always sent)
-//   ticket_count             number of tickets (always sent, 0 included)
-//   total_price              FEN (inferred unit; see PROTOCOL.md "Amount units")
-//   fetch_tickets_number     pick-up number
-//   fetch_tickets_pwd        pick-up password
-//   fetch_tickets_address    pick-up place
-//   ticket_wicket            boarding gate
-//   rider_seat_numbers       seat numbers joined with ","
-//   passenger_info_list      [{agent_ticket_id, passenger_name, passenger_cert_type (01 ID card,
-//                            02 passport, 03 HK/Macau pass, 04 Taiwan pass), passenger_cert_no, seat_no}]
-//   schedule_info            {driver_name, driver_phone, license_plate_number, motorcycle_type, vehicle_brands}
-//   message                  custom SMS content as JSON text (e.g. {"driverContactPhone":...})
-//   fail_reason              why issuing failed (required when success is false)
+// Wire fields (param_agent_confirm_book_r_q), in the order of PROTOCOL.md's table:
+//   agent_order_id                    merchant order id (required)
+//   bus_inner_order_id                Fliggy order id (main_biz_order_id); PROTOCOL.md decision: always sent
+//   success                           true issued, false failed (always sent)
+//   ticket_count                      number of tickets
+//   total_price                       FEN (PROTOCOL.md "Amount units": decision)
+//   fetch_tickets_address             pick-up place
+//   fetch_tickets_number              pick-up number
+//   fetch_tickets_pwd                 pick-up password
+//   ticket_wicket                     boarding gate
+//   rider_seat_numbers                seat numbers joined with ","
+//   message                           custom SMS content as JSON text (e.g. {"driverContactPhone":...})
+//   passenger_info_list               [{agent_ticket_id, passenger_cert_type (two digits: 01 ID card,
+//                                     02 passport, 03 HK/Macau pass, 04 Taiwan pass), passenger_name,
+//                                     passenger_cert_no, seat_no}]
+//   agent_confirm_book_schedule_info  {driver_name, driver_phone, license_plate_number, motorcycle_type, vehicle_brands}
+//
+// A failure sends agent_order_id, bus_inner_order_id and success:false only (PROTOCOL.md §1 decision):
+// nothing published can carry the reason, and half an issued-ticket object would only mislead.
 
 public struct BookTicketConfirm: TopCallback, Equatable {
-    /// Certificate types as this API numbers them (Qimen uses 1 for the ID card instead).
+    /// Certificate types as this API numbers them, always two digits (Qimen uses 1 for the ID card instead).
     public enum CertType: String, Sendable {
         case idCard = "01", passport = "02", hongKongMacauPass = "03", taiwanPass = "04"
     }
@@ -42,14 +47,15 @@ public struct BookTicketConfirm: TopCallback, Equatable {
         func json() -> JSON {
             var o = JSONObjectBuilder()
             o.add("agent_ticket_id", ticketId)
-            o.add("passenger_name", name)
             o.add("passenger_cert_type", certType.rawValue)
+            o.add("passenger_name", name)
             o.add("passenger_cert_no", certNo)
             o.add("seat_no", seatNo)
             return o.json
         }
     }
 
+    /// Vehicle and driver: the published AgentConfirmBookScheduleInfo object.
     public struct Schedule: Equatable, Sendable {
         public var driverName: String?
         public var driverPhone: String?
@@ -66,6 +72,10 @@ public struct BookTicketConfirm: TopCallback, Equatable {
             self.vehicleBrand = vehicleBrand
         }
 
+        var isEmpty: Bool {
+            [driverName, driverPhone, plateNumber, vehicleModel, vehicleBrand].allSatisfy { $0?.isBlank ?? true }
+        }
+
         func json() -> JSON {
             var o = JSONObjectBuilder()
             o.add("driver_name", driverName)
@@ -78,6 +88,8 @@ public struct BookTicketConfirm: TopCallback, Equatable {
     }
 
     public var agentOrderId: String
+    /// Fliggy's order id (the order's main_biz_order_id / Qimen alitripOrderId), sent as a String.
+    public var busInnerOrderId: String
     public var success: Bool
     public var ticketCount: Int
     public var totalPriceFen: Int?
@@ -90,13 +102,13 @@ public struct BookTicketConfirm: TopCallback, Equatable {
     public var schedule: Schedule?
     /// Custom SMS content, already JSON text, passed through unchanged.
     public var smsJSON: String?
-    public var failReason: String?
 
-    public init(agentOrderId: String, success: Bool, ticketCount: Int, totalPriceFen: Int? = nil,
+    public init(agentOrderId: String, busInnerOrderId: String, success: Bool, ticketCount: Int, totalPriceFen: Int? = nil,
                 fetchNumber: String? = nil, fetchPassword: String? = nil, fetchAddress: String? = nil,
                 gate: String? = nil, seatNumbers: [String] = [], passengers: [Passenger] = [],
-                schedule: Schedule? = nil, smsJSON: String? = nil, failReason: String? = nil) {
+                schedule: Schedule? = nil, smsJSON: String? = nil) {
         self.agentOrderId = agentOrderId
+        self.busInnerOrderId = busInnerOrderId
         self.success = success
         self.ticketCount = ticketCount
         self.totalPriceFen = totalPriceFen
@@ -108,7 +120,6 @@ public struct BookTicketConfirm: TopCallback, Equatable {
         self.passengers = passengers
         self.schedule = schedule
         self.smsJSON = smsJSON
-        self.failReason = failReason
     }
 
     public var method: String { "taobao.bus.agent.bookticket.confirm" }
@@ -117,18 +128,20 @@ public struct BookTicketConfirm: TopCallback, Equatable {
     public func businessJSON() -> JSON {
         var o = JSONObjectBuilder()
         o.add("agent_order_id", agentOrderId)
+        o.add("bus_inner_order_id", busInnerOrderId)
         o.add("success", success)
+        // PROTOCOL.md §1 decision: a failure is these three keys and nothing else.
+        guard success else { return o.json }
         o.add("ticket_count", ticketCount)
         o.add("total_price", totalPriceFen)
+        o.add("fetch_tickets_address", fetchAddress)
         o.add("fetch_tickets_number", fetchNumber)
         o.add("fetch_tickets_pwd", fetchPassword)
-        o.add("fetch_tickets_address", fetchAddress)
         o.add("ticket_wicket", gate)
         o.add("rider_seat_numbers", seatNumbers.isEmpty ? nil : seatNumbers.joined(separator: ","))
-        o.add("passenger_info_list", passengers.isEmpty ? nil : JSON.array(passengers.map { $0.json() }))
-        o.add("schedule_info", schedule.map { $0.json() })
         o.add("message", smsJSON)
-        o.add("fail_reason", failReason)
+        o.add("passenger_info_list", passengers.isEmpty ? nil : JSON.array(passengers.map { $0.json() }))
+        o.add("agent_confirm_book_schedule_info", schedule.flatMap { $0.isEmpty ? nil : $0.json() })
         return o.json
     }
 
@@ -137,12 +150,15 @@ public struct BookTicketConfirm: TopCallback, Equatable {
             CallbackValidationError(field: field, reason: reason)
         }
         if agentOrderId.isBlank { throw fail("agent_order_id", "required") }
+        // Optional on TOP doc 25473's table but required by its text; PROTOCOL.md decides: always sent.
+        if busInnerOrderId.isBlank { throw fail("bus_inner_order_id", "required (the Fliggy order id)") }
+        guard success else { return }
         if ticketCount < 0 { throw fail("ticket_count", "must not be negative") }
         if let fen = totalPriceFen, fen < 0 { throw fail("total_price", "must not be negative") }
-        if !success, failReason?.isBlank ?? true { throw fail("fail_reason", "required when issuing failed") }
-        if success, !passengers.isEmpty, passengers.count != ticketCount {
+        if !passengers.isEmpty, passengers.count != ticketCount {
             throw fail("ticket_count", "is \(ticketCount) but \(passengers.count) passengers are listed")
         }
+        // PROTOCOL.md §1: message must be valid JSON text (the published sample is not).
         if let sms = smsJSON, (try? JSON.parse(sms)) == nil {
             throw fail("message", "must be JSON text")
         }

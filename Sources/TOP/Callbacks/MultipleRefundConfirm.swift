@@ -1,22 +1,30 @@
 // taobao.bus.agent.multiple.refund.confirm: money back without a ticket state change, possibly
-// several times per order. Fliggy de-duplicates on agent_refund_trans_no, so a retry with the
-// same number can never pay twice. Every amount here is FEN (unlike refund.confirm's yuan).
+// several times per order (PROTOCOL.md §1, TOP doc 49134). Fliggy de-duplicates on
+// agent_refund_trans_no, so a retry with the same number can never pay twice. Every amount here
+// is FEN (unlike refund.confirm's yuan).
 //
-// Wire fields (param_agent_multiple_refund_r_q), in this order:
+// Wire fields (param_agent_multiple_refund_r_q), in the order of PROTOCOL.md's table:
 //   agent_order_id                       merchant order id (required)
-//   main_biz_order_id                    Fliggy order id (a number)
-//   agent_refund_trans_no                unique refund number (required)
 //   agent_refund_reason                  reason (required)
-//   total_refund_amount                  fen, ticket money + service charge (always sent)
-//   total_service_charge_refund_amount   fen, service charge part (always sent)
+//   agent_refund_trans_no                unique refund number (required)
+//   main_biz_order_id                    Fliggy order id, a Number (required)
 //   refund_ticket_detail_list            [{agent_ticket_id, passenger_id_num, refund_amount,
-//                                        service_charge_refund_amount}] (fen; passenger_id_num
-//                                        required when there is no ticket id)
+//                                        service_charge_refund_amount}] one per ticket (required, fen;
+//                                        passenger_id_num required when there is no ticket id)
+//   total_refund_amount                  fen, Σ(refund_amount + service_charge_refund_amount) (required)
+//   total_service_charge_refund_amount   fen, Σ service_charge_refund_amount (always sent)
+//   refund_scene                         common | force
+//   refund_scene_official_reason_code    0 stopped, 1 weather, 2 epidemic
+//
+// The totals are computed from the details rather than stored beside them, so they can never
+// disagree: PROTOCOL.md infers total = Σ(refund_amount + service_charge_refund_amount) from the
+// TOP sample (1000 + 300 → 1300).
 
 public struct MultipleRefundConfirm: TopCallback, Equatable {
     public struct TicketDetail: Equatable, Sendable {
         public var agentTicketId: String?
         public var passengerIdNum: String?
+        /// Ticket money, fen, excluding the service charge part.
         public var refundFen: Int
         public var serviceChargeRefundFen: Int
 
@@ -38,23 +46,29 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
     }
 
     public var agentOrderId: String
-    public var mainBizOrderId: Int64?
+    public var mainBizOrderId: Int64
     public var refundTransNo: String
     public var reason: String
-    public var totalRefundFen: Int
-    public var totalServiceChargeRefundFen: Int
     public var tickets: [TicketDetail]
+    public var refundScene: RefundConfirm.Scene?
+    /// "0" stopped, "1" weather, "2" epidemic; only meaningful with scene force.
+    public var officialReasonCode: String?
 
-    public init(agentOrderId: String, mainBizOrderId: Int64?, refundTransNo: String, reason: String,
-                totalRefundFen: Int, totalServiceChargeRefundFen: Int = 0, tickets: [TicketDetail] = []) {
+    public init(agentOrderId: String, mainBizOrderId: Int64, refundTransNo: String, reason: String,
+                tickets: [TicketDetail], refundScene: RefundConfirm.Scene? = nil, officialReasonCode: String? = nil) {
         self.agentOrderId = agentOrderId
         self.mainBizOrderId = mainBizOrderId
         self.refundTransNo = refundTransNo
         self.reason = reason
-        self.totalRefundFen = totalRefundFen
-        self.totalServiceChargeRefundFen = totalServiceChargeRefundFen
         self.tickets = tickets
+        self.refundScene = refundScene
+        self.officialReasonCode = officialReasonCode
     }
+
+    /// Σ(refund_amount + service_charge_refund_amount), fen.
+    public var totalRefundFen: Int { tickets.reduce(0) { $0 + $1.refundFen + $1.serviceChargeRefundFen } }
+    /// Σ service_charge_refund_amount, fen.
+    public var totalServiceChargeRefundFen: Int { tickets.reduce(0) { $0 + $1.serviceChargeRefundFen } }
 
     public var method: String { "taobao.bus.agent.multiple.refund.confirm" }
     public var paramName: String { "param_agent_multiple_refund_r_q" }
@@ -63,12 +77,14 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
     public func businessJSON() -> JSON {
         var o = JSONObjectBuilder()
         o.add("agent_order_id", agentOrderId)
-        o.add("main_biz_order_id", mainBizOrderId)
-        o.add("agent_refund_trans_no", refundTransNo)
         o.add("agent_refund_reason", reason)
+        o.add("agent_refund_trans_no", refundTransNo)
+        o.add("main_biz_order_id", mainBizOrderId)
+        o.add("refund_ticket_detail_list", JSON.array(tickets.map { $0.json() }))
         o.add("total_refund_amount", totalRefundFen)
         o.add("total_service_charge_refund_amount", totalServiceChargeRefundFen)
-        o.add("refund_ticket_detail_list", tickets.isEmpty ? nil : JSON.array(tickets.map { $0.json() }))
+        o.add("refund_scene", refundScene?.rawValue)
+        o.add("refund_scene_official_reason_code", officialReasonCode)
         return o.json
     }
 
@@ -79,10 +95,9 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
         if agentOrderId.isBlank { throw fail("agent_order_id", "required") }
         if refundTransNo.isBlank { throw fail("agent_refund_trans_no", "required (it prevents double refunds)") }
         if reason.isBlank { throw fail("agent_refund_reason", "required") }
-        if totalRefundFen <= 0 { throw fail("total_refund_amount", "must be positive") }
-        if totalServiceChargeRefundFen < 0 || totalServiceChargeRefundFen > totalRefundFen {
-            throw fail("total_service_charge_refund_amount", "must be between 0 and the total refund")
-        }
+        if mainBizOrderId <= 0 { throw fail("main_biz_order_id", "required (the Fliggy order id)") }
+        // PROTOCOL.md §1: refund_ticket_detail_list is M, one entry per ticket.
+        if tickets.isEmpty { throw fail("refund_ticket_detail_list", "required: one entry per ticket") }
         for (i, t) in tickets.enumerated() {
             let field = "refund_ticket_detail_list[\(i)]"
             if (t.agentTicketId?.isBlank ?? true) && (t.passengerIdNum?.isBlank ?? true) {
@@ -90,19 +105,9 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
             }
             if t.refundFen < 0 || t.serviceChargeRefundFen < 0 { throw fail(field, "amounts must not be negative") }
         }
-        if !tickets.isEmpty {
-            // The total is "ticket money + service charge". Whether a detail's refund_amount
-            // already includes its service charge is not stated publicly, so either reading is
-            // accepted; anything else is a bookkeeping error worth stopping before money moves.
-            let money = tickets.reduce(0) { $0 + $1.refundFen }
-            let service = tickets.reduce(0) { $0 + $1.serviceChargeRefundFen }
-            if money != totalRefundFen && money + service != totalRefundFen {
-                throw fail("total_refund_amount", "is \(totalRefundFen) but the details add up to \(money + service)")
-            }
-            if service != totalServiceChargeRefundFen {
-                throw fail("total_service_charge_refund_amount",
-                           "is \(totalServiceChargeRefundFen) but the details add up to \(service)")
-            }
+        if totalRefundFen <= 0 { throw fail("total_refund_amount", "must be positive") }
+        if let code = officialReasonCode, !["0", "1", "2"].contains(code) {
+            throw fail("refund_scene_official_reason_code", "must be 0, 1 or 2")
         }
     }
 }

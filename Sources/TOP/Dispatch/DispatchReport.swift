@@ -11,6 +11,9 @@ public struct DispatchReport: Equatable, Sendable {
     public var lostClaims = 0
     /// Claims given back unsent (lease too short for another call, or stopping).
     public var released = 0
+    /// Rows queued in an older, unpublished shape and brought to the published one before sending
+    /// (CallbackUpgrade); they are counted under sent / retried / dead-lettered as well.
+    public var upgraded = 0
     /// Sending is switched off by the kill switch (`meta.sending_paused`).
     public var paused = false
     /// Why nothing can be sent with this configuration; rows stay pending.
@@ -25,6 +28,7 @@ public struct DispatchReport: Equatable, Sendable {
         deadLettered += other.deadLettered
         lostClaims += other.lostClaims
         released += other.released
+        upgraded += other.upgraded
         paused = paused || other.paused
         refused = refused ?? other.refused
     }
@@ -32,6 +36,7 @@ public struct DispatchReport: Equatable, Sendable {
     public var summary: String {
         var line = "sent \(sent), retried \(retried), dead-lettered \(deadLettered)"
         if lostClaims > 0 { line += ", claims lost \(lostClaims)" }
+        if upgraded > 0 { line += ", upgraded to the published shape \(upgraded)" }
         if paused { line += " (sending is paused)" }
         if let refused { line += " (\(refused))" }
         return line

@@ -1,5 +1,6 @@
 // Drains the outbox: claim due rows, sign each with a fresh timestamp around the business JSON
-// exactly as committed (so the idempotency key inside it is the same on every attempt), POST,
+// exactly as committed (so the idempotency key inside it is the same on every attempt; a row
+// committed in an older, unpublished shape is first upgraded once and stored so), POST,
 // classify by the retry table, record. A crash at any point leaves either a pending row or a
 // claimed one whose lease lapses; both are sent again and Fliggy de-duplicates on the key.
 
@@ -123,7 +124,31 @@ public final class OutboxDispatcher {
                       \.deadLettered, &report)
             return
         }
-        let request = try TopRequest.build(method: row.method, paramName: paramName, businessJSON: row.params,
+        // PROTOCOL.md §1: only the published objects are sent. A row queued by an older busops in
+        // another shape is upgraded first and the result written back, so the stored params stay
+        // the bytes signed and sent; the idempotency key is the row's own, unchanged.
+        var params = row.params
+        let upgrade = try CallbackUpgrade.upgrade(method: row.method, params: row.params, refundRowId: row.refundId) {
+            try row.orderId.flatMap { try store.outboxOrderFacts(orderId: $0) }
+        }
+        switch upgrade {
+        case .current:
+            break
+        case let .upgraded(upgraded, why):
+            guard try store.upgradeClaimedParams(id: row.id, dispatcherId: dispatcherId, params: upgraded, why: why,
+                                                 now: nowSeconds) else {
+                report.lostClaims += 1
+                return
+            }
+            params = upgraded
+            report.upgraded += 1
+        case let .impossible(reason):
+            let attempt = OutboxAttempt(code: "unpublished-shape", message: reason)
+            try count(store.recordDeadLetter(id: row.id, dispatcherId: dispatcherId, attempt: attempt, now: nowSeconds),
+                      \.deadLettered, &report)
+            return
+        }
+        let request = try TopRequest.build(method: row.method, paramName: paramName, businessJSON: params,
                                            idempotencyKey: row.idempotencyKey, config: config, timestamp: clock())
         let result = transport.post(url: gateway, body: request.body, contentType: TopRequest.contentType,
                                     timeout: settings.requestTimeout)

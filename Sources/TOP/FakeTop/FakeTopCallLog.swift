@@ -13,6 +13,9 @@ public struct FakeTopCall: Equatable, Sendable {
     public var status: Int
     /// error code, result code or "ok": what the caller was told.
     public var answer: String
+    /// The business object as received (the method's param value), for tests that check the shape
+    /// on the wire. Kept in memory only: it holds passengers' personal data, so `jsonLine` omits it.
+    public var business: String? = nil
 
     public func jsonLine() -> String {
         var members: [(String, JSON)] = [

@@ -143,6 +143,7 @@ public final class FakeTopGateway: @unchecked Sendable {
         }
         guard call.signOK else { return fail(25, "Invalid Signature") }
         guard let paramName = Self.knownMethods[method] else { return fail(22, "Invalid Method") }
+        call.business = params[paramName]
         guard let text = params[paramName], let business = try? JSON.parse(text), business.objectValue != nil else {
             return fail(41, "Invalid Arguments", sub: "isv.missing-parameter", subMsg: "\(paramName) missing or not a JSON object")
         }
