@@ -22,8 +22,14 @@ enum ApproveRefundAction {
                 let when = d.summary.departsAt > ctx.now ? "this close to departure" : "after departure"
                 throw OperationError.notAllowed("the schedule's refund rules allow no refund \(when); to approve anyway set the fee explicitly (0 refunds everything)")
             }
-            fee = quoted
-            feeNote = "\(pct) % rule tier in force now"
+            // Never more than the fee Fliggy showed the buyer when it asked (63225 refundSurcharge, PROTOCOL.md).
+            if let cap = try ctx.store.refundFeeCap(refundRowId: r.id), cap < quoted {
+                fee = cap
+                feeNote = "\(pct) % rule tier in force now, capped at the fee Fliggy quoted the buyer"
+            } else {
+                fee = quoted
+                feeNote = "\(pct) % rule tier in force now"
+            }
         }
         let amount = r.paidFen - fee
         let tickets = RefundSupport.covered(r, d)

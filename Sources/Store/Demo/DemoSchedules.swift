@@ -42,7 +42,10 @@ enum DemoSchedules {
                 let span = 15 * 3600 // 06:00 to 21:00
                 var lastMinute = "", sameMinute = 0
                 for k in 0..<perLineDay {
-                    let departs = dayStart + 6 * 3600 + span * k / perLineDay + (li % 4) * 300
+                    // On the minute, as timetables are: Fliggy sends departures as HH:mm (PROTOCOL.md "Shared rules"),
+                    // and departures with seconds made 1M-order stores refuse create orders as start-time-changed.
+                    let exact = dayStart + 6 * 3600 + span * k / perLineDay + (li % 4) * 300
+                    let departs = exact - exact % 60
                     let hhmm = ChinaTime.minute(departs).suffix(5).replacingOccurrences(of: ":", with: "")
                     // Past ~2M orders a line departs more than once a minute: the second of a minute gets "-2", and so on.
                     sameMinute = hhmm == lastMinute ? sameMinute + 1 : 1
