@@ -75,6 +75,11 @@ public enum QimenEnvelope {
 
     /// Always HTTP 200: the gateway reads `success` / `retCode`, not the status line.
     public static func response(_ result: QimenResult, tag: String? = nil) -> HTTPResponse {
-        .json(200, body(result).encoded(), tag: tag)
+        if case .failure(.signCheckFailure, _) = result { return .json(200, Array(signCheckFailureBody.utf8), tag: tag) }
+        return .json(200, body(result).encoded(), tag: tag)
     }
+
+    /// A bad or missing sign is answered as every public page prints it, `success` a String included
+    /// (PROTOCOL.md §2 "Answers": sent byte for byte).
+    public static let signCheckFailureBody = #"{"retDesc":"Illegal request","success":"false","retCode":"sign-check-failure"}"#
 }

@@ -68,8 +68,9 @@ final class QimenRouterTests: XCTestCase {
     }
 
     func testBadSignIsRefusedAsIllegalRequest() throws {
-        let json = try answer(request(secret: "wrongsecret"))
-        XCTAssertEqual(json, ["success": false, "retCode": "sign-check-failure", "retDesc": "Illegal request"])
+        // Byte for byte as every public page prints it, `success` a String (PROTOCOL.md §2 "Answers").
+        let body = router.respond(to: request(secret: "wrongsecret")).bodyText
+        XCTAssertEqual(body, #"{"retDesc":"Illegal request","success":"false","retCode":"sign-check-failure"}"#)
         XCTAssertTrue(handler.calls.isEmpty)
     }
 
