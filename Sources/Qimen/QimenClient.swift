@@ -78,6 +78,17 @@ public final class QimenClient: Sendable {
 
     /// Any method name and raw body bytes (tests send unknown methods and broken JSON).
     public func call(method: String, bodyBytes: [UInt8], timeout: TimeInterval = 10) throws -> JSON {
+        let body = try send(method: method, bodyBytes: bodyBytes, timeout: timeout)
+        do {
+            return try JSON.parse(body)
+        } catch {
+            throw QimenClientError.invalidResponse(String(describing: error))
+        }
+    }
+
+    /// The answer's raw bytes: `busops selftest` compares the bad-signature refusal byte
+    /// for byte (PROTOCOL.md §2 "Answers").
+    public func send(method: String, bodyBytes: [UInt8], timeout: TimeInterval = 10) throws -> [UInt8] {
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/json;charset=utf-8")
         let response: HTTPResponse
@@ -88,10 +99,6 @@ public final class QimenClient: Sendable {
             throw QimenClientError.transport(error)
         }
         guard response.status == 200 else { throw QimenClientError.httpStatus(response.status) }
-        do {
-            return try JSON.parse(response.body)
-        } catch {
-            throw QimenClientError.invalidResponse(String(describing: error))
-        }
+        return response.body
     }
 }

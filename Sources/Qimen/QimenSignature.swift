@@ -35,8 +35,7 @@ public enum QimenSignature {
     /// The signed text without the secret: sorted `keyvalue...` then the body (if signed).
     /// Holds no secret, so it may be shown when diagnosing a mismatch.
     public static func signingBytes(_ pairs: [(String, String)], body: [UInt8]) -> [UInt8] {
-        let sorted = pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
-            .sorted { $0.0.lexicographicallyPrecedes($1.0) }  // byte order, not String order
+        let sorted = sortedBytes(pairs)
         var out: [UInt8] = []
         out.reserveCapacity(body.count + sorted.reduce(0) { $0 + $1.0.count + $1.1.count })
         for (key, value) in sorted {
@@ -45,6 +44,23 @@ public enum QimenSignature {
         }
         out.append(contentsOf: body)
         return out
+    }
+
+    /// The canonical string of §2 step 2 (`key+value`, sorted, `sign` already dropped), without
+    /// the body: what `busops selftest --explain-sign` shows.
+    public static func canonicalString(_ pairs: [(String, String)]) -> String {
+        String(decoding: signingBytes(pairs, body: []), as: UTF8.self)
+    }
+
+    /// The pairs in signing order: by key, byte order, not String order (keys are unique
+    /// once `parameters` has kept the first of each).
+    public static func sorted(_ pairs: [(String, String)]) -> [(String, String)] {
+        sortedBytes(pairs).map { (String(decoding: $0.0, as: UTF8.self), String(decoding: $0.1, as: UTF8.self)) }
+    }
+
+    private static func sortedBytes(_ pairs: [(String, String)]) -> [([UInt8], [UInt8])] {
+        pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+            .sorted { $0.0.lexicographicallyPrecedes($1.0) }  // byte order, not String order
     }
 
     /// Upper-case hex MD5 over secret + pairs + body + secret.

@@ -34,9 +34,9 @@ enum ServiceCommands {
             + "Exit status 1 when callbacks cannot be sent or a setting is wrong.",
         options: [])
 
-    // MARK: - Qimen endpoint: serve, simulate
+    // MARK: - Qimen endpoint: serve, simulate, selftest
 
-    static let qimenSpecs: [CommandSpec] = [serve, simulate]
+    static let qimenSpecs: [CommandSpec] = [serve, simulate, selftest]
 
     static let serve = CommandSpec(path: ["serve"], usage: "--db PATH [--listen 127.0.0.1:8080]",
         summary: "The Qimen endpoint Fliggy calls (cities, schedules, seats, orders, tickets, refunds), answered from the store. "
@@ -61,5 +61,23 @@ enum ServiceCommands {
             OptionSpec("seed", "N", "random seed: the same seed makes the same choices (default 1)"),
             OptionSpec("workers", "N", "concurrent buyers (default 4)"),
             OptionSpec("env", "ENV", "sign as the production (default) or test environment"),
+        ])
+
+    static let selftest = CommandSpec(path: ["selftest"], usage: "--qimen URL | --explain-sign --url URL --body BODY",
+        summary: "Plays Fliggy against a Qimen endpoint (signed with BUSOPS_QIMEN_SECRET[_FILE]): every interface with the "
+            + "published request shapes, every answer's fields, types and formats and the schedule rules checked against "
+            + "PROTOCOL.md; one ok/FAIL line per check, exit 1 on any failure. Places real orders: use a test store. "
+            + "With --explain-sign: the canonical string, expected and given sign of a captured request (never the secret).",
+        options: [
+            OptionSpec("qimen", "URL", "the endpoint, e.g. http://127.0.0.1:8080/"),
+            OptionSpec("days", "N", "days searched for a schedule with seats, today first (default 7)"),
+            OptionSpec("timeout", "S", "bound on one request in seconds (default 10)"),
+            OptionSpec("env", "ENV", "sign as the production (default) or test environment"),
+            OptionSpec("secret-file", "FILE", "the Qimen secret (mode 0600) instead of the environment"),
+            OptionSpec("explain-sign", nil, "explain the signature of a captured request instead of testing"),
+            OptionSpec("url", "URL", "with --explain-sign: the captured URL with its query"),
+            OptionSpec("body", "BODY", "with --explain-sign: the captured raw body"),
+            OptionSpec("body-file", "FILE", "with --explain-sign: the captured raw body, from a file (bytes as sent)"),
+            OptionSpec("header", "NAME:VALUE", "with --explain-sign: a request header (for top-sign-list); repeatable"),
         ])
 }

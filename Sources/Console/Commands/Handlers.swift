@@ -17,8 +17,8 @@ enum ServiceHandlers {
         "dispatch": DispatchCommand.run, "fake-top": FakeTopCommand.run, "config check": ConfigCheckCommand.run,
     ].merging(qimen) { a, _ in a }
 
-    // MARK: - Qimen endpoint: serve, simulate
+    // MARK: - Qimen endpoint: serve, simulate, selftest
     static let qimen: [String: CommandLineRouter.Handler] = [
-        "serve": ServeCommand.run, "simulate": SimulateCommand.run,
+        "serve": ServeCommand.run, "simulate": SimulateCommand.run, "selftest": SelftestCommand.run,
     ]
 }
