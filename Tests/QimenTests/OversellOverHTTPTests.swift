@@ -21,7 +21,7 @@ final class OversellOverHTTPTests: XCTestCase {
     func testConcurrentCreateOrdersNeverOversell() throws {
         let fixture = try QimenStoreFixture()
         let client = try fixture.startServer(workers: 8)
-        let scheduleId = QimenGoldenTests.schedule
+        let scheduleId = QimenGoldenTests.perOrder
         let before = try fixture.observer.scheduleSeats(scheduleId)!
         let left = before.seatsLeft
         XCTAssertGreaterThan(left, 10)
@@ -51,7 +51,7 @@ final class OversellOverHTTPTests: XCTestCase {
     func testSameAlitripOrderIdTwiceIsOneOrder() throws {
         let fixture = try QimenStoreFixture()
         let client = try fixture.startServer(workers: 8)
-        let scheduleId = QimenGoldenTests.schedule
+        let scheduleId = QimenGoldenTests.perOrder
         let before = try fixture.observer.scheduleSeats(scheduleId)!
         let body = try fixture.orderBody(alitripId: "6300000001", scheduleId: scheduleId, passengers: 2)
         let first = try client.call(.createOrder, body: body)

@@ -75,19 +75,19 @@ final class QimenStoreFixture {
 
     func count(_ sql: String) throws -> Int { Int(try observer.db.scalarInt(sql) ?? -1) }
 
-    /// A valid create-order body for a schedule (1 passenger unless told), priced right.
+    /// A valid create-order body (PROTOCOL.md 63228) for a schedule, whole route, 1 passenger unless told, priced right.
     func orderBody(alitripId: String, scheduleId: String, passengers: Int = 1, seed: Int = 0) throws -> JSON {
         let s = try observer.scheduleSeats(scheduleId)!
         let people: [JSON] = (0..<passengers).map { k -> JSON in
-            let fields: [(String, JSON)] = [("passengerId", .string(String(1000 + k))), ("name", .string("测试\(k)")),
-                                            ("certType", .int(1)), ("certNo", .string(Self.residentID(seed * 10 + k))),
-                                            ("phone", .string("13800000000"))]
-            return .object(fields)
+            .object([("passengerName", .string("测试\(k)")), ("passengerCertificateNo", .string(Self.residentID(seed * 10 + k))),
+                     ("passengerCertificateType", "1"), ("passengerType", "0"), ("ticketPrice", .int(Int64(s.priceFen)))])
         }
-        return ["alitripOrderId": .string(alitripId), "scheduleId": .string(scheduleId),
-                "startTime": .string(ChinaTime.minute(s.departsAt)), "ticketCount": .int(Int64(passengers)),
+        let departs = ChinaTime.second(s.departsAt)
+        return ["alitripOrderId": .string(alitripId), "scheduleId": .string(scheduleId), "lineId": .string(s.lineId),
+                "fromDate": .string(String(departs.prefix(10))), "fromTime": .string(String(departs.suffix(8))),
+                "ticketCount": .int(Int64(passengers)), "ticketAmount": .int(Int64(s.priceFen)),
                 "orderAmount": .int(Int64((s.priceFen + s.serviceFeeFen) * passengers)),
-                "contactName": "测试联系人", "contactPhone": "13900000000", "passengers": .array(people)]
+                "contactName": "测试联系人", "contactMobile": "13900000000", "passengerList": .array(people)]
     }
 
     /// A valid 18-digit resident ID (invented), different for each n.

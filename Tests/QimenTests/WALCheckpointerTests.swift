@@ -14,7 +14,7 @@ final class WALCheckpointerTests: XCTestCase {
         XCTAssertEqual(try StorePool(path: f.path).with { try $0.db.scalarInt("PRAGMA wal_autocheckpoint") }, 1000)
         let handler = QimenStoreHandler(pool: pool)
         func create(_ n: Int) throws {
-            let body = try f.orderBody(alitripId: "67\(100_000 + n)", scheduleId: QimenGoldenTests.schedule, seed: n)
+            let body = try f.orderBody(alitripId: "67\(100_000 + n)", scheduleId: QimenGoldenTests.perOrder, seed: n)
             guard case .success = handler.handle(.createOrder, body: body, now: QimenStoreFixture.nowDate) else {
                 return XCTFail("create \(n) refused")
             }

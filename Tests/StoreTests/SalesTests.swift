@@ -120,10 +120,11 @@ final class SalesTests: XCTestCase {
         let quote = try store.refundQuote(ref, passengerIds: nil, now: fixedNow)
         XCTAssertEqual(quote.count, 2)
         XCTAssertTrue(quote.allSatisfy { $0.refundSurchargeFen == 0 }, "over 48 h before departure the seed rules charge nothing")
-        let queued = try store.applyRefund(ref, passengerIds: nil, reason: "行程有变", autoConfirm: false, now: fixedNow)
+        let all = quote.map { RefundPick(ticketId: $0.ticket.agentTicketId) }
+        let queued = try store.applyRefund(ref, picks: all, reason: "行程有变", autoConfirm: false, now: fixedNow)
         XCTAssertEqual(queued.status, .refunding)
         let refunds = try store.db.scalarInt("SELECT count(*) FROM refunds")
-        let again = try store.applyRefund(ref, passengerIds: nil, reason: "行程有变", autoConfirm: false, now: fixedNow + 5)
+        let again = try store.applyRefund(ref, picks: all, reason: "行程有变", autoConfirm: false, now: fixedNow + 5)
         XCTAssertEqual(again.status, .refunding)
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM refunds"), refunds, "a retry writes nothing")
         XCTAssertGreaterThanOrEqual(try store.db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending' AND order_id = (SELECT id FROM orders WHERE agent_order_id = ?)", .text(a.agentOrderId)) ?? 0, 1)

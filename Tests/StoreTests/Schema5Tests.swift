@@ -1,0 +1,44 @@
+import XCTest
+@testable import Store
+
+/// Takes migration 5 back out of a store (SQLite drops columns since 3.35), so a test can make a version-4 store.
+enum Schema5Undo {
+    static let sql = """
+    DROP INDEX schedules_by_route; DROP INDEX schedules_stopped;
+    ALTER TABLE cities DROP COLUMN full_name;
+    ALTER TABLE orders DROP COLUMN goods_id; ALTER TABLE orders DROP COLUMN contact_cert_type; ALTER TABLE orders DROP COLUMN contact_cert_no;
+    ALTER TABLE tickets DROP COLUMN passenger_type;
+    ALTER TABLE refunds DROP COLUMN fee_cap_fen;
+    DELETE FROM schema_migrations WHERE version = 5;
+    """
+}
+
+/// Migration 5 on a version-4 store: official city names filled in, the new columns empty or defaulted, every row kept.
+final class Schema5Tests: XCTestCase {
+    func testVersionFourStoreMigratesInPlace() throws {
+        let t = TempStore()
+        var counts: [String: Int64] = [:]
+        do {
+            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 5, now: fixedNow), force: false)
+            try store.db.execute(Schema5Undo.sql)
+            for table in ["orders", "tickets", "refunds", "cities"] { counts[table] = try store.db.scalarInt("SELECT count(*) FROM \(table)") }
+            XCTAssertEqual(try Migrator.currentVersion(store.db), 4)
+        }
+        let store = try Store(path: t.path)
+        XCTAssertEqual(try Migrator.currentVersion(store.db), 5)
+        for (table, n) in counts { XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM \(table)"), n, table) }
+        XCTAssertEqual(try store.db.scalarText("SELECT full_name FROM cities WHERE code = '310100'"), "上海市")
+        XCTAssertEqual(try store.db.scalarText("SELECT full_name FROM cities WHERE code = '810100'"), "香港特别行政区")
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM tickets WHERE passenger_type != 0"), 0)
+        XCTAssertEqual(try store.db.scalarText("PRAGMA integrity_check"), "ok")
+        XCTAssertEqual(try store.cityCodes(matching: "上海"), ["310100"])
+        XCTAssertEqual(try store.cityCodes(matching: "香港"), ["810100"])
+    }
+
+    func testShortCityNames() {
+        XCTAssertEqual(CityName.short("上海市"), "上海")
+        XCTAssertEqual(CityName.short("香港特别行政区"), "香港")
+        XCTAssertEqual(CityName.short("杭州"), "杭州")
+        XCTAssertEqual(CityName.short("市"), "市")
+    }
+}
