@@ -26,6 +26,28 @@ final class CallbackAndSendingTests: XCTestCase {
         try assertRefused(f, .retryCallback(id: 999_999), kind: "notFound", contains: "999999")
     }
 
+    /// A dead letter queued by an older busops (PROTOCOL.md §1: not a published object): the preview shows the
+    /// published object the dispatcher will send instead, under the same key; one that cannot be upgraded is refused.
+    func testRetryOfAnOldShapeCallbackPreviewsThePublishedObject() throws {
+        let f = try DemoFixture()
+        let id = Int64(try f.int("SELECT min(id) FROM outbox WHERE state = 'failed' AND method = 'taobao.bus.agent.bookticket.confirm'"))
+        let row = try XCTUnwrap(try f.store.outboxRecord(id: id))
+        let d = try f.store.orderDetail(id: try XCTUnwrap(row.orderId))!
+        let old = #"{"agent_order_id":"\#(d.summary.agentOrderId)","success":false,"ticket_count":1,"fail_reason":"车辆故障"}"#
+        try f.store.db.run("UPDATE outbox SET params = ? WHERE id = ?", .text(old), .int(id))
+        let preview = try f.ops().preview(.retryCallback(id: id))
+        XCTAssertEqual(preview.params, [#"{"agent_order_id":"\#(d.summary.agentOrderId)","bus_inner_order_id":"\#(d.summary.mainBizOrderId)","success":false}"#])
+        XCTAssertTrue(preview.lines.contains { $0.contains("fail_reason is not published") }, "\(preview.lines)")
+        try f.run(.retryCallback(id: id))
+        XCTAssertEqual(try f.store.outboxRecord(id: id)?.params, old, "the dispatcher upgrades it when it sends it")
+
+        let other = Int64(try f.int("SELECT max(id) FROM outbox WHERE state = 'failed'"))
+        try f.store.db.run("UPDATE outbox SET params = ?, order_id = NULL WHERE id = ?", .text(#"{"agent_order_id":"X","success":false}"#),
+                           .int(other))
+        try f.store.db.run("UPDATE outbox SET method = 'taobao.bus.agent.bookticket.confirm' WHERE id = ?", .int(other))
+        try assertRefused(f, .retryCallback(id: other), kind: "notAllowed", contains: "would fail again")
+    }
+
     func testPauseAndResumeSetTheFlagAndAreAudited() throws {
         let f = try DemoFixture()
         XCTAssertFalse(try f.store.isSendingPaused())

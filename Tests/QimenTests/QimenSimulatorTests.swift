@@ -6,8 +6,40 @@ import TOP
 import XCTest
 
 /// The simulator against a real listener on a demo store made now (it searches today's and
-/// the next two days' schedules by the real clock).
+/// the next two days' schedules by the real clock), and against the self-test's fake merchant,
+/// which answers PROTOCOL.md §2's shapes whatever our own server does.
 final class QimenSimulatorTests: XCTestCase {
+    func testSimulatorSpeaksThePublishedShapes() throws {
+        let fake = try SelftestFakeServer()
+        defer { fake.stop() }
+        let summary = QimenSimulator(client: QimenClient(url: fake.url, secret: Secret(SelftestFakeServer.secret)),
+                                     options: .init(rate: 300, duration: 1, seed: 7, workers: 2)).run()
+        XCTAssertGreaterThan(summary.count(.createOrder, "0"), 3, summary.text)
+        XCTAssertGreaterThan(summary.count(.issueTicket, "0"), 2, summary.text)
+        for (name, codes) in summary.counts {
+            for bad in ["param-invalid", "transport-error", "sign-check-failure", "order-not-found"] {
+                XCTAssertNil(codes[bad], "\(name): \(summary.text)")
+            }
+        }
+        let requests = fake.merchant.requests
+        XCTAssertTrue(requests.filter { $0.0 == .toCity }.allSatisfy { $0.1 == ["fromCity": "上海市"] })
+        for (_, body) in requests.filter({ $0.0 == .createOrder }) {
+            XCTAssertEqual(body["fromTime"]?.stringValue?.count, 8, "HH:mm:ss: \(body)")
+            XCTAssertEqual(body["passengerList"]?.arrayValue?.count, body["ticketCount"]?.intValue)
+            XCTAssertNotNil(body["contactMobile"]?.stringValue)
+        }
+        for (_, body) in requests.filter({ $0.0 == .refundApply }) {
+            let listed = body["passengerList"]?.arrayValue ?? []
+            XCTAssertFalse(listed.isEmpty)
+            XCTAssertTrue(listed.allSatisfy { $0["ticketId"]?.stringValue != nil && $0["passengerId"]?.stringValue != nil }, "\(body)")
+        }
+        for (interface, body) in requests where [.queryOrder, .issueTicket, .refundFee, .closeOrder, .cancelOrder].contains(interface) {
+            XCTAssertNotNil(body["agentOrderId"]?.stringValue, "\(interface)")
+            XCTAssertNotNil(body["alitripOrderId"]?.stringValue, "\(interface)")
+        }
+    }
+
+
     func testSimulatedDayCreatesPaysAndRefundsOrders() throws {
         let dir = NSTemporaryDirectory() + "busops-sim-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

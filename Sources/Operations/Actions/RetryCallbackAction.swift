@@ -2,7 +2,8 @@ import Store
 import TOP
 
 /// Re-fire a dead-lettered callback: failed → pending, due now, with the same key and params (so Fliggy can
-/// still de-duplicate it) and its attempt count kept. A refund that was marked failed with it goes back to the
+/// still de-duplicate it; params queued in an older, unpublished shape are upgraded by the dispatcher) and its
+/// attempt count kept. A refund that was marked failed with it goes back to the
 /// decision the callback carries (approved, or rejected for status 2).
 enum RetryCallbackAction {
     static func plan(id: Int64, _ ctx: ActionContext) throws -> PlannedAction {
@@ -21,9 +22,23 @@ enum RetryCallbackAction {
         var lines = ["callback \(id) \(c.method)" + (c.agentOrderId.map { " for order \($0)" } ?? ""),
                      "failed after \(c.attempts) attempt\(c.attempts == 1 ? "" : "s"): "
                          + ([c.lastCode, c.lastSubCode, c.lastMessage].compactMap { $0 }.joined(separator: " ")),
-                     "re-queued now with the same key \(c.idempotencyKey) and the same params; attempts kept"]
+                     "re-queued now with the same key \(c.idempotencyKey); attempts kept"]
         if let r = refund, let back = refundBack { lines.append("refund \(r.refundId) failed → \(back.rawValue) while it is sent again") }
-        let preview = ActionPreview(title: "Re-fire callback \(id)", lines: lines, version: c.updatedAt, method: c.method, params: [c.params])
+        // A row queued by an older busops goes out as the published object (PROTOCOL.md §1): the dispatcher
+        // upgrades it before signing (same key), so the preview shows what will really be sent.
+        var params = c.params
+        switch try CallbackUpgrade.upgrade(method: c.method, params: c.params, refundRowId: c.refundId, order: {
+            try c.orderId.flatMap { try ctx.store.outboxOrderFacts(orderId: $0) }
+        }) {
+        case .current:
+            lines.append("the same params are sent again")
+        case let .upgraded(upgraded, why):
+            params = upgraded
+            lines.append("queued in an older shape (\(why)): sent as the published object shown, same key")
+        case let .impossible(reason):
+            throw OperationError.notAllowed("callback \(id) would fail again: \(reason)")
+        }
+        let preview = ActionPreview(title: "Re-fire callback \(id)", lines: lines, version: c.updatedAt, method: c.method, params: [params])
         return PlannedAction(preview: preview) { _ in
             try ctx.store.requeueOutbox(id: id, now: ctx.now)
             if let r = refund, let back = refundBack { try ctx.store.setRefundStatus(id: r.id, to: back) }
