@@ -59,6 +59,12 @@ enum ServeCommand {
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
         Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
             + "\(workers) workers" + (sources.isEmpty ? "" : "; \(sources)"))
+        // The scene's method names, where they differ from docs/PROTOCOL.md's defaults: a wrong one answers
+        // method-not-found to every call, so the operator sees at start which names this endpoint expects.
+        let renamed = QimenInterface.allCases.filter { config.methods.methodName($0) != QimenMethodTable.defaults.methodName($0) }
+        if !renamed.isEmpty {
+            Output.error("serve: Qimen methods " + renamed.map { "\($0.shortName)=\(config.methods.methodName($0))" }.joined(separator: ", "))
+        }
         while SignalFlags.received == 0 { Thread.sleep(forTimeInterval: 0.05) }
         Output.error("serve: stopping (in-flight requests finish)")
         server.stop(graceTimeout: 10)
