@@ -133,7 +133,7 @@ struct ConfirmState: Equatable {
 
 /// Operator input (ticket number, password, gate, …) for an action.
 struct FormState: Equatable {
-    struct Field: Equatable { var label: String; var value: String; var hint: String }
+    struct Field: Equatable { var name: String; var label: String; var value: String; var hint: String }
     var title: String
     var fields: [Field]
     var focused = 0

@@ -107,8 +107,6 @@ struct EffectRunner {
             return action == "reveal.personal-data" ? [.revealAudited(agentOrderId: id)] : []
         case .prepareConfirm(let purpose, let values):
             return actions.prepareConfirm(purpose, values)
-        case .setPaused(let paused):
-            return actions.prepareSending(paused: paused)
         case .perform(let pending):
             return actions.perform(pending)
         }

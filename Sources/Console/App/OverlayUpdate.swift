@@ -45,7 +45,7 @@ enum OverlayUpdate {
                 f.error = nil
                 state.overlay = .form(f)
             case .enter:
-                return [.prepareConfirm(f.purpose, f.fields.map(\.value))]
+                return [.prepareConfirm(f.purpose, Dictionary(uniqueKeysWithValues: f.fields.map { ($0.name, $0.value) }))]
             default:
                 break
             }

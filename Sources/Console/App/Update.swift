@@ -167,8 +167,8 @@ enum Update {
             state.seatsDay += action == .nextDay ? 86400 : -86400
             state.seats.selected = 0
             return [.loadSeats]
-        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .retryCallback, .togglePause:
-            return ActionUpdate.begin(&state, action, now: now)
+        case .run(let unit):
+            return ActionUpdate.begin(&state, unit: unit, now: now)
         }
         return []
     }
