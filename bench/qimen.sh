@@ -93,7 +93,7 @@ run() {
         "$BUSOPS_QIMEN_SECRET" "$params" "$prefix" | grep '^RESULT')
     sleep 0.2  # let the last access lines land
     tail -n +"$((before + 1))" "$work/access.log" >"$work/last.log"
-    local refused; refused=$(grep -c -v ' 0$' "$work/last.log" || true)
+    local refused; refused=$(grep -c -v 'retCode=0$' "$work/last.log" || true)
     local rps p50 p99 errors
     rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$line")
     p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$line")
@@ -136,7 +136,9 @@ for i in $(seq "$RUNS"); do
 done
 echo "| interface | requests | median (ms) | p99 (ms) | refused |"
 echo "|---|---|---|---|---|"
-awk '{ ms = $5; sub(/ms$/, "", ms); split($7, m, "."); name = m[length(m) - 1] "." m[length(m)]; print name, ms, $8 }' "$work/mixed.log" \
+# Access lines: DATE TIME ADDR POST PATH STATUS 1.25ms method=qimen....seat.query retCode=0
+awk '{ ms = $7; sub(/ms$/, "", ms); n = split($8, m, "."); code = $9; sub(/^retCode=/, "", code)
+       print m[n - 1] "." m[n], ms, code }' "$work/mixed.log" \
   | sort -k1,1 -k2,2n | awk '
     { n[$1]++; v[$1, n[$1]] = $2; if ($3 != "0") bad[$1]++ }
     END { for (k in n) { c = n[k]; med = v[k, int((c + 1) / 2)]; p = v[k, int(c * 0.99 + 0.999)];
