@@ -42,6 +42,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("F")], action: .run("ticket.fail"), context: .detail, help: "issue failed (no ticket)"),
         KeyBinding(keys: [.char("O")], action: .run("refund.offline"), context: .detail, help: "record an offline refund"),
         KeyBinding(keys: [.char("M")], action: .run("refund.money"), context: .detail, help: "money-only refund"),
+        KeyBinding(keys: [.char("N")], action: .run("order.note"), context: .detail, help: "add a note (客服备注)"),
 
         KeyBinding(keys: [.char("[")], action: .previousDay, context: .seats, help: "previous day"),
         KeyBinding(keys: [.char("]")], action: .nextDay, context: .seats, help: "next day"),

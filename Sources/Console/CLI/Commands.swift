@@ -15,7 +15,7 @@ enum Commands {
         OptionSpec("tick", "N", "add N new orders and move some along their life cycle; prints the new agent order ids"),
     ])
     static let stats = CommandSpec(path: ["stats"], usage: "--db PATH", summary: "Counts of orders, tickets, refunds, callbacks and today's seats.", options: [db, json])
-    static let list = CommandSpec(path: ["list"], usage: "orders|tickets|refunds|schedules|callbacks --db PATH",
+    static let list = CommandSpec(path: ["list"], usage: "orders|tickets|refunds|schedules|callbacks|notes --db PATH",
         summary: "Rows for scripts, newest first. --status takes seed codes for orders and tickets, names for refunds (pending, approved, rejected, done, failed) and callbacks (pending, sent, failed).",
         options: [db, OptionSpec("status", "S", "only rows in this status"), OptionSpec("limit", "N", "at most N rows (default 50)"), json])
 
