@@ -5,7 +5,7 @@ import Store
 /// consoles"): copies each update into a private mirror the console reads, and says how far behind it is.
 final class ReplicaFollower {
     let followerPath: String
-    /// A file replica's directory (`--replica-source`): with it the lag is measured against the replica's newest
+    /// A file replica's directory (`--replica-dir`): with it the lag is measured against the replica's newest
     /// transaction; without it the console can only say how long ago the follower last changed.
     let sourceDirectory: String?
     let mirror: StoreMirror

@@ -10,7 +10,7 @@ enum Commands {
         OptionSpec("no-dispatch", nil, "do not send callbacks from this console (another process does)"),
         OptionSpec("replica", nil, "--db names a follower kept by litestream restore -f: live, read-only, actions refused (detected from FOLLOWER-txid)"),
         OptionSpec("primary", "WHERE", "on a replica: where operators act instead, shown when an action is refused (default $BUSOPS_PRIMARY)"),
-        OptionSpec("replica-source", "DIR", "on a replica: the file replica's directory, to measure the lag (default $BUSOPS_REPLICA_SOURCE)"),
+        OptionSpec("replica-dir", "DIR", "on a replica: the file replica's directory, to measure the lag (default $BUSOPS_REPLICA_DIR)"),
     ])
     static let demo = CommandSpec(path: ["demo"], usage: "--db PATH", summary: "Create a demo store, or with --tick add new orders to one.", options: [
         db, OptionSpec("orders", "N", "orders to generate (default 2000)"), OptionSpec("seed", "S", "random seed (default 1)"),

@@ -14,10 +14,10 @@ enum ReplicationCommands {
         options: [Commands.db, OptionSpec("from", "FILE", "the copy to restore"),
                   OptionSpec("force", nil, "replace an existing store (kept aside, never deleted)")])
 
-    static let status = CommandSpec(path: ["status"], usage: "--db PATH [--replica DIR] [--max-lag S]",
+    static let status = CommandSpec(path: ["status"], usage: "--db PATH [--replica-dir DIR] [--max-lag S]",
         summary: "The store (schema, size, WAL, checkpoints) and its replication: when Litestream last captured and replicated a commit, "
             + "from Litestream's own LTX files. Exit status 1 with a warning when replication lags more than --max-lag seconds.",
-        options: [Commands.db, OptionSpec("replica", "DIR", "a file replica's directory (the path: of a type: file replica in litestream.yml)"),
+        options: [Commands.db, OptionSpec("replica-dir", "DIR", "a file replica's directory (the path: of a type: file replica in litestream.yml)"),
                   OptionSpec("max-lag", "S", "warn when a write waited longer than S seconds for replication (default 10)"),
                   Commands.json])
 }

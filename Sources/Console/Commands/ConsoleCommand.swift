@@ -27,8 +27,8 @@ enum ConsoleCommand {
         var follower: ReplicaFollower?
         do {
             if replica {
-                let f = try ReplicaFollower(followerPath: path, sourceDirectory: args.value("replica-source")
-                    ?? env["BUSOPS_REPLICA_SOURCE"].flatMap { $0.isEmpty ? nil : $0 })
+                let f = try ReplicaFollower(followerPath: path, sourceDirectory: args.value("replica-dir")
+                    ?? env["BUSOPS_REPLICA_DIR"].flatMap { $0.isEmpty ? nil : $0 })
                 follower = f
                 store = try Store(path: f.mirror.path, readOnly: true, create: false)
             } else {

@@ -6,7 +6,7 @@ enum StatusCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let path = try StorePaths.required(args)
         let maxLag = Double(try args.int("max-lag", range: 1...86_400) ?? 10)
-        let replicaDir = args.value("replica").map { $0.hasPrefix("file://") ? String($0.dropFirst(7)) : $0 }
+        let replicaDir = args.value("replica-dir").map { $0.hasPrefix("file://") ? String($0.dropFirst(7)) : $0 }
         let check: StoreBackup.Check
         do {
             _ = try StorePaths.open(path, readOnly: true)
