@@ -15,6 +15,8 @@ public final class Store {
         }
         db = try Connection(path: path, readOnly: readOnly, create: create)
         if readOnly { try Migrator.check(db) } else { try Migrator.migrate(db) }
+        // Litestream replicates this store: it alone checkpoints (CheckpointOwner, docs/REPLICATION.md).
+        if !readOnly, (try? CheckpointOwner.resolve(storePath: path)) == .litestream { try deferCheckpoints() }
     }
 
     /// Whether the demo generator made this store (the console marks the screen DEMO).

@@ -42,6 +42,8 @@ struct SessionInfo: Equatable {
     var isDemo: Bool
     var readOnly: Bool
     var readOnlyReason: String?
+    /// A replica console: where operators act instead (every action is refused here).
+    var replicaOf: String?
 }
 
 struct LiveInfo: Equatable {
@@ -50,6 +52,8 @@ struct LiveInfo: Equatable {
     var lastPollOK = true
     var outboxPending = 0
     var outboxFailed = 0
+    /// A replica console's lag ("2 s behind"), refreshed by the main loop.
+    var replicaLag: String?
 }
 
 struct StatusMessage: Equatable {

@@ -76,6 +76,7 @@ enum FrameRenderer {
         c.activeTab = s.detail == nil ? s.tab.rawValue : -1
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly
+        if s.session.replicaOf != nil { c.replicaLag = s.live.replicaLag ?? "lag unknown" }
         c.sendingPaused = s.sendingPaused
         c.storePath = s.session.storePath
         c.live = s.live.lastPollOK

@@ -98,6 +98,12 @@ enum Update {
             if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
             return []
         }
+        if binding.writes, let primary = state.session.replicaOf {
+            // docs/REPLICATION.md, "Replica consoles": the message says what this is, how far behind, where to act.
+            state.message = StatusMessage(kind: .error, text: "replica (\(state.live.replicaLag ?? "lag unknown")): \(binding.help) is refused here; "
+                + "act on the primary: \(primary)")
+            return []
+        }
         if binding.writes && state.session.readOnly {
             state.message = StatusMessage(kind: .error, text: "read-only: \(binding.help) is not available" + (state.session.readOnlyReason.map { " (\($0))" } ?? ""))
             return []

@@ -22,6 +22,8 @@ public struct ChromeModel: Equatable, Sendable {
     public var isDemo = false
     public var readOnly = false
     public var sendingPaused = false
+    /// Set on a replica console: how far behind the primary it is, shown instead of the live marker.
+    public var replicaLag: String?
     public var storePath: String = ""
     /// False when the last poll of the store failed: the indicator turns to `stale`.
     public var live = true
@@ -65,7 +67,8 @@ public enum Chrome {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), style: Style(.header))
         var badges: [TextSpan] = []
         if m.isDemo { badges.append(TextSpan(" DEMO ", .demoBadge)) }
-        if m.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
+        if m.replicaLag != nil { badges.append(TextSpan(" REPLICA ", .readOnlyBadge)) }
+        else if m.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
         if m.sendingPaused { badges.append(TextSpan(" SENDING PAUSED ", .pausedBadge)) }
         let badgeWidth = badges.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 }
         var x = 0
@@ -83,7 +86,8 @@ public enum Chrome {
     static func renderStatusLine(_ m: ChromeModel, into screen: inout Screen, y: Int) {
         let bar = Style(.statusBar)
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: bar)
-        let liveText = m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))"
+        var liveText = m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))"
+        if let lag = m.replicaLag, m.live { liveText = "● replica \(lag)" }
         var outbox = "outbox \(m.outboxPending) pending"
         if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
         let clock = String(ChinaTime.clock(m.now).prefix(m.clockShowsSeconds ? 8 : 5)) + " " + ChinaTime.zoneLabel

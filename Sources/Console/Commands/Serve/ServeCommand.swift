@@ -33,6 +33,9 @@ enum ServeCommand {
                 + "(a file must be mode 0600 or stricter)")
         }
         _ = try StorePaths.open(path)  // a clear message for a missing store, before any socket
+        // Under Litestream the WAL is Litestream's to checkpoint (docs/REPLICATION.md, "Checkpoints").
+        let owner: CheckpointOwner
+        do { owner = try CheckpointOwner.resolve(storePath: path) } catch let e as StoreError { throw UsageError(message: e.message) }
         let pool = try StorePool(path: path, deferCheckpoints: true)
         let handler = QimenStoreHandler(pool: pool, settings: settings) { problem in
             Output.error("serve: \(problem)")
@@ -50,7 +53,7 @@ enum ServeCommand {
         SignalFlags.install()
         do { try server.start() } catch { throw ActionError(message: "serve cannot listen on \(host):\(port): \(error)") }
         let checkpointer = WALCheckpointer(path: path) { body in handler.excludingWriters(body) }
-        do { try sweeper.start(); try checkpointer.start() } catch {
+        do { try sweeper.start(); if owner == .busops { try checkpointer.start() } } catch {
             server.stop(graceTimeout: 0)
             sweeper.stop()
             throw ActionError(message: "serve cannot open \(path) for its lock sweeper and checkpointer: \(error)")
@@ -58,7 +61,7 @@ enum ServeCommand {
         Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
         Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
-            + "\(workers) workers" + (sources.isEmpty ? "" : "; \(sources)"))
+            + "\(workers) workers; WAL checkpoints by \(owner.rawValue)" + (sources.isEmpty ? "" : "; \(sources)"))
         // The scene's method names, where they differ from docs/PROTOCOL.md's defaults: a wrong one answers
         // method-not-found to every call, so the operator sees at start which names this endpoint expects.
         let renamed = QimenInterface.allCases.filter { config.methods.methodName($0) != QimenMethodTable.defaults.methodName($0) }
@@ -69,7 +72,7 @@ enum ServeCommand {
         Output.error("serve: stopping (in-flight requests finish)")
         server.stop(graceTimeout: 10)
         sweeper.stop()
-        checkpointer.stop()
+        if owner == .busops { checkpointer.stop() }
         Output.error("serve: stopped after \(log.summary)")
         return 0
     }
