@@ -9,13 +9,25 @@ public final class Store {
 
     /// Opens an existing store or creates a new one, migrating it to the latest schema.
     /// `readOnly` never writes, not even a migration.
+    /// An existing file must be a busops store (`StoreFileCheck`): an empty or foreign file is refused untouched.
     public init(path: String, readOnly: Bool = false, create: Bool = true) throws {
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !create && !exists {
             throw StoreError(.notFound, "no store at \(path)")
         }
-        db = try Connection(path: path, readOnly: readOnly, create: create)
-        if readOnly { try Migrator.check(db) } else { try Migrator.migrate(db) }
+        if exists { try StoreFileCheck.refuseEmpty(path) }
+        do { db = try readOnly ? ReadOnlyOpen.connection(path: path) : Connection(path: path, readOnly: false, create: create) }
+        catch let e as StoreError where e.kind == .damaged && exists { throw StoreFileCheck.notSQLite(path) }
+        try StoreFileCheck.identify(db, path: path, fresh: !exists)
+        if readOnly { try Migrator.check(db) } else {
+            try Migrator.migrate(db)
+            try StoreFileCheck.stamp(db)
+        }
     }
+
+    /// Why this store must not be acted on (its file was deleted, moved or replaced), or nil. One `stat`: the
+    /// console asks every poll, serve and dispatch every second (docs/STORE-SAFETY.md).
+    public func fileProblem() -> String? { db.fileProblem() }
 
     /// Whether the demo generator made this store (the console marks the screen DEMO).
     public func isDemo() throws -> Bool {
