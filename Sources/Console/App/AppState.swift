@@ -50,6 +50,11 @@ struct LiveInfo: Equatable {
     var lastPollOK = true
     var outboxPending = 0
     var outboxFailed = 0
+    /// Why the console stopped acting on its store (the file vanished); every action refuses with it.
+    var storeGone: String?
+    /// The last quick_check recorded by serve or dispatch, and why money-moving actions refuse (damage), if they do.
+    var lastCheck: StoreCheck?
+    var damage: String?
 }
 
 struct StatusMessage: Equatable {

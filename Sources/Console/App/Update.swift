@@ -30,6 +30,15 @@ enum Update {
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+        case .storeGone(let reason):
+            state.live.storeGone = reason
+            state.live.lastPollOK = false
+            // A confirmation or form open on the vanished store can only be refused: close it, say why.
+            state.overlay = state.overlay == .help ? .help : nil
+            state.message = StatusMessage(kind: .error, text: reason)
+        case .storeCheckLoaded(let check, let damage):
+            state.live.lastCheck = check
+            state.live.damage = damage
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
@@ -168,6 +177,10 @@ enum Update {
             state.seats.selected = 0
             return [.loadSeats]
         case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .retryCallback, .togglePause:
+            if let gone = state.live.storeGone {
+                state.message = StatusMessage(kind: .error, text: "refused: \(gone)")
+                return []
+            }
             return ActionUpdate.begin(&state, action, now: now)
         }
         return []

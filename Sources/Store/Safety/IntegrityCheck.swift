@@ -25,7 +25,9 @@ extension Store {
         do {
             let rows = try db.prepare("PRAGMA quick_check(20)").all { $0.text(0) }
             let ok = rows == ["ok"]
-            result = StoreCheck(at: now, ok: ok, detail: ok ? "ok" : rows.prefix(3).joined(separator: "; "))
+            // One line, short: it goes on the console's status line and into one log line.
+            let lines = rows.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("***") }
+            result = StoreCheck(at: now, ok: ok, detail: ok ? "ok" : String(lines.prefix(3).joined(separator: "; ").prefix(300)))
         } catch {
             result = StoreCheck(at: now, ok: false, detail: String(describing: error))
         }
