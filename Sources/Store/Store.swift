@@ -37,6 +37,9 @@ public final class Store {
     /// Changes when another connection commits; poll it to stay live without re-querying.
     public func dataVersion() throws -> Int64 { try db.dataVersion() }
 
+    /// True when the store's filesystem is mounted read-only (the console says so instead of "not writable").
+    public static func filesystemIsReadOnly(path: String) -> Bool { Connection.filesystemIsReadOnly(path) }
+
     /// True when the file can be written by this process (the console falls back to read-only otherwise).
     public static func isWritable(path: String) -> Bool {
         let fm = FileManager.default

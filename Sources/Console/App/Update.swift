@@ -1,4 +1,5 @@
 import Store
+import Views
 
 /// The only place state changes: (state, event) → state + effects. Pure, so it is tested without a terminal.
 enum Update {
@@ -154,13 +155,15 @@ enum Update {
             return [.loadOrders(.from(nil, keepSelection: nil))]
         case .copyId:
             if let d = state.detail?.detail {
-                let ticket = d.fetch.ticketNo.map { " \($0)" } ?? ""
-                state.message = StatusMessage(kind: .info, text: "copied \(d.summary.agentOrderId)\(ticket)")
-                return [.copy(d.summary.agentOrderId + ticket)]
+                // One field only (issue 15): the ticket number once issued, else the order id; printable characters only.
+                let field = ClipboardText.field(d.fetch.ticketNo ?? d.summary.agentOrderId)
+                state.message = StatusMessage(kind: .info, text: "copied \(field)")
+                return [.copy(field)]
             }
             if let o = state.orders.selectedOrder {
-                state.message = StatusMessage(kind: .info, text: "copied \(o.agentOrderId)")
-                return [.copy(o.agentOrderId)]
+                let field = ClipboardText.field(o.agentOrderId)
+                state.message = StatusMessage(kind: .info, text: "copied \(field)")
+                return [.copy(field)]
             }
         case .reveal:
             guard var d = state.detail else { return [] }

@@ -20,7 +20,9 @@ enum ConsoleCommand {
             catch let e as StoreError { throw ActionError(message: e.message) }
         }
         var readOnlyReason: String? = args.has("read-only") ? "--read-only" : nil
-        if readOnlyReason == nil && !Store.isWritable(path: path) { readOnlyReason = "store not writable" }
+        if readOnlyReason == nil && !Store.isWritable(path: path) {
+            readOnlyReason = Store.filesystemIsReadOnly(path: path) ? "the store's filesystem is read-only" : "store not writable"
+        }
         let store: Store
         do { store = try Store(path: path, readOnly: readOnlyReason != nil, create: false) }
         catch let e as StoreError { throw ActionError(message: e.message) }
