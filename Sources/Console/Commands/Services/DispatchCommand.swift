@@ -17,7 +17,7 @@ enum DispatchCommand {
         if let timeout = try args.int("timeout", range: 1...600) { settings.requestTimeout = TimeInterval(timeout) }
         if let batch = try args.int("batch", range: 1...1000) { settings.batchSize = batch }
         let store = try StorePaths.open(path)
-        StoreSentinel.check(store, name: "dispatch")   // at start, before anything is sent (docs/STORE-SAFETY.md)
+        StoreSentinel.check(store, name: "dispatch", quietWhenOK: args.has("once"))   // at start, before anything is sent (docs/STORE-SAFETY.md)
         let dispatcher = OutboxDispatcher(store: store, config: config, settings: settings)
 
         if args.has("once") {

@@ -25,11 +25,12 @@ final class StoreSentinel: @unchecked Sendable {
     var problem: String? { condition.withLock { gone } }
 
     /// Runs a check now on `store` and logs it (the start check of `dispatch`, before anything is sent).
-    static func check(_ store: Store, name: String) {
+    /// `quietWhenOK`: `dispatch --once` prints only its summary line unless the check failed.
+    static func check(_ store: Store, name: String, quietWhenOK: Bool = false) {
         let started = Date()
         let result = store.runQuickCheck(now: Int(started.timeIntervalSince1970))
         let ms = Int(Date().timeIntervalSince(started) * 1000)
-        if result.ok { Output.error("\(name): store check (quick_check) ok in \(ms) ms") }
+        if result.ok { if !quietWhenOK { Output.error("\(name): store check (quick_check) ok in \(ms) ms") } }
         else { Output.error("\(name): store check (quick_check) FAILED: \(result.detail) — \(Store.damagedRefusal); money-moving actions refuse") }
     }
 
