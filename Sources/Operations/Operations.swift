@@ -34,6 +34,7 @@ public final class Operations {
     func run(_ request: ActionRequest, shown: ActionPreview?, progress: ((Int, Int) -> Void)?) throws -> ActionResult {
         if store.isReadOnly { throw OperationError.notAllowed("the store is open read-only; nothing was changed") }
         let unit = try Self.unit(request)
+        try StoreSafety.refuseIfUnsafe(unit, store: store, now: clock())
         return try translated {
             try store.db.transaction {
                 let ctx = ActionContext(store: store, actor: actor, now: clock(), expectedVersion: shown?.version)
@@ -56,7 +57,12 @@ public final class Operations {
         do { return try body() } catch let e as StoreError {
             switch e.kind {
             case .busy: throw OperationError.conflict("another process is writing the store; nothing was done — try again")
+            case .readOnly where e.message.hasPrefix("the store's filesystem"): throw OperationError.notAllowed(e.message)
             case .readOnly: throw OperationError.notAllowed("the store is read-only; nothing was changed")
+            case .vanished, .diskFull, .notAStore: throw OperationError.notAllowed(e.message)
+            case .damaged:
+                store.recordDamage(e.message, now: clock())
+                throw OperationError.notAllowed("\(e.message); nothing was done")
             case .conflict: throw OperationError.conflict("the store refused the change (\(e.message)); nothing was done")
             case .notFound: throw OperationError.notFound(e.message)
             default: throw e

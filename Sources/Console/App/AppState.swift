@@ -54,6 +54,11 @@ struct LiveInfo: Equatable {
     var outboxFailed = 0
     /// A replica console's lag ("2 s behind"), refreshed by the main loop.
     var replicaLag: String?
+    /// Why the console stopped acting on its store (the file vanished); every action refuses with it.
+    var storeGone: String?
+    /// The last quick_check recorded by serve or dispatch, and why money-moving actions refuse (damage), if they do.
+    var lastCheck: StoreCheck?
+    var damage: String?
 }
 
 struct StatusMessage: Equatable {

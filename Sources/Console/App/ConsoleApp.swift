@@ -146,6 +146,13 @@ final class ConsoleApp {
 
     /// Notices other processes' commits (serve, dispatch, another console) without re-querying anything else.
     func pollStore() {
+        // Before anything else: a store deleted, moved or replaced under the console is never acted on again
+        // (one stat per poll; docs/STORE-SAFETY.md). Once gone, stop polling the nameless file.
+        if state.live.storeGone != nil { return }
+        if let gone = store.fileProblem() {
+            process([.storeGone(gone)])   // the dispatcher thread notices on its own and stops sending
+            return
+        }
         do {
             if let follower {
                 try follower.refresh()

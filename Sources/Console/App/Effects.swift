@@ -58,6 +58,10 @@ enum Event {
     case confirmReady(ConfirmState)
     /// The kill switch as the store has it (read with the outbox health).
     case sendingPausedLoaded(Bool)
+    /// The store file was deleted, moved or replaced under the console (docs/STORE-SAFETY.md): the reason.
+    case storeGone(String)
+    /// The last recorded `PRAGMA quick_check` and any damage seen (nil: none), read with the outbox health.
+    case storeCheckLoaded(StoreCheck?, damage: String?)
 }
 
 /// Which page of orders to load (keyset: never an OFFSET into a million rows).

@@ -37,7 +37,7 @@ enum KeyTable {
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .detail, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .detail, help: "scroll up"),
         KeyBinding(keys: [.char("v")], action: .reveal, context: .detail, help: "reveal personal data (audited)"),
-        KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy order id and ticket number"),
+        KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy the ticket number (order id before issue)"),
         KeyBinding(keys: [.char("I")], action: .run("ticket.issue"), context: .detail, help: "issue tickets (ticket no, password, gate)"),
         KeyBinding(keys: [.char("F")], action: .run("ticket.fail"), context: .detail, help: "issue failed (no ticket)"),
         KeyBinding(keys: [.char("O")], action: .run("refund.offline"), context: .detail, help: "record an offline refund"),

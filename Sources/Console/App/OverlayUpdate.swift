@@ -19,6 +19,11 @@ enum OverlayUpdate {
                     state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
                     return []
                 }
+                if let gone = state.live.storeGone {
+                    state.overlay = nil
+                    state.message = StatusMessage(kind: .error, text: "refused: \(gone)")
+                    return []
+                }
                 state.message = StatusMessage(kind: .info, text: "working…")
                 return [.perform(c.pending)]
             default:

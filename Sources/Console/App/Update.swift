@@ -1,4 +1,5 @@
 import Store
+import Views
 
 /// The only place state changes: (state, event) → state + effects. Pure, so it is tested without a terminal.
 enum Update {
@@ -30,6 +31,15 @@ enum Update {
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+        case .storeGone(let reason):
+            state.live.storeGone = reason
+            state.live.lastPollOK = false
+            // A confirmation or form open on the vanished store can only be refused: close it, say why.
+            state.overlay = state.overlay == .help ? .help : nil
+            state.message = StatusMessage(kind: .error, text: reason)
+        case .storeCheckLoaded(let check, let damage):
+            state.live.lastCheck = check
+            state.live.damage = damage
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
@@ -151,13 +161,15 @@ enum Update {
             return [.loadOrders(.from(nil, keepSelection: nil))]
         case .copyId:
             if let d = state.detail?.detail {
-                let ticket = d.fetch.ticketNo.map { " \($0)" } ?? ""
-                state.message = StatusMessage(kind: .info, text: "copied \(d.summary.agentOrderId)\(ticket)")
-                return [.copy(d.summary.agentOrderId + ticket)]
+                // One field only (issue 15): the ticket number once issued, else the order id; printable characters only.
+                let field = ClipboardText.field(d.fetch.ticketNo ?? d.summary.agentOrderId)
+                state.message = StatusMessage(kind: .info, text: "copied \(field)")
+                return [.copy(field)]
             }
             if let o = state.orders.selectedOrder {
-                state.message = StatusMessage(kind: .info, text: "copied \(o.agentOrderId)")
-                return [.copy(o.agentOrderId)]
+                let field = ClipboardText.field(o.agentOrderId)
+                state.message = StatusMessage(kind: .info, text: "copied \(field)")
+                return [.copy(field)]
             }
         case .reveal:
             guard var d = state.detail else { return [] }
@@ -174,6 +186,10 @@ enum Update {
             state.seats.selected = 0
             return [.loadSeats]
         case .run(let unit):
+            if let gone = state.live.storeGone {
+                state.message = StatusMessage(kind: .error, text: "refused: \(gone)")
+                return []
+            }
             return ActionUpdate.begin(&state, unit: unit, now: now)
         }
         return []

@@ -22,7 +22,9 @@ enum ConsoleCommand {
         // A follower kept by `litestream restore -f` (named, or recognised by its -txid file) opens as a replica.
         let replica = args.has("replica") || ReplicaFollower.looksLikeFollower(path)
         var readOnlyReason: String? = args.has("read-only") ? "--read-only" : replica ? "replica" : nil
-        if readOnlyReason == nil && !Store.isWritable(path: path) { readOnlyReason = "store not writable" }
+        if readOnlyReason == nil && !Store.isWritable(path: path) {
+            readOnlyReason = Store.filesystemIsReadOnly(path: path) ? "the store's filesystem is read-only" : "store not writable"
+        }
         let store: Store
         var follower: ReplicaFollower?
         do {

@@ -5,7 +5,7 @@ import Store
 enum SendingSwitchAction {
     static let unit = ActionUnit(
         id: "sending", subject: .sending,
-        summary: "The kill switch: pause or resume all callback sending.", formless: true,
+        summary: "The kill switch: pause or resume all callback sending.", formless: true, movesMoney: false,
         title: { row in row.subjectId == "pause" ? "Pause sending" : "Resume sending" },
         plan: { r, ctx in
             switch r.subject {

@@ -13,6 +13,8 @@ public struct ActionUnit: Sendable {
     public let fields: [ActionField]
     /// Confirmed without a form in the console: every field has its default (re-fire, pause/resume).
     public let formless: Bool
+    /// Refused on a damaged store (docs/STORE-SAFETY.md); only the sending kill switch is not, so pausing stays possible.
+    public let movesMoney: Bool
     /// The form's title for the row on screen.
     let title: @Sendable (ActionRow) -> String
     /// Prefilled values from the row on screen, by field name, as the operator would type them.
@@ -21,12 +23,13 @@ public struct ActionUnit: Sendable {
     let refusal: @Sendable (ActionRow, _ now: Int) -> String?
     let plan: @Sendable (ActionRequest, ActionContext) throws -> PlannedAction
 
-    init(id: String, subject: ActionSubject, summary: String, fields: [ActionField] = [], formless: Bool = false,
+    init(id: String, subject: ActionSubject, summary: String, fields: [ActionField] = [], formless: Bool = false, movesMoney: Bool = true,
          title: @escaping @Sendable (ActionRow) -> String,
          defaults: @escaping @Sendable (ActionRow) -> [String: String] = { _ in [:] },
          refusal: @escaping @Sendable (ActionRow, Int) -> String? = { _, _ in nil },
          plan: @escaping @Sendable (ActionRequest, ActionContext) throws -> PlannedAction) {
         self.id = id; self.subject = subject; self.summary = summary; self.fields = fields; self.formless = formless
+        self.movesMoney = movesMoney
         self.title = title; self.defaults = defaults; self.refusal = refusal; self.plan = plan
     }
 

@@ -58,6 +58,9 @@ enum ServeCommand {
             sweeper.stop()
             throw ActionError(message: "serve cannot open \(path) for its lock sweeper and checkpointer: \(error)")
         }
+        // The start check runs beside serving (seconds on a large store); its result refuses money-moving actions.
+        let sentinel = StoreSentinel(path: path, name: "serve")
+        do { try sentinel.start(checkFirst: true) } catch { Output.error("serve: cannot start the store sentinel: \(error)") }
         Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
         Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
@@ -73,6 +76,7 @@ enum ServeCommand {
         server.stop(graceTimeout: 10)
         sweeper.stop()
         if owner == .busops { checkpointer.stop() }
+        sentinel.stop()
         Output.error("serve: stopped after \(log.summary)")
         return 0
     }
