@@ -5,6 +5,7 @@ import XCTest
 enum Schema5Undo {
     static let sql = """
     DROP INDEX schedules_by_route; DROP INDEX schedules_stopped;
+    DROP INDEX order_notes_by_order; DROP TABLE order_notes;
     DROP TRIGGER route_days_insert; DROP TRIGGER route_days_update; DROP TRIGGER route_days_delete; DROP TABLE route_days;
     ALTER TABLE cities DROP COLUMN full_name;
     ALTER TABLE orders DROP COLUMN goods_id; ALTER TABLE orders DROP COLUMN contact_cert_type; ALTER TABLE orders DROP COLUMN contact_cert_no;
