@@ -187,19 +187,32 @@ extension Store {
     }
 
     /// Stopped (停运) schedules for 63223, departing within [from, to] (epoch seconds, inclusive; nil = unbounded),
-    /// with their stops so the caller can filter by city and station. Read through `schedules_stopped`.
-    public func stoppedSchedules(from: Int?, to: Int?, limit: Int = 1000) throws -> [ScheduleFull] {
+    /// from and to the given cities (nil = any), with their stops so the caller can filter by station. Read through
+    /// `schedules_stopped`; stops for all of them in one query.
+    public func stoppedSchedules(from: Int?, to: Int?, fromCityCodes: [String]? = nil, toCityCodes: [String]? = nil,
+                                 limit: Int = 1000) throws -> [ScheduleFull] {
         try db.read {
+            func list(_ codes: [String]?) -> String {
+                codes.map { "(" + $0.map { "'\($0.filter { $0.isASCII && $0.isNumber })'" }.joined(separator: ",") + ")" } ?? ""
+            }
+            let cities = (fromCityCodes.map { " AND s.from_city_code IN \(list($0))" } ?? "") + (toCityCodes.map { " AND s.to_city_code IN \(list($0))" } ?? "")
             let s = try db.prepare("""
-                SELECT \(Store.seatColumns) WHERE s.on_sale = 0 AND s.departs_at >= ?1 AND s.departs_at <= ?2
+                SELECT \(Store.seatColumns) WHERE s.on_sale = 0 AND s.departs_at >= ?1 AND s.departs_at <= ?2\(cities)
                 ORDER BY s.departs_at LIMIT ?3
                 """)
             try s.bind([.of(from ?? Int(Int32.min)), .of(to ?? Int(Int32.max) * 4), .of(limit)])
             let heads = try s.all { r in (Store.seatsRow(r), r.text(16), r.text(17), r.int(18), r.int(19) == 1) }
             var stations: [String: StationRecord] = [:]
+            let stops = try grouped(heads.map(\.0.scheduleId), "SELECT schedule_id, seq, station_code, arrive_at, depart_at FROM schedule_stops WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") { r in
+                (r.text(2), r.int(1), r.optionalInt(3), r.optionalInt(4))
+            }
             return try heads.map { h in
-                ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4,
-                             stops: try stops(h.0.scheduleId, cache: &stations), segmentPrices: [], refundRules: [], transferPoints: [])
+                let route = try (stops[h.0.scheduleId] ?? []).map { s -> StopRecord in
+                    if stations[s.0] == nil { stations[s.0] = try station(s.0) }
+                    return StopRecord(seq: s.1, station: stations[s.0]!, arriveAt: s.2, departAt: s.3)
+                }
+                return ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4,
+                                    stops: route, segmentPrices: [], refundRules: [], transferPoints: [])
             }
         }
     }
