@@ -1,3 +1,5 @@
+// Store carries Base (time, money, JSON) to every module that reads the store.
+@_exported import Base
 import Foundation
 
 /// The busops store: one SQLite file in WAL mode shared by the console, `serve` and `dispatch`.

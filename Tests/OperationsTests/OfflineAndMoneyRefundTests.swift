@@ -23,7 +23,7 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         let cb = try f.latestOutbox()
         XCTAssertEqual(cb.idempotencyKey, r.idempotencyKey)
         XCTAssertTrue(cb.params.contains(#""agent_return_ticket_type":0"#), cb.params)
-        XCTAssertTrue(cb.params.contains(#""agent_refund_amount":"\#(YuanText.fromFen(paid - 500))""#), cb.params)
+        XCTAssertTrue(cb.params.contains(#""agent_refund_amount":"\#(Money.yuanText(paid - 500))""#), cb.params)
         XCTAssertTrue(cb.params.contains(#""agent_ticket_id":"\#(t.agentTicketId)","passenger_id_num":"\#(t.certNo)""#), cb.params)
         XCTAssertTrue(cb.params.contains(#""agent_return_mode":"offline""#), cb.params)
         XCTAssertEqual(try f.latestAudit().action, "refund.offline")

@@ -95,6 +95,6 @@ final class DomainTests: XCTestCase {
         XCTAssertEqual(e, 1_795_226_700)
         XCTAssertEqual(ChinaTime.parseDate("2026-11-22"), ChinaTime.epoch(year: 2026, month: 11, day: 22))
         XCTAssertNil(ChinaTime.parseDate("2026-02-30"))
-        XCTAssertEqual(ChinaTime.parseMinute("2026-11-21 10:05"), e)
+        XCTAssertEqual(ChinaTime.parseDateTime("2026-11-21 10:05"), e)
     }
 }

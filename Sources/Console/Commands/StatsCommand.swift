@@ -6,12 +6,16 @@ enum StatsCommand {
         let store = try StorePaths.open(try StorePaths.required(args), readOnly: true)
         let s = try store.stats()
         if args.has("json") {
-            let orders = OrderStatus.allCases.map { "\"\($0.rawValue)\":\(s.orders[$0] ?? 0)" }.joined(separator: ",")
-            let tickets = TicketStatus.allCases.map { "\"\($0.rawValue)\":\(s.tickets[$0] ?? 0)" }.joined(separator: ",")
+            func n(_ v: Int) -> JSON { .int(Int64(v)) }
             let pending = (s.outbox[.pending] ?? 0) + (s.outbox[.sending] ?? 0)
-            Output.line("{\"orders\":{\(orders)},\"tickets\":{\(tickets)},\"refunds_pending\":\(s.refundsPending),"
-                + "\"outbox\":{\"pending\":\(pending),\"sent\":\(s.outbox[.sent] ?? 0),\"failed\":\(s.outbox[.failed] ?? 0)},"
-                + "\"seats_today\":{\"total\":\(s.seatsToday.total),\"sold\":\(s.seatsToday.sold),\"left\":\(s.seatsToday.left)}}")
+            let json: JSON = .object([
+                ("orders", .object(OrderStatus.allCases.map { (String($0.rawValue), n(s.orders[$0] ?? 0)) })),
+                ("tickets", .object(TicketStatus.allCases.map { (String($0.rawValue), n(s.tickets[$0] ?? 0)) })),
+                ("refunds_pending", n(s.refundsPending)),
+                ("outbox", .object([("pending", n(pending)), ("sent", n(s.outbox[.sent] ?? 0)), ("failed", n(s.outbox[.failed] ?? 0))])),
+                ("seats_today", .object([("total", n(s.seatsToday.total)), ("sold", n(s.seatsToday.sold)), ("left", n(s.seatsToday.left))])),
+            ])
+            Output.line(json.compactText)
             return 0
         }
         Output.line("orders")

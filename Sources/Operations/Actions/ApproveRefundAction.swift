@@ -56,7 +56,7 @@ enum ApproveRefundAction {
                      "refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(r.paidFen)) yuan, fee \(Money.yuan(fee)) yuan (\(feeNote)), refund \(Money.yuan(amount)) yuan to the buyer",
                      "tickets → 5 refunded, \(freed) seat\(freed == 1 ? "" : "s") back on sale",
-                     "sends \(callback.method) status 1 approved, type \(callback.returnType.rawValue), amount \(YuanText.fromFen(amount)) yuan (trans id \(r.idempotencyKey))"]
+                     "sends \(callback.method) status 1 approved, type \(callback.returnType.rawValue), amount \(Money.yuanText(amount)) yuan (trans id \(r.idempotencyKey))"]
         let preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version, method: callback.method,
                                     params: [callback.businessJSON().compactText])
         return PlannedAction(preview: preview) { _ in

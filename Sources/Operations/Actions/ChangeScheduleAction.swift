@@ -32,7 +32,7 @@ enum ChangeScheduleAction {
         if let p = priceFen, p < 0 { throw OperationError.invalid("price must not be negative (got \(p) fen)") }
         if let p = priceFen, p > 10_000_000 { throw OperationError.invalid("price \(Money.yuan(p)) yuan is implausibly high") }
         let newTime = try departs.map { text -> Int in
-            guard let t = ChinaTime.parseMinute(text.trimmingSpaces) else {
+            guard let t = ChinaTime.parseDateTime(text.trimmingSpaces) else {
                 throw OperationError.invalid("departure '\(text)' must be yyyy-MM-dd HH:mm (GMT+8)")
             }
             return t

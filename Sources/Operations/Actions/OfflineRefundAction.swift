@@ -73,7 +73,7 @@ enum OfflineRefundAction {
                      "refunded at the station \(ticket == nil ? "per order" : "per ticket"): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(paid)) yuan, refunded \(Money.yuan(amount)) yuan, station fee \(Money.yuan(paid - amount)) yuan",
                      "tickets → 5 refunded (offline), \(freed) seat\(freed == 1 ? "" : "s") back on sale",
-                     "sends \(sample.method) status 1, mode offline, amount \(YuanText.fromFen(amount)) yuan"]
+                     "sends \(sample.method) status 1, mode offline, amount \(Money.yuanText(amount)) yuan"]
         let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     method: sample.method, params: [sample.businessJSON().compactText])
         return PlannedAction(preview: preview) { _ in

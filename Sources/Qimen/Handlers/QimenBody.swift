@@ -127,7 +127,7 @@ struct QimenBody {
     func optionalDateTime(_ key: String, endOfDay: Bool = false) throws -> Int? {
         guard let text = try optionalString(key) else { return nil }
         if let day = ChinaTime.parseDate(text) { return endOfDay ? day + 86_399 : day }
-        guard let epoch = ChinaTime.parseMinute(text) else { throw QimenFailure.invalid("\(key) must be yyyy-MM-dd HH:mm:ss") }
+        guard let epoch = ChinaTime.parseDateTime(text) else { throw QimenFailure.invalid("\(key) must be yyyy-MM-dd HH:mm:ss") }
         return epoch
     }
 

@@ -43,7 +43,7 @@ public final class QimenSelftest {
         self.clock = clock
         self.report = SelftestReport(emit: emit)
         let ms = Int(clock().timeIntervalSince1970 * 1000)
-        self.runId = SimulatedPeople.pad(ms % 10_000_000_000_000, 13)
+        self.runId = Digits.pad(ms % 10_000_000_000_000, 13)
         self.rng = SimulationRandom(seed: UInt64(ms))
     }
 
@@ -100,7 +100,7 @@ public final class QimenSelftest {
     }
 
     /// Digits only, unique per run and per order (`n` 1…99).
-    func alitripOrderId(_ n: Int) -> String { "7" + runId + SimulatedPeople.pad(n, 2) }
+    func alitripOrderId(_ n: Int) -> String { "7" + runId + Digits.pad(n, 2) }
 
-    func alipayTradeNo(_ n: Int) -> String { ChinaTime.date(now).replacingOccurrences(of: "-", with: "") + "2200" + runId + SimulatedPeople.pad(n, 2) }
+    func alipayTradeNo(_ n: Int) -> String { ChinaTime.date(now).replacingOccurrences(of: "-", with: "") + "2200" + runId + Digits.pad(n, 2) }
 }

@@ -64,7 +64,7 @@ struct ScheduleChoice: Sendable {
     }
 
     /// Departure as epoch seconds (GMT+8).
-    var departsAt: Int? { ChinaTime.parseMinute(fromDate + " " + fromTime) }
+    var departsAt: Int? { ChinaTime.parseDateTime(fromDate + " " + fromTime) }
 
     /// The refund tier in force `now`: its fee percent, nil when no tier covers the time.
     func feePercent(now: Int) -> Int? {

@@ -14,9 +14,7 @@ public final class WALCheckpointer: @unchecked Sendable {
     private let interval: TimeInterval
     private let restartFrames: Int
     private let excludingWriters: @Sendable (() -> Void) -> Void
-    private let condition = NSCondition()
-    private var stopping = false
-    private var running = false
+    private var worker: BackgroundWorker?
 
     public init(path: String, interval: TimeInterval = 0.05, restartFrames: Int = 16_000,
                 excludingWriters: @escaping @Sendable (() -> Void) -> Void) {
@@ -27,23 +25,19 @@ public final class WALCheckpointer: @unchecked Sendable {
     }
 
     public func start() throws {
-        let box = CheckpointStoreBox(try Store(path: path, create: false))
-        condition.lock()
-        running = true
-        condition.unlock()
-        let thread = Thread { [self] in run(box.store) }
-        thread.name = "busops-wal-checkpoint"
-        thread.start()
+        nonisolated(unsafe) let store = try Store(path: path, create: false)   // the worker's thread is its only user
+        let (restart, excluding) = (restartFrames, excludingWriters)
+        // The final round restarts the WAL whatever its length, so what is left behind is small.
+        let worker = BackgroundWorker(name: "busops-wal-checkpoint", period: interval, finalRound: true) { last in
+            Self.round(store, restartFrames: last ? 0 : restart, excludingWriters: excluding)
+            return .period
+        }
+        self.worker = worker
+        worker.start()
     }
 
     /// Ends after one last complete checkpoint, so the WAL left behind is small.
-    public func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while running { condition.wait() }
-        condition.unlock()
-    }
+    public func stop() { worker?.stop() }
 
     /// One round: frames in the WAL after a passive pass (and a final pass if it is long).
     @discardableResult
@@ -56,24 +50,4 @@ public final class WALCheckpointer: @unchecked Sendable {
     }
 
     static func passive(_ store: Store) -> Int { store.passiveCheckpoint() }
-
-    private func run(_ store: Store) {
-        condition.lock()
-        while true {
-            let last = stopping
-            condition.unlock()
-            Self.round(store, restartFrames: last ? 0 : restartFrames, excludingWriters: excludingWriters)
-            condition.lock()
-            if last { break }
-            if !stopping { _ = condition.wait(until: Date().addingTimeInterval(interval)) }
-        }
-        running = false
-        condition.broadcast()
-        condition.unlock()
-    }
-}
-
-private final class CheckpointStoreBox: @unchecked Sendable {
-    let store: Store
-    init(_ store: Store) { self.store = store }
 }

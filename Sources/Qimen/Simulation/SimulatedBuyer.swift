@@ -76,9 +76,9 @@ struct SimulatedBuyer {
     private mutating func buy(_ choice: ScheduleChoice, count: Int, departure: (date: String, time: String)?) -> Bool {
         orders += 1
         let ms = Int(Date().timeIntervalSince1970 * 1000)
-        let alitripId = "9" + SimulatedPeople.pad(ms % 10_000_000_000_000, 13) + SimulatedPeople.pad(worker % 100, 2)
-            + SimulatedPeople.pad(orders % 1000, 3)
-        let trade = "2026" + SimulatedPeople.pad(rng.below(1_000_000_000), 9)
+        let alitripId = "9" + Digits.pad(ms % 10_000_000_000_000, 13) + Digits.pad(worker % 100, 2)
+            + Digits.pad(orders % 1000, 3)
+        let trade = "2026" + Digits.pad(rng.below(1_000_000_000), 9)
         let people = (0..<count).map { _ in SimulatedPeople.person(&rng) }
         let body = PublishedRequests.createOrder(choice, alitripOrderId: alitripId, alipayTradeNo: trade, people: people,
                                                  departure: departure)

@@ -37,14 +37,9 @@ enum SimulatedPeople {
     static func person(_ rng: inout SimulationRandom) -> Person {
         let name = surnames[rng.below(surnames.count)] + given[rng.below(given.count)]
         let year = 1950 + rng.below(55), month = 1 + rng.below(12), day = 1 + rng.below(28)
-        let first17 = regions[rng.below(regions.count)] + pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(rng.below(1000), 3)
+        let first17 = regions[rng.below(regions.count)] + Digits.pad(year, 4) + Digits.pad(month, 2) + Digits.pad(day, 2) + Digits.pad(rng.below(1000), 3)
         let check = PersonalData.idCheckCharacter(first17).map(String.init) ?? "X"
-        let phone = "1" + ["3", "5", "7", "8"][rng.below(4)] + pad(rng.below(1_000_000_000), 9)
+        let phone = "1" + ["3", "5", "7", "8"][rng.below(4)] + Digits.pad(rng.below(1_000_000_000), 9)
         return Person(name: name, certNo: first17 + check, phone: phone)
-    }
-
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }

@@ -4,8 +4,8 @@ extension Store {
     /// Money-only refunds get an `MR` key (agent_refund_trans_no); the others `RT` (agent_refund_trans_id).
     public func insertRefund(_ r: NewRefund, now: Int) throws -> RefundKeys {
         let id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM refunds") ?? 1)
-        let refundId = "RF" + Store.pad(Int(id), 8)
-        let key = (r.source == .moneyOnly ? "MR" : "RT") + Store.pad(Int(id), 10)
+        let refundId = "RF" + Digits.pad(Int(id), 8)
+        let key = (r.source == .moneyOnly ? "MR" : "RT") + Digits.pad(Int(id), 10)
         try db.run("""
             INSERT INTO refunds (id, refund_id, order_id, ticket_id, source, scene, reason_code, reason, paid_fen, fee_fen, amount_fen,
               status, idempotency_key, requested_at, decided_at, decided_by)

@@ -65,9 +65,9 @@ extension DemoWriter {
         let quote = RefundPolicy.quote(paidFen: paid, rules: c.rules, departsAt: c.departs, now: requested)
         let fee = scene == "force" || status == .pending || status == .rejected || fixedAmount != nil ? 0 : (quote.feeFen ?? 0)
         let amount = status == .pending || status == .rejected ? 0 : (fixedAmount ?? paid - fee)
-        let key = (source == "money_only" ? "MR" : "RT") + DemoPeople.pad(Int(id), 10)
+        let key = (source == "money_only" ? "MR" : "RT") + Digits.pad(Int(id), 10)
         try emit(.refund, [
-            .int(id), .text("RF" + DemoPeople.pad(Int(id), 8)), .of(c.orderId), ticket.map { .int(c.ticketIds[$0]) } ?? .null,
+            .int(id), .text("RF" + Digits.pad(Int(id), 8)), .of(c.orderId), ticket.map { .int(c.ticketIds[$0]) } ?? .null,
             .text(source), .text(scene), .of(reasonCode), .of(reason), .of(paid), .of(fee), .of(amount), .text(status.rawValue),
             .text(key), .of(resultCode), .of(requested), .of(decided), .of(decided == nil ? nil : (source == "merchant" ? "dispatch" : "demo")),
             .of(c.departs)])
@@ -82,11 +82,11 @@ extension DemoWriter {
             for k in 0..<c.seats {
                 let share = amount / c.seats + (k < amount % c.seats ? 1 : 0)
                 guard share > 0 else { continue }
-                details.append(DemoJSON.object([("agent_ticket_id", JSONText.quote("TK" + DemoPeople.pad(Int(c.ticketIds[k]), 10))),
+                details.append(JSONText.object([("agent_ticket_id", JSONText.quote("TK" + Digits.pad(Int(c.ticketIds[k]), 10))),
                                                 ("passenger_id_num", JSONText.quote(c.people[k].certNo)),
                                                 ("refund_amount", String(share)), ("service_charge_refund_amount", "0")]))
             }
-            params = DemoJSON.object([("agent_order_id", JSONText.quote(c.agentId)), ("agent_refund_reason", JSONText.quote(reason ?? "")),
+            params = JSONText.object([("agent_order_id", JSONText.quote(c.agentId)), ("agent_refund_reason", JSONText.quote(reason ?? "")),
                                       ("agent_refund_trans_no", JSONText.quote(key)), ("main_biz_order_id", c.fliggyId),
                                       ("refund_ticket_detail_list", "[" + details.joined(separator: ",") + "]"),
                                       ("total_refund_amount", String(amount)), ("total_service_charge_refund_amount", "0"),
@@ -97,23 +97,23 @@ extension DemoWriter {
                                              ("agent_return_ticket_status", status == .rejected ? "2" : "1"),
                                              ("agent_return_ticket_type", ticket == nil ? "1" : "0")]
             if status == .rejected { pairs.append(("agent_return_ticket_code", resultCode ?? "1905")) }
-            else { pairs.append(("agent_refund_amount", JSONText.quote(DemoJSON.yuanString(amount)))) }
+            else { pairs.append(("agent_refund_amount", JSONText.quote(Money.yuanText(amount)))) }
             pairs.append(("agent_refund_trans_id", JSONText.quote(key)))
             if let t = ticket {
-                pairs.append(("agent_ticket_id", JSONText.quote("TK" + DemoPeople.pad(Int(c.ticketIds[t]), 10))))
+                pairs.append(("agent_ticket_id", JSONText.quote("TK" + Digits.pad(Int(c.ticketIds[t]), 10))))
                 pairs.append(("passenger_id_num", JSONText.quote(c.people[t].certNo)))
                 pairs.append(("passenger_name", JSONText.quote(c.people[t].name)))
             }
             pairs.append(("agent_return_mode", JSONText.quote(source == "offline" ? "offline" : "online")))
             pairs.append(("refund_scene", JSONText.quote(scene)))
             if let rc = reasonCode { pairs.append(("refund_scene_official_reason_code", JSONText.quote(String(rc)))) }
-            params = DemoJSON.object(pairs)
+            params = JSONText.object(pairs)
         }
         try outbox(method: method, orderId: c.orderId, refundId: id, key: key, params: params, state: outboxState, at: decided ?? now)
         try emit(.audit, [.of(decided ?? now), .text(source == "merchant" ? "dispatch" : "demo"), .text("demo"),
                                         .text(status == .rejected ? "refund.reject" : "refund.approve"), .text("refund"),
-                                        .text("RF" + DemoPeople.pad(Int(id), 8)), .text("{\"status\":\"pending\"}"),
-                                        .text("{\"status\":\"\(status.rawValue)\",\"fee_fen\":\(fee),\"amount_fen\":\(amount)}")])
+                                        .text("RF" + Digits.pad(Int(id), 8)), .text(JSONText.object([("status", JSONText.quote("pending"))])),
+                                        .text(JSONText.object([("status", JSONText.quote(status.rawValue)), ("fee_fen", String(fee)), ("amount_fen", String(amount))]))])
     }
 
     mutating func bookTicketCallback(_ c: RefundContext, fetchNo: String?, gate: String?, issuedAt: Int, pending: Bool) throws {
@@ -129,7 +129,7 @@ extension DemoWriter {
         let r = orderStmtCounter(c.orderId)
         let state: OutboxState = r < 85 ? .sent : (r < 93 ? .pending : .failed)
         try outbox(method: "taobao.bus.agent.bookticket.confirm", orderId: c.orderId, refundId: nil, key: "BK-" + c.agentId,
-                   params: DemoJSON.object(pairs), state: state, at: issuedAt)
+                   params: JSONText.object(pairs), state: state, at: issuedAt)
     }
 
     func orderStmtCounter(_ orderId: Int) -> Int { orderId * 31 % 100 }

@@ -55,8 +55,8 @@ public enum DemoTicker {
             try db.run("""
                 INSERT INTO refunds (id, refund_id, order_id, source, scene, paid_fen, status, idempotency_key, requested_at)
                 VALUES (?, ?, ?, 'online', 'common', ?, 'pending', ?, ?)
-                """, .int(next), .text("RF" + DemoPeople.pad(Int(next), 8)), .int(id), .of(total),
-                       .text("RT" + DemoPeople.pad(Int(next), 10)), .of(now))
+                """, .int(next), .text("RF" + Digits.pad(Int(next), 8)), .int(id), .of(total),
+                       .text("RT" + Digits.pad(Int(next), 10)), .of(now))
             try db.run("UPDATE orders SET status = 9, updated_at = ?, version = version + 1 WHERE id = ?", .of(now), .int(id))
             try db.run("UPDATE tickets SET status = 4, version = version + 1 WHERE order_id = ? AND status = 2", .int(id))
         }

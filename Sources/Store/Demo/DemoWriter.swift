@@ -93,7 +93,7 @@ struct DemoWriter {
     }
 
     /// Agent (merchant) order ids are ours; Fliggy's ids look like its long numeric order numbers.
-    static func agentOrderId(_ id: Int) -> String { "BO" + DemoPeople.pad(id, 10) }
+    static func agentOrderId(_ id: Int) -> String { "BO" + Digits.pad(id, 10) }
     static func fliggyOrderId(_ id: Int) -> String { String(3_900_000_000_000_000 + id * 7919) }
 
     struct TicketPlan { var status: TicketStatus; var offline = false }
@@ -112,22 +112,22 @@ struct DemoWriter {
         let fliggyId = DemoWriter.fliggyOrderId(index)
         let issued = [.issued, .refunding, .refunded].contains(status)
         let paid = status != .awaitingPayment && status != .cancelled
-        let fetchNo = issued ? "T" + DemoPeople.pad(index * 37 % 100_000_000, 8) : nil
-        let fetchPwd = issued ? DemoPeople.pad(rng.int(1_000_000), 6) : nil
+        let fetchNo = issued ? "T" + Digits.pad(index * 37 % 100_000_000, 8) : nil
+        let fetchPwd = issued ? Digits.pad(rng.int(1_000_000), 6) : nil
         let gate = issued ? "\(["A", "B", "C"][rng.int(3)])\(rng.int(in: 1...12))" : nil
         let seatBase = slot.sold + slot.held
         let seatNumbers = issued ? (1...seats).map { String(seatBase + $0) }.joined(separator: ",") : nil
         let (brand, model) = rng.pick(DemoGeography.vehicles)
-        let plate = issued ? rng.pick(DemoGeography.plates) + DemoPeople.pad(rng.int(100_000), 5) : nil
+        let plate = issued ? rng.pick(DemoGeography.plates) + Digits.pad(rng.int(100_000), 5) : nil
         let issuedAt = issued ? min(now, created + 120 + rng.int(600)) : nil
         let total = seats * (price + fee)
         try emit(.order, [
-            .of(index), .text(agentId), .text(fliggyId), .of(paid ? "2026" + DemoPeople.pad(index, 24) : nil), .text(slot.id),
+            .of(index), .text(agentId), .text(fliggyId), .of(paid ? "2026" + Digits.pad(index, 24) : nil), .text(slot.id),
             .text(line.stops[board]), .text(line.stops[alight]), .of(departs), .text(people[0].name), .text(people[0].phone),
             .of(seats), .of(total), .of(status.rawValue), .of(fetchNo), .of(fetchPwd), .of(gate),
             .of(issued ? DemoSchedules.stationAddress(line.stops[board]) : nil), .of(seatNumbers),
             .of(fetchNo.map { "BUSOPS|\(agentId)|\($0)" }), .of(plate), .of(issued ? rng.pick(DemoGeography.surnames) + "师傅" : nil),
-            .of(issued ? rng.pick(DemoGeography.phonePrefixes) + DemoPeople.pad(rng.int(100_000_000), 8) : nil),
+            .of(issued ? rng.pick(DemoGeography.phonePrefixes) + Digits.pad(rng.int(100_000_000), 8) : nil),
             .of(issued ? model : nil), .of(issued ? brand : nil), .of(created), .of(issuedAt ?? created),
             .of(paid ? created + 60 : nil), .of(issuedAt), .of(status == .awaitingPayment ? max(created + 900, now + 600) : nil)])
 
@@ -138,11 +138,11 @@ struct DemoWriter {
             ticketIds.append(ticketSeq)
             let t = plans[k]
             try emit(.ticket, [
-                .int(ticketSeq), .text("TK" + DemoPeople.pad(Int(ticketSeq), 10)), .of(index), .text(String(k + 1)),
+                .int(ticketSeq), .text("TK" + Digits.pad(Int(ticketSeq), 10)), .of(index), .text(String(k + 1)),
                 .text(person.name), .text(person.certNo), .text(person.phone), .of(issued ? String(seatBase + k + 1) : nil),
                 .of(price), .of(fee), .of(t.status.rawValue), .of(t.offline),
-                .of(issued ? "E" + DemoPeople.pad(Int(ticketSeq) * 13 % 1_000_000_000, 9) : nil),
-                .of(issued ? DemoPeople.pad(rng.int(1_000_000), 6) : nil)])
+                .of(issued ? "E" + Digits.pad(Int(ticketSeq) * 13 % 1_000_000_000, 9) : nil),
+                .of(issued ? Digits.pad(rng.int(1_000_000), 6) : nil)])
         }
         if status == .awaitingPayment {
             try emit(.hold, [.text(slot.id), .of(index), .of(seats), .of(max(created + 900, now + 600))])

@@ -77,24 +77,26 @@ extension Store {
             }.first
             guard let row else { return false }
 
-            var refundNote = ""
+            var refundNote: String?
             if let refundRowId = row.refundRowId, let refundFrom, let refundTo {
                 try db.run("UPDATE refunds SET status = ?, version = version + 1 WHERE id = ? AND status = ?",
                            .text(refundTo.rawValue), .int(refundRowId), .text(refundFrom))
-                if db.changes == 1 { refundNote = ",\"refund\":\"\(refundTo.rawValue)\"" }
+                if db.changes == 1 { refundNote = refundTo.rawValue }
             }
             // Filed under the refund or order it is about, so the order's history shows it.
             let entity: (String, String) = row.refundId.map { ("refund", $0) }
                 ?? row.agentOrderId.map { ("order", $0) } ?? ("outbox", String(id))
-            var after = "{\"outbox\":\(id),\"method\":\(JSONText.quote(row.method)),\"state\":\"\(state.rawValue)\",\"attempts\":\(row.attempts)"
-            if let s = attempt.httpStatus { after += ",\"http\":\(s)" }
-            if let c = attempt.code { after += ",\"code\":\(JSONText.quote(c))" }
-            if let c = attempt.subCode { after += ",\"sub_code\":\(JSONText.quote(c))" }
-            if let m = attempt.message { after += ",\"msg\":\(JSONText.quote(Self.prefix(m, bytes: 300)))" }
-            if let n = nextAttemptAt { after += ",\"next_attempt_at\":\(n)" }
-            after += refundNote + "}"
+            var after: [(String, JSON)] = [("outbox", .int(id)), ("method", .string(row.method)), ("state", .string(state.rawValue)),
+                                           ("attempts", .int(Int64(row.attempts)))]
+            if let s = attempt.httpStatus { after.append(("http", .int(Int64(s)))) }
+            if let c = attempt.code { after.append(("code", .string(c))) }
+            if let c = attempt.subCode { after.append(("sub_code", .string(c))) }
+            if let m = attempt.message { after.append(("msg", .string(Self.prefix(m, bytes: 300)))) }
+            if let n = nextAttemptAt { after.append(("next_attempt_at", .int(Int64(n)))) }
+            if let refundNote { after.append(("refund", .string(refundNote))) }
             try insertAudit(operatorName: "dispatcher", source: dispatcherId, action: action, entity: entity.0, entityId: entity.1,
-                            before: "{\"outbox\":\(id),\"state\":\"sending\"}", after: after, at: now)
+                            before: JSON.object([("outbox", .int(id)), ("state", "sending")]).compactText,
+                            after: JSON.object(after).compactText, at: now)
             return true
         }
     }

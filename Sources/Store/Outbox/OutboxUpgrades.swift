@@ -44,9 +44,9 @@ extension Store {
             guard let row = try info.all({ r in (method: r.text(0), refundId: r.optionalText(1), agentOrderId: r.optionalText(2)) }).first
             else { return false }
             let entity: (String, String) = row.refundId.map { ("refund", $0) } ?? row.agentOrderId.map { ("order", $0) } ?? ("outbox", String(id))
-            let after = "{\"outbox\":\(id),\"method\":\(JSONText.quote(row.method)),\"upgraded\":\(JSONText.quote(Self.prefix(why, bytes: 600)))}"
+            let after = JSON.object([("outbox", .int(id)), ("method", .string(row.method)), ("upgraded", .string(Self.prefix(why, bytes: 600)))]).compactText
             try insertAudit(operatorName: "dispatcher", source: dispatcherId, action: "callback.upgraded", entity: entity.0,
-                            entityId: entity.1, before: "{\"outbox\":\(id),\"shape\":\"old\"}", after: after, at: now)
+                            entityId: entity.1, before: JSON.object([("outbox", .int(id)), ("shape", "old")]).compactText, after: after, at: now)
             return true
         }
     }

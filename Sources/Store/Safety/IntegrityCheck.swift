@@ -44,11 +44,31 @@ extension Store {
     }
 
     private func record(_ check: StoreCheck) {
+        // Beside the store as well as in it: the page holding `meta` may be one of the damaged ones, and then only
+        // the marker file tells the next process (docs/STORE-SAFETY.md "Damaged stores").
+        if check.ok {
+            try? FileManager.default.removeItem(atPath: damageMarkerPath)
+        } else {
+            try? Data((String(check.at) + " " + check.detail).utf8).write(to: URL(fileURLWithPath: damageMarkerPath), options: .atomic)
+        }
         guard !isReadOnly else { return }
         try? db.transaction {
             try setMeta(Store.checkAtKey, String(check.at))
             try setMeta(Store.checkResultKey, check.detail)
         }
+    }
+
+    /// `PATH-damaged`: written when a check fails or SQLite reports corruption, removed when a check passes.
+    var damageMarkerPath: String { db.path + "-damaged" }
+
+    /// The damage the marker file records, if there is one.
+    func markedDamage() -> String? {
+        guard let text = try? String(contentsOfFile: damageMarkerPath, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        let detail = parts.count == 2 ? parts[1] : text
+        if detail.hasPrefix(Store.damagedRefusal) { return detail }
+        let at = parts.count == 2 ? Int(parts[0]).map { " at \(ChinaTime.second($0))" } ?? "" : ""
+        return "\(Store.damagedRefusal) (quick_check\(at): \(detail))"
     }
 
     /// The last recorded check, or nil when none ran yet.
@@ -61,6 +81,7 @@ extension Store {
     /// Why money-moving actions must refuse now: corruption seen by this connection, or a last check that failed.
     public func damageReason() -> String? {
         if let damage = db.damage { return damage }
+        if let marked = markedDamage() { return marked }
         do {
             guard let last = try lastCheck(), !last.ok else { return nil }
             if last.detail.hasPrefix(Store.damagedRefusal) { return last.detail }

@@ -47,7 +47,7 @@ extension Store {
                 try db.run("UPDATE schedules SET seats_held = seats_held - ?, seats_sold = seats_sold + ?, version = version + 1 WHERE schedule_id = ?",
                            .of(seats), .of(seats), .text(o.scheduleId))
                 if autoIssue {
-                    let code = Store.pad(Int(o.id) * 7919 % 100_000_000, 8)
+                    let code = Digits.pad(Int(o.id) * 7919 % 100_000_000, 8)
                     let seatBase = Int(try db.scalarInt("SELECT seats_sold FROM schedules WHERE schedule_id = ?", .text(o.scheduleId)) ?? 0) - seats
                     try db.run("""
                         UPDATE orders SET status = 3, alipay_trade_no = coalesce(?, alipay_trade_no), fetch_no = ?, fetch_pwd = ?, gate = ?, qr_payload = ?,
@@ -59,15 +59,15 @@ extension Store {
                     try ids.bind([.int(o.id)])
                     for (k, tid) in try ids.all({ $0.int64(0) }).enumerated() {
                         try db.run("UPDATE tickets SET status = 2, seat_no = ?, ticket_no = ?, ticket_pwd = ?, version = version + 1 WHERE id = ?",
-                                   .text(String(seatBase + k + 1)), .text("E" + Store.pad(Int(tid) * 13 % 1_000_000_000, 9)),
-                                   .text(Store.pad(Int(tid) * 7 % 1_000_000, 6)), .int(tid))
+                                   .text(String(seatBase + k + 1)), .text("E" + Digits.pad(Int(tid) * 13 % 1_000_000_000, 9)),
+                                   .text(Digits.pad(Int(tid) * 7 % 1_000_000, 6)), .int(tid))
                     }
                 } else {
                     try db.run("UPDATE orders SET status = 2, alipay_trade_no = coalesce(?, alipay_trade_no), paid_at = ?, updated_at = ?, lock_expires_at = NULL, version = version + 1 WHERE id = ?",
                                .of(alipayTradeNo), .of(now), .of(now), .int(o.id))
                 }
                 try insertAudit(operatorName: "fliggy", source: "qimen", action: autoIssue ? "order.issue.auto" : "order.issue.async",
-                                entity: "order", entityId: o.agentId, before: "{\"status\":1}", after: "{\"status\":\(autoIssue ? 3 : 2)}", at: now)
+                                entity: "order", entityId: o.agentId, before: JSON.status(1), after: JSON.status(autoIssue ? 3 : 2), at: now)
             }
             guard let d = try orderDetail(id: o.id) else { throw SalesError.orderNotFound(o.agentId) }
             return d
@@ -96,7 +96,7 @@ extension Store {
             try db.run("UPDATE orders SET status = ?, updated_at = ?, lock_expires_at = NULL, version = version + 1 WHERE id = ?",
                        .of(target.rawValue), .of(now), .int(o.id))
             try insertAudit(operatorName: "fliggy", source: "qimen", action: target == .closed ? "order.close" : "order.cancel",
-                            entity: "order", entityId: o.agentId, before: "{\"status\":\(o.status.rawValue)}", after: "{\"status\":\(target.rawValue)}", at: now)
+                            entity: "order", entityId: o.agentId, before: JSON.status(o.status.rawValue), after: JSON.status(target.rawValue), at: now)
             return target
         }
     }

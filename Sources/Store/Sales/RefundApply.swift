@@ -103,9 +103,9 @@ extension Store {
                     INSERT INTO refunds (id, refund_id, order_id, ticket_id, source, scene, reason, paid_fen, fee_fen, amount_fen, status,
                       idempotency_key, requested_at, decided_at, decided_by, fee_cap_fen)
                     VALUES (?, ?, ?, ?, 'online', 'common', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, args: [.of(nextId), .text("RF" + Store.pad(nextId, 8)), .int(o.id), ticketId.map { .int($0) } ?? .null, .of(reason),
+                    """, args: [.of(nextId), .text("RF" + Digits.pad(nextId, 8)), .int(o.id), ticketId.map { .int($0) } ?? .null, .of(reason),
                                 .of(paid), .of(autoConfirm ? fee : 0), .of(autoConfirm ? paid - fee : 0), .text(autoConfirm ? "done" : "pending"),
-                                .text("RT" + Store.pad(nextId, 10)), .of(now), .of(autoConfirm ? now : nil), .of(autoConfirm ? "auto" : nil),
+                                .text("RT" + Digits.pad(nextId, 10)), .of(now), .of(autoConfirm ? now : nil), .of(autoConfirm ? "auto" : nil),
                                 .of(cap)])
             }
             let ticketIds = fresh.map { String($0.0.id) }.joined(separator: ",")
@@ -118,8 +118,8 @@ extension Store {
             let status: OrderStatus = anyPending ? .refunding : (remaining == 0 ? .refunded : .issued)
             try db.run("UPDATE orders SET status = ?, updated_at = ?, version = version + 1 WHERE id = ?", .of(status.rawValue), .of(now), .int(o.id))
             try insertAudit(operatorName: "fliggy", source: "qimen", action: autoConfirm ? "refund.apply.auto" : "refund.apply",
-                            entity: "order", entityId: o.agentId, before: "{\"status\":\(d.summary.status.rawValue)}",
-                            after: "{\"status\":\(status.rawValue),\"tickets\":\(fresh.count)}", at: now)
+                            entity: "order", entityId: o.agentId, before: JSON.status(d.summary.status.rawValue),
+                            after: JSON.object([("status", .int(Int64(status.rawValue))), ("tickets", .int(Int64(fresh.count)))]).compactText, at: now)
             let after = try orderDetail(id: o.id)?.tickets ?? []
             return RefundApplyResult(status: status, tickets: chosen.map { c in after.first { $0.id == c.0.id } ?? c.0 }, replayed: false)
         }

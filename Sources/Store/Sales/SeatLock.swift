@@ -27,7 +27,7 @@ extension Store {
             let from = try r.fromStation ?? firstStop(r.scheduleId, last: false)
             let to = try r.toStation ?? firstStop(r.scheduleId, last: true)
             let id = Int(try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM orders") ?? 1)
-            let agentId = "BO" + Store.pad(id, 10)
+            let agentId = "BO" + Digits.pad(id, 10)
             let expires = now + lockSeconds
             try db.run("""
                 INSERT INTO orders (id, agent_order_id, main_biz_order_id, schedule_id, from_station, to_station, departs_at, contact_name,
@@ -54,7 +54,7 @@ extension Store {
                        .text(r.scheduleId), .of(id), .of(n), .of(expires))
             try db.run("UPDATE schedules SET seats_held = seats_held + ?, version = version + 1 WHERE schedule_id = ?", .of(n), .text(r.scheduleId))
             try insertAudit(operatorName: "fliggy", source: "qimen", action: "order.create", entity: "order", entityId: agentId,
-                            before: nil, after: "{\"status\":1,\"seats\":\(n),\"alitrip_order_id\":\"\(r.alitripOrderId)\"}", at: now)
+                            before: nil, after: JSON.object([("status", 1), ("seats", .int(Int64(n))), ("alitrip_order_id", .string(r.alitripOrderId))]).compactText, at: now)
             return LockResult(agentOrderId: agentId, status: .awaitingPayment, lockExpiresAt: expires, replayed: false)
         }
     }
@@ -94,7 +94,7 @@ extension Store {
     /// line's departure or the boarding stop's is accepted (the pages do not say which 63228 carries); a flowing
     /// schedule (types 3, 4) takes any time in its window.
     func checkDeparture(_ text: String, schedule s: ScheduleSeats, boardingAt: Int) throws {
-        guard ChinaTime.parseMinute(text) != nil else { throw SalesError.invalid("fromDate/fromTime must be yyyy-MM-dd and HH:mm[:ss]") }
+        guard ChinaTime.parseDateTime(text) != nil else { throw SalesError.invalid("fromDate/fromTime must be yyyy-MM-dd and HH:mm[:ss]") }
         guard Store.departureMatches(text, schedule: s, boardingAt: boardingAt) else {
             throw SalesError.startTimeChanged(current: ChinaTime.second(boardingAt))
         }
@@ -102,7 +102,7 @@ extension Store {
 
     /// True when `text` (`yyyy-MM-dd HH:mm[:ss]`) is still a departure of the schedule (see `checkDeparture`).
     public static func departureMatches(_ text: String, schedule s: ScheduleSeats, boardingAt: Int) -> Bool {
-        guard let sent = ChinaTime.parseMinute(text) else { return false }
+        guard let sent = ChinaTime.parseDateTime(text) else { return false }
         let minute = sent - sent % 60
         if minute == s.departsAt - s.departsAt % 60 || minute == boardingAt - boardingAt % 60 { return true }
         guard let end = s.windowEndAt, s.fromTimeType == 3 || s.fromTimeType == 4 else { return false }
@@ -136,11 +136,6 @@ extension Store {
                           .text(scheduleId)) ?? ""
     }
 
-    static func pad(_ n: Int, _ w: Int) -> String {
-        let s = String(n)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
-    }
-
     /// Unpaid locks past their time are cancelled (status 5) and their seats go back on sale.
     @discardableResult
     public func releaseExpiredHolds(now: Int) throws -> Int {
@@ -155,7 +150,7 @@ extension Store {
             try db.run("UPDATE orders SET status = 5, updated_at = ?, version = version + 1 WHERE id = ? AND status = 1", .of(now), .int(orderId))
             try db.run("UPDATE tickets SET status = 3, version = version + 1 WHERE order_id = ?", .int(orderId))
             try insertAudit(operatorName: "busops", source: "lock-expiry", action: "order.lock-expired", entity: "order", entityId: agentId,
-                            before: "{\"status\":1}", after: "{\"status\":5}", at: now)
+                            before: JSON.status(1), after: JSON.status(5), at: now)
         }
         return expired.count
     }

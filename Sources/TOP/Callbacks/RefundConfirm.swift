@@ -79,7 +79,7 @@ public struct RefundConfirm: TopCallback, Equatable {
         o.add("agent_order_id", agentOrderId)
         o.add("agent_return_ticket_status", status.rawValue)
         o.add("agent_return_ticket_type", returnType.rawValue)
-        o.add("agent_refund_amount", refundAmountFen.map(YuanText.fromFen))
+        o.add("agent_refund_amount", refundAmountFen.map(Money.yuanText))
         o.add("agent_refund_trans_id", refundTransId)
         o.add("agent_ticket_id", agentTicketId)
         o.add("passenger_id_num", passengerIdNum)

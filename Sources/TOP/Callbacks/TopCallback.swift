@@ -1,3 +1,6 @@
+// JSON, money and time come from Base; code that speaks TOP gets them with it.
+@_exported import Base
+
 // What every merchant→Fliggy callback shares, so the request builder and the dispatcher
 // can treat the four APIs alike.
 

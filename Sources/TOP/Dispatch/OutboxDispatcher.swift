@@ -92,37 +92,56 @@ public final class OutboxDispatcher {
     /// ends); store errors (a busy store, a full disk) are logged and retried after a pause.
     @discardableResult
     public func run(until stop: () -> Bool, log: (String) -> Void = { _ in }) -> DispatchReport {
-        var total = DispatchReport()
-        var lastProblem: String?
+        var state = LoopState()
         while !stop() {
-            var idle = true
-            do {
-                let report = try runOnce()
-                idle = report.claimed == 0
-                let problem = report.refused ?? (report.paused ? "sending is paused" : nil)
-                if problem != lastProblem { log(problem ?? Self.resumedMessage) }
-                lastProblem = problem
-                var counts = report
-                counts.paused = false
-                counts.refused = nil
-                total.add(counts)
-            } catch let e as StoreError where e.kind == .vanished {
-                // Nothing this dispatcher could do would reach the store again: say so once and stop.
-                log("dispatcher stopped: \(e.message)")
-                break
-            } catch {
-                log("dispatcher: \(error)")
-                sleep(2, unless: stop)
+            switch step(&state, log: log) {
+            case .finish: return state.total
+            case .after(let seconds): sleep(seconds, unless: stop)
+            case .period: sleep(settings.idleSleep, unless: stop)
             }
-            if idle { sleep(settings.idleSleep, unless: stop) }
         }
-        return total
+        return state.total
     }
 
+    /// What a loop of batches remembers: the problem last told, and the counts so far.
+    public struct LoopState: Sendable {
+        var lastProblem: String?
+        public var total = DispatchReport()
+        public init() {}
+    }
+
+    /// One batch of a sending loop (`run(until:)` here, a BackgroundWorker in the console): tells a new problem (a
+    /// pause, a refused configuration) once, and says when to go on — at once after a busy batch, after the idle
+    /// pause otherwise, 2 s after a store error; never again once the store vanished.
+    public func step(_ state: inout LoopState, log: (String) -> Void) -> BackgroundWorker.Next {
+        do {
+            let report = try runOnce()
+            let problem = report.refused ?? (report.paused ? "sending is paused" : nil)
+            if problem != state.lastProblem { log(problem ?? Self.resumedMessage) }
+            state.lastProblem = problem
+            var counts = report
+            counts.paused = false
+            counts.refused = nil
+            state.total.add(counts)
+            return report.claimed == 0 ? .period : .after(0)
+        } catch let e as StoreError where e.kind == .vanished {
+            // Nothing this dispatcher could do would reach the store again: say so once and stop.
+            log("dispatcher stopped: \(e.message)")
+            return .finish
+        } catch {
+            log("dispatcher: \(error)")
+            return .after(2)
+        }
+    }
+
+    /// The pause between batches, ended early by `stop`.
     private func sleep(_ seconds: TimeInterval, unless stop: () -> Bool) {
         let end = Date().addingTimeInterval(seconds)
         while !stop(), Date() < end { Thread.sleep(forTimeInterval: min(0.05, seconds)) }
     }
+
+    /// The idle pause, for a worker running `step`.
+    public var idleSleep: TimeInterval { settings.idleSleep }
 
     private func send(_ row: OutboxRecord, to gateway: URL, report: inout DispatchReport) throws {
         guard let paramName = TopMethods.paramName(for: row.method) else {

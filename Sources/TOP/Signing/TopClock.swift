@@ -23,7 +23,7 @@ public enum TopClock {
     public static func parse(_ text: String) -> Date? {
         let b = Array(text.utf8)
         guard b.count == 19, b[10] == 0x20, b[13] == 0x3a, b[16] == 0x3a,
-              let e = ChinaTime.parseMinute(text) else { return nil }
+              let e = ChinaTime.parseDateTime(text) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(e))
     }
 

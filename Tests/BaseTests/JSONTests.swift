@@ -1,5 +1,5 @@
 import XCTest
-@testable import TOP
+@testable import Base
 
 final class JSONTests: XCTestCase {
     func testCompactEncodingKeepsOrderAndRawUTF8() {

@@ -37,10 +37,7 @@ public enum ChinaTime {
         return days * 86400 + hour * 3600 + minute * 60 + second - offset
     }
 
-    static func pad(_ n: Int, _ w: Int = 2) -> String {
-        let s = String(n)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
-    }
+    static func pad(_ n: Int, _ w: Int = 2) -> String { Digits.pad(n, w) }
 
     /// yyyy-MM-dd
     public static func date(_ epoch: Int) -> String {
@@ -82,8 +79,8 @@ public enum ChinaTime {
         return date(e) == text ? e : nil
     }
 
-    /// Parses yyyy-MM-dd HH:mm[:ss].
-    public static func parseMinute(_ text: String) -> Int? {
+    /// Parses yyyy-MM-dd HH:mm or yyyy-MM-dd HH:mm:ss.
+    public static func parseDateTime(_ text: String) -> Int? {
         let halves = text.split(separator: " ")
         guard halves.count == 2, let day = parseDate(String(halves[0])) else { return nil }
         let fields = halves[1].split(separator: ":", omittingEmptySubsequences: false)

@@ -6,6 +6,7 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
     public let reason: String
     public let offset: Int
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    public init(reason: String, offset: Int) { self.reason = reason; self.offset = offset }
 }
 
 extension JSON {

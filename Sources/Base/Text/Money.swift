@@ -10,6 +10,19 @@ public enum Money {
         return "\(sign)\(a / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// TOP's yuan text (refund.confirm's `agent_refund_amount`, PROTOCOL.md §1): at most two decimals, no trailing
+    /// zeros. 1050 → "10.5", 1000 → "10", 5 → "0.05", -250 → "-2.5". Integer arithmetic only: 0.1 + 0.2 style
+    /// errors must never reach a refund.
+    public static func yuanText(_ fen: Int) -> String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        let yuan = magnitude / 100
+        let cents = magnitude % 100
+        if cents == 0 { return "\(sign)\(yuan)" }
+        if cents % 10 == 0 { return "\(sign)\(yuan).\(cents / 10)" }
+        return "\(sign)\(yuan).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
     /// Parses an operator's yuan amount ("12", "12.5", "12.50") into fen. Refuses negatives,
     /// more than two decimals, and anything that is not a plain number.
     public static func parseYuan(_ text: String) -> Int? {
