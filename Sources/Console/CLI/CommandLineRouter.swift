@@ -44,7 +44,7 @@ enum CommandLineRouter {
                 Output.error("\(spec.name) is not available in this build")
                 return 1
             }
-            return try handler(parsed)
+            return Output.finish(try handler(parsed))
         } catch let e as UsageError {
             Output.error(e.message + "\n" + "usage: \(spec.name) \(spec.usage) [options]  (see --help)")
             return 2

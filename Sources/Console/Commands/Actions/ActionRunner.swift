@@ -1,5 +1,6 @@
 import Foundation
 import Operations
+import StandardStreams
 import Store
 
 /// Runs one operator action from the command line: preview, print it, and only with --yes execute it bound to
@@ -17,8 +18,16 @@ enum ActionRunner {
                 Output.line("dry run: nothing was changed; add --yes to do it")
                 return 0
             }
+            // Nothing half done (docs/HARDENING.md): a preview that never reached its reader
+            // does not turn into a change.
+            guard Output.outputIntact else {
+                throw ActionError(message: "cannot write to standard output (\(StandardStream.output.failure ?? "unknown error")): nothing was changed")
+            }
             let result = try ops.execute(action, confirming: preview, progress: progressPrinter())
             Output.line("done: " + result.summary)
+            if !Output.outputIntact {
+                throw ActionError(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
+            }
             return 0
         } catch let e as OperationError {
             throw ActionError(message: e.message)
@@ -41,7 +50,7 @@ enum ActionRunner {
             let tenth = done * 10 / total
             if tenth > last || done == total {
                 last = tenth
-                FileHandle.standardError.write("  \(done)/\(total) orders\n".data(using: .utf8)!)
+                Output.note("  \(done)/\(total) orders\n")
             }
         }
     }

@@ -19,9 +19,11 @@ enum ServeCommand {
         let environments = try environmentsOption(args.value("env") ?? "both")
         let config: QimenConfig
         let settings: QimenSalesSettings
+        let listener: HTTPServer.Options
         do {
             config = try QimenConfig.fromEnvironment()
             settings = try QimenSalesSettings.fromEnvironment()
+            listener = try QimenListenerSettings.fromEnvironment()
         } catch let e as QimenConfigError {
             throw ActionError(message: e.reason)
         }
@@ -33,13 +35,19 @@ enum ServeCommand {
                 + "(a file must be mode 0600 or stricter)")
         }
         _ = try StorePaths.open(path)  // a clear message for a missing store, before any socket
+        // From here on a full log volume or a closed stdout loses log lines (counted), never
+        // requests (docs/HARDENING.md "Output that cannot be written").
+        Output.isService = true
+        // Every connection is a descriptor: a soft limit of 1,024 would cap the listener well
+        // below its connection limit (docs/HARDENING.md "Qimen listener").
+        FileLimit.raiseToHard()
         let pool = try StorePool(path: path, deferCheckpoints: true)
         let handler = QimenStoreHandler(pool: pool, settings: settings) { problem in
             Output.error("serve: \(problem)")
         }
         let router = QimenRouter(config: config, handler: handler, environments: usable)
         let log = QimenAccessLog()
-        let server = HTTPServer(host: host, port: port, workers: workers, handler: router.httpHandler)
+        let server = HTTPServer(host: host, port: port, workers: workers, options: listener, handler: router.httpHandler)
         server.onAccess = { log.record($0) }
         let sweeper = LockSweeper(path: path, onSweep: { result in
             switch result {
@@ -58,13 +66,13 @@ enum ServeCommand {
         Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
         Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
-            + "\(workers) workers" + (sources.isEmpty ? "" : "; \(sources)"))
+            + "\(workers) workers; \(QimenListenerSettings.summary(listener))" + (sources.isEmpty ? "" : "; \(sources)"))
         while SignalFlags.received == 0 { Thread.sleep(forTimeInterval: 0.05) }
         Output.error("serve: stopping (in-flight requests finish)")
         server.stop(graceTimeout: 10)
         sweeper.stop()
         checkpointer.stop()
-        Output.error("serve: stopped after \(log.summary)")
+        Output.error("serve: stopped after \(log.summary); \(server.counters.summary)\(Output.lossSummary)")
         return 0
     }
 

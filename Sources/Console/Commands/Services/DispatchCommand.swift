@@ -25,9 +25,10 @@ enum DispatchCommand {
             return 0
         }
         SignalFlags.install()
-        FileHandle.standardError.write(Data("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n".utf8))
+        Output.isService = true   // a full log volume must not stop the sending (docs/HARDENING.md)
+        Output.note("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n")
         let total = dispatcher.run(until: { SignalFlags.received != 0 }, log: { Output.error($0) })
-        Output.line(total.summary)
+        Output.line(total.summary + Output.lossSummary)
         return 0
     }
 }
