@@ -28,6 +28,7 @@ let package = Package(
         .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Operations", "Qimen", "CNCurses", "StandardStreams"]),
         .executableTarget(name: "HTTPSRelay", dependencies: ["TOP", "StandardStreams"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StandardStreamsTests", dependencies: ["StandardStreams"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"], exclude: ["Golden"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "TOPTests", dependencies: ["TOP", "Store", "HTTP"]),

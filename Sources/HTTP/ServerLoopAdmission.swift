@@ -68,21 +68,26 @@ extension ServerLoop {
 
     /// Closes one connection to make room: the longest idle one first (a kept-alive or fresh
     /// connection that has sent nothing costs its client nothing to reopen); failing that,
-    /// the request that has been arriving the longest, which is the slowest sender and the
-    /// closest to its own head deadline anyway. Never one a worker holds or one being answered.
+    /// the connection waiting longest for its request to complete, which is the slowest
+    /// sender and the closest to its own head deadline anyway. A connection idle for less
+    /// than `idleGraceMs` is not "idle" yet: it was likely accepted a moment ago and its
+    /// request is in the kernel, unread. Never one a worker holds or one being answered.
     @discardableResult
     func shedOne() -> Bool {
-        var idle: ServerConnection?
-        var slow: ServerConnection?
+        let idleGraceMs: Int64 = 250
+        let now = Socket.nowMillis()
+        var idle: (ServerConnection, Int64)?
+        var other: (ServerConnection, Int64)?
         for connection in connections.values where connection.state == .reading {
-            if !connection.isMidRequest {
-                if idle == nil || connection.idleSince < idle!.idleSince { idle = connection }
+            let mid = connection.isMidRequest
+            let since = mid ? (connection.headStarted ?? connection.idleSince) : connection.idleSince
+            if !mid && now - since >= idleGraceMs {
+                if idle == nil || since < idle!.1 { idle = (connection, since) }
             } else if idle == nil {
-                let started = connection.headStarted ?? connection.idleSince
-                if slow == nil || started < (slow!.headStarted ?? slow!.idleSince) { slow = connection }
+                if other == nil || since < other!.1 { other = (connection, since) }
             }
         }
-        guard let victim = idle ?? slow else { return false }
+        guard let victim = (idle ?? other)?.0 else { return false }
         if victim.isMidRequest {
             victim.output = ResponseEncoder.encode(.text(503, "server busy, connection closed\n"), version: .http11,
                                                    keepAlive: false)

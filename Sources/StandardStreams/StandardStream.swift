@@ -43,15 +43,15 @@ public final class StandardStream: @unchecked Sendable {
     /// Writes `text` whole; false (and counted as one lost text) when it could not.
     @discardableResult
     public func write(_ text: String) -> Bool {
+        var text = text
         lock.lock()
         defer { lock.unlock() }
-        var bytes = Array(text.utf8)
         if reportsLosses && unreported > 0 {
             let why = lastError.map { " (" + Self.describe($0) + ")" } ?? ""
-            let note = "busops: \(unreported) line\(unreported == 1 ? "" : "s") lost on \(name)\(why)\n"
-            bytes = Array(note.utf8) + bytes
+            text = "busops: \(unreported) line\(unreported == 1 ? "" : "s") lost on \(name)\(why)\n" + text
         }
-        if let code = writeAll(bytes) {
+        // withUTF8: no copy for a native string (the access log writes one per request).
+        if let code = text.withUTF8({ writeAll(UnsafeRawBufferPointer($0)) }) {
             lastError = code
             lost += 1
             unreported += 1
@@ -83,22 +83,20 @@ public final class StandardStream: @unchecked Sendable {
     /// are retried; a non-blocking descriptor (a terminal some other program left that way)
     /// gets up to a second to drain. Any other error ends the text: retrying a full disk in a
     /// loop would only spin, and the next text tries again anyway.
-    private func writeAll(_ bytes: [UInt8]) -> Int32? {
+    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
-        return bytes.withUnsafeBytes { raw -> Int32? in
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n > 0 { offset += n; continue }
-                let code = n == 0 ? EIO : errno
-                if code == EINTR { continue }
-                if code == EAGAIN || code == EWOULDBLOCK {
-                    var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                    if poll(&p, 1, 1000) > 0 { continue }
-                }
-                return code
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n > 0 { offset += n; continue }
+            let code = n == 0 ? EIO : errno
+            if code == EINTR { continue }
+            if code == EAGAIN || code == EWOULDBLOCK {
+                var p = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                if poll(&p, 1, 1000) > 0 { continue }
             }
-            return nil
+            return code
         }
+        return nil
     }
 
     private static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }

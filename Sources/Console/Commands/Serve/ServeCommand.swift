@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Qimen
+import StandardStreams
 import Store
 import TOP
 
@@ -72,7 +73,11 @@ enum ServeCommand {
         server.stop(graceTimeout: 10)
         sweeper.stop()
         checkpointer.stop()
-        Output.error("serve: stopped after \(log.summary); \(server.counters.summary)\(Output.lossSummary)")
+        let stopped = "serve: stopped after \(log.summary); \(server.counters.summary)"
+        // Lost log lines are told here at the latest; if stderr is still full, on stdout instead.
+        if !StandardStream.error.write("busops: " + stopped + Output.lossSummary + "\n") {
+            Output.line(stopped + Output.lossSummary)
+        }
         return 0
     }
 
