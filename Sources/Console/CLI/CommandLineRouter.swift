@@ -38,7 +38,7 @@ enum CommandLineRouter {
             let parsed = try ArgumentParser.parse(rest, spec: spec)
             if parsed.wantsHelp {
                 Output.line(spec.path.isEmpty ? Commands.overview + "\n\n" + spec.helpText : spec.helpText)
-                return 0
+                return Output.finish(0)
             }
             guard let handler = handlers[spec.path.joined(separator: " ")] else {
                 Output.error("\(spec.name) is not available in this build")
