@@ -3,8 +3,8 @@
 -- wrk's LuaJIT has no MD5, so a small one is below; init() checks it against the
 -- PROTOCOL vector before any request goes out.
 --
--- wrk ... -s bench/qimen.lua URL -- seat   SECRET SCHEDULE_ID DATE
--- wrk ... -s bench/qimen.lua URL -- create SECRET SCHEDULE_ID START_TIME AMOUNT_FEN RUN_PREFIX
+-- wrk ... -s bench/qimen.lua URL -- MODE SECRET PARAMS_FILE [RUN_PREFIX]
+--   MODE: fromcity tocity number seat create query confirm fee stopped, or mixed (the read interfaces in turn)
 
 local bit = require("bit")
 local band, bor, bxor, bnot, lshift, rshift, rol, tobit =
@@ -55,10 +55,20 @@ local function encode(s)
   return (string.gsub(s, "[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
+-- Method names: PROTOCOL.md §2's defaults.
 local methods = {
+  fromcity = "qimen.alitrip.custombus.product.fromcity.query",
+  tocity = "qimen.alitrip.custombus.product.tocity.query",
+  number = "qimen.alitrip.custombus.product.number.query",
   seat = "qimen.alitrip.custombus.product.seat.query",
   create = "qimen.alitrip.custombus.order.create",
+  query = "qimen.alitrip.custombus.order.query",
+  confirm = "qimen.alitrip.custombus.order.confirm",
+  fee = "qimen.alitrip.custombus.return.query",
+  stopped = "qimen.alitrip.custombus.offline.number.query",
 }
+-- The read-only interfaces a mixed run cycles through (confirm on an issued order answers its state).
+local mixed = { "fromcity", "tocity", "number", "seat", "query", "fee", "stopped", "confirm" }
 
 -- Signed path for one body at one timestamp.
 local function signed(secret, method, timestamp, body)
@@ -86,35 +96,69 @@ function setup(thread)
   thread:set("tid", counter)
 end
 
-local mode, secret, schedule, arg3, amount, prefix
+-- args: MODE SECRET PARAMS_FILE RUN_PREFIX. PARAMS_FILE holds key=value lines prepared by qimen.sh from the store.
+local mode, secret, prefix
+local P = {}
 local headers = { ["Content-Type"] = "application/json;charset=utf-8" }
-local seq, cachedStamp, cachedRequest = 0, nil, nil
+local seq, cached = 0, {}
+
+-- Request bodies in PROTOCOL.md §2's published shapes.
+local function body(kind)
+  if kind == "fromcity" then return '{}' end
+  if kind == "tocity" then return '{"fromCity":"' .. P.from_city .. '"}' end
+  if kind == "number" then
+    return '{"fromCityName":"' .. P.from_city .. '","toCityName":"' .. P.to_city .. '","departDate":"' .. P.date .. '"}'
+  end
+  if kind == "seat" then
+    return '{"scheduleId":"' .. P.schedule .. '","lineId":"' .. P.line .. '","fromDate":"' .. P.date .. '","fromTime":"' .. P.time .. '"}'
+  end
+  if kind == "query" or kind == "fee" or kind == "confirm" then
+    return '{"agentOrderId":"' .. P.agent_order .. '","alitripOrderId":"' .. P.alitrip_order .. '"}'
+  end
+  if kind == "stopped" then
+    return '{"fromCity":"' .. P.from_city .. '","fromDateTimeBegin":"' .. P.date .. ' 00:00:00","fromDateTimeEnd":"' .. P.date .. ' 23:59:59"}'
+  end
+  seq = seq + 1
+  return '{"alitripOrderId":"' .. prefix .. string.format("%02d%09d", tid or 0, seq) .. '","scheduleId":"' .. P.schedule
+    .. '","lineId":"' .. P.line .. '","fromDate":"' .. P.date .. '","fromTime":"' .. P.time .. ':00","ticketAmount":' .. P.price
+    .. ',"orderAmount":' .. P.amount .. ',"ticketCount":1,"contactName":"压测","contactMobile":"13900000000",'
+    .. '"passengerList":[{"passengerName":"压测","passengerCertificateNo":"330106199001011109",'
+    .. '"passengerCertificateType":"1","passengerType":"0","ticketPrice":' .. P.price .. '}]}'
+end
 
 function init(args)
   assert(md5("") == "D41D8CD98F00B204E9800998ECF8427E", "md5 self-test")
   local vector = signed("testsecret", "qimen.alitrip.bus.product.querystation", "2026-11-21 10:00:00",
     '{"cityName":"香港","cityCode":"810100"}')
   assert(vector:sub(-32) == "B6138F0C1C7AAFE60E26CA7E327252B1", "PROTOCOL vector: " .. vector)
-  mode, secret, schedule, arg3, amount, prefix = args[1], args[2], args[3], args[4], args[5], (args[6] or "") .. (args[7] or "")
-  assert(methods[mode], "mode must be seat or create")
+  mode, secret, prefix = args[1], args[2], (args[4] or "") .. (args[5] or "")
+  for line in io.lines(args[3]) do
+    local k, v = line:match("^([%w_]+)=(.*)$")
+    if k then P[k] = v end
+  end
+  assert(mode == "mixed" or methods[mode], "unknown mode " .. tostring(mode))
 end
 
+local turn = 0
 function request()
-  local stamp = now8()
-  if mode == "seat" then
-    -- The same body within a second signs the same: build it once per second.
-    if stamp ~= cachedStamp then
-      local body = '{"scheduleId":"' .. schedule .. '","fromDate":"' .. arg3 .. '"}'
-      cachedStamp, cachedRequest = stamp, wrk.format("POST", signed(secret, methods.seat, stamp, body), headers, body)
-    end
-    return cachedRequest
+  local kind = mode
+  if mode == "mixed" then
+    turn = turn % #mixed + 1
+    kind = mixed[turn]
   end
-  seq = seq + 1
-  local body = '{"alitripOrderId":"' .. prefix .. string.format("%02d%09d", tid or 0, seq) .. '","scheduleId":"' .. schedule
-    .. '","startTime":"' .. arg3 .. '","ticketCount":1,"orderAmount":' .. amount
-    .. ',"contactName":"压测","contactPhone":"13900000000","passengers":[{"passengerId":"1","name":"压测",'
-    .. '"certType":1,"certNo":"330106199001011109","phone":"13800000000"}]}'
-  return wrk.format("POST", signed(secret, methods.create, stamp, body), headers, body)
+  local stamp = now8()
+  if kind ~= "create" then
+    -- The same body within a second signs the same: build each once per second.
+    local c = cached[kind]
+    if not c or c.stamp ~= stamp then
+      local b = body(kind)
+      c = { stamp = stamp, request = wrk.format("POST", signed(secret, methods[kind], stamp, b), headers, b) }
+      cached[kind] = c
+    end
+    return c.request
+  end
+  local b = body(kind)
+  return wrk.format("POST", signed(secret, methods.create, stamp, b), headers, b)
 end
 
 function done(summary, latency, requests)

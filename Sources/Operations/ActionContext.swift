@@ -35,9 +35,16 @@ struct ActionContext {
         guard let a = latest else {
             throw OperationError.conflict("\(label) changed since you looked (version \(expected) → \(version)); nothing was done — look again")
         }
-        let state = a.after.map { " — now \($0)" } ?? ""
+        let state = a.after.map { " — now " + Self.described($0, entity: entity) } ?? ""
         throw OperationError.conflict("\(label) was changed by \(a.operatorName) (\(a.source)) at \(ChinaTime.second(a.at)): "
             + "\(a.action)\(state); nothing was done — look again")
+    }
+
+    /// An audit row's after-state as an operator reads it: its status when it has one, else the fields.
+    static func described(_ after: String, entity: String) -> String {
+        guard let json = try? JSON.parse(Array(after.utf8)), let status = json["status"] else { return after }
+        if let code = status.intValue { return entity == "order" ? OrderStatus(rawValue: code)?.described ?? String(code) : String(code) }
+        return status.stringValue ?? after
     }
 
     func audit(_ action: String, entity: String, id: String, before: AuditFields?, after: AuditFields?) throws {

@@ -19,6 +19,19 @@ public struct ActionPreview: Sendable, Equatable {
     public init(title: String, lines: [String], version: Int, method: String?, params: [String] = []) {
         self.title = title; self.lines = lines; self.version = version; self.method = method; self.params = params
     }
+
+    /// How `current` differs from what was shown, in the terms that bind a confirmation: the row's version and
+    /// the exact calls that will be sent (the lines are their description). nil when nothing that matters moved.
+    public func difference(from shown: ActionPreview) -> String? {
+        if version != shown.version { return "the row changed: version \(shown.version) → \(version)" }
+        if method != shown.method { return "it would now send \(method ?? "nothing") instead of \(shown.method ?? "nothing")" }
+        if params != shown.params {
+            let k = zip(params, shown.params).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(params.count, shown.params.count)
+            let line = zip(lines, shown.lines).first { $0 != $1 }.map { "now: \($0.0)" }
+            return line ?? "call \(k + 1) of \(params.count) would carry other values"
+        }
+        return nil
+    }
 }
 
 /// What was done, in one line an operator can read ("refund RF00000012 approved, 85.50 yuan queued").

@@ -16,31 +16,30 @@ public final class Operations {
     }
 
     /// Validates the input, reads the current state and describes exactly what would be sent. Writes nothing.
-    public func preview(_ action: OperatorAction) throws -> ActionPreview {
-        let ctx = ActionContext(store: store, actor: actor, now: clock(), expectedVersion: nil)
-        return try translated { try store.db.read { try plan(action, ctx).preview } }
+    /// A request carrying the version the operator saw is refused here already if the row moved since.
+    public func preview(_ request: ActionRequest) throws -> ActionPreview {
+        let unit = try Self.unit(request)
+        let ctx = ActionContext(store: store, actor: actor, now: clock(), expectedVersion: request.expectedVersion)
+        return try translated { try store.db.read { try unit.plan(request, ctx).preview } }
     }
 
-    /// Executes what `preview` showed. Refused when the row's version moved, or when the same action would
-    /// now send something else (e.g. the refund fee tier changed): the operator must look again.
-    public func execute(_ action: OperatorAction, confirming shown: ActionPreview,
-                        progress: ((Int, Int) -> Void)? = nil) throws -> ActionResult {
-        try run(action, version: shown.version, shownLines: shown.lines, progress: progress)
+    /// Executes what `preview` showed, bound to it: refused when the row's version moved, or when the same request
+    /// would now send something else (e.g. the refund fee tier changed) — the operator must look again.
+    /// `progress` hears "n of N" from long actions; it must not block (the write transaction is open meanwhile).
+    public func execute(_ request: ActionRequest, confirming shown: ActionPreview, progress: ((Int, Int) -> Void)? = nil) throws -> ActionResult {
+        try run(request, shown: shown, progress: progress)
     }
 
-    /// Executes bound to a version only (callers that show their own confirmation, e.g. the Qimen server).
-    public func execute(_ action: OperatorAction, expectedVersion: Int, progress: ((Int, Int) -> Void)? = nil) throws -> ActionResult {
-        try run(action, version: expectedVersion, shownLines: nil, progress: progress)
-    }
-
-    func run(_ action: OperatorAction, version: Int?, shownLines: [String]?, progress: ((Int, Int) -> Void)?) throws -> ActionResult {
+    /// `shown` nil: unbound (tests of refusals that must come from the input or the row, not from a version).
+    func run(_ request: ActionRequest, shown: ActionPreview?, progress: ((Int, Int) -> Void)?) throws -> ActionResult {
         if store.isReadOnly { throw OperationError.notAllowed("the store is open read-only; nothing was changed") }
+        let unit = try Self.unit(request)
+        try StoreSafety.refuseIfUnsafe(unit, store: store, now: clock())
         return try translated {
             try store.db.transaction {
-                let ctx = ActionContext(store: store, actor: actor, now: clock(), expectedVersion: version)
-                let planned = try plan(action, ctx)
-                if let shown = shownLines, shown != planned.preview.lines {
-                    let changed = zip(shown, planned.preview.lines).first { $0 != $1 }.map { "now: \($0.1)" } ?? "its details changed"
+                let ctx = ActionContext(store: store, actor: actor, now: clock(), expectedVersion: shown?.version)
+                let planned = try unit.plan(request, ctx)
+                if let shown, let changed = planned.preview.difference(from: shown) {
                     throw OperationError.conflict("\(planned.preview.title): what would be sent changed since you looked (\(changed)); nothing was done — look again")
                 }
                 return try planned.apply(progress)
@@ -48,19 +47,9 @@ public final class Operations {
         }
     }
 
-    func plan(_ action: OperatorAction, _ ctx: ActionContext) throws -> PlannedAction {
-        switch action {
-        case .issueTickets(let input): return try IssueTicketsAction.plan(input, ctx)
-        case .issueFailed(let order, let reason): return try IssueFailedAction.plan(order: order, reason: reason, ctx)
-        case .approveRefund(let id, let fee): return try ApproveRefundAction.plan(refundId: id, feeFen: fee, ctx)
-        case .rejectRefund(let id, let code, let reason): return try RejectRefundAction.plan(refundId: id, code: code, reason: reason, ctx)
-        case .offlineRefund(let order, let ticket, let amount): return try OfflineRefundAction.plan(order: order, ticket: ticket, amountFen: amount, ctx)
-        case .moneyRefund(let order, let amount, let reason): return try MoneyRefundAction.plan(order: order, amountFen: amount, reason: reason, ctx)
-        case .stopSchedule(let id, let code, let reason): return try StopScheduleAction.plan(scheduleId: id, reasonCode: code, reason: reason, ctx)
-        case .changeSchedule(let id, let price, let departs): return try ChangeScheduleAction.plan(scheduleId: id, priceFen: price, departs: departs, ctx)
-        case .retryCallback(let id): return try RetryCallbackAction.plan(id: id, ctx)
-        case .setSending(let paused): return try SendingSwitchAction.plan(paused: paused, ctx)
-        }
+    static func unit(_ request: ActionRequest) throws -> ActionUnit {
+        guard let unit = ActionUnits.named(request.unit) else { throw OperationError.invalid("no action named \(request.unit)") }
+        return unit
     }
 
     /// Store errors become operator-readable refusals; a lost race on the write lock is a conflict, not a crash.
@@ -68,7 +57,12 @@ public final class Operations {
         do { return try body() } catch let e as StoreError {
             switch e.kind {
             case .busy: throw OperationError.conflict("another process is writing the store; nothing was done — try again")
+            case .readOnly where e.message.hasPrefix("the store's filesystem"): throw OperationError.notAllowed(e.message)
             case .readOnly: throw OperationError.notAllowed("the store is read-only; nothing was changed")
+            case .vanished, .diskFull, .notAStore: throw OperationError.notAllowed(e.message)
+            case .damaged:
+                store.recordDamage(e.message, now: clock())
+                throw OperationError.notAllowed("\(e.message); nothing was done")
             case .conflict: throw OperationError.conflict("the store refused the change (\(e.message)); nothing was done")
             case .notFound: throw OperationError.notFound(e.message)
             default: throw e

@@ -9,13 +9,27 @@ public final class Store {
 
     /// Opens an existing store or creates a new one, migrating it to the latest schema.
     /// `readOnly` never writes, not even a migration.
+    /// An existing file must be a busops store (`StoreFileCheck`): an empty or foreign file is refused untouched.
     public init(path: String, readOnly: Bool = false, create: Bool = true) throws {
-        if !create && !FileManager.default.fileExists(atPath: path) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !create && !exists {
             throw StoreError(.notFound, "no store at \(path)")
         }
-        db = try Connection(path: path, readOnly: readOnly, create: create)
-        if readOnly { try Migrator.check(db) } else { try Migrator.migrate(db) }
+        if exists { try StoreFileCheck.refuseEmpty(path) }
+        do { db = try readOnly ? ReadOnlyOpen.connection(path: path) : Connection(path: path, readOnly: false, create: create) }
+        catch let e as StoreError where e.kind == .damaged && exists { throw StoreFileCheck.notSQLite(path) }
+        try StoreFileCheck.identify(db, path: path, fresh: !exists)
+        if readOnly { try Migrator.check(db) } else {
+            try Migrator.migrate(db)
+            try StoreFileCheck.stamp(db)
+        }
+        // Litestream replicates this store: it alone checkpoints (CheckpointOwner, docs/REPLICATION.md).
+        if !readOnly, (try? CheckpointOwner.resolve(storePath: path)) == .litestream { try deferCheckpoints() }
     }
+
+    /// Why this store must not be acted on (its file was deleted, moved or replaced), or nil. One `stat`: the
+    /// console asks every poll, serve and dispatch every second (docs/STORE-SAFETY.md).
+    public func fileProblem() -> String? { db.fileProblem() }
 
     /// Whether the demo generator made this store (the console marks the screen DEMO).
     public func isDemo() throws -> Bool {
@@ -24,6 +38,9 @@ public final class Store {
 
     /// Changes when another connection commits; poll it to stay live without re-querying.
     public func dataVersion() throws -> Int64 { try db.dataVersion() }
+
+    /// True when the store's filesystem is mounted read-only (the console says so instead of "not writable").
+    public static func filesystemIsReadOnly(path: String) -> Bool { Connection.filesystemIsReadOnly(path) }
 
     /// True when the file can be written by this process (the console falls back to read-only otherwise).
     public static func isWritable(path: String) -> Bool {

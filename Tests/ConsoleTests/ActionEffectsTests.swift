@@ -11,6 +11,8 @@ final class ActionEffectsTests: XCTestCase {
     override func setUpWithError() throws { fx = try ActionStoreFixture() }
     override func tearDown() { fx = nil }
 
+    static let issueFields = ["ticket-no", "ticket-pwd", "gate", "seats", "plate", "driver-name", "driver-phone", "vehicle-model", "vehicle-brand"]
+
     func confirmation(_ events: [Event], file: StaticString = #filePath, line: UInt = #line) -> ConfirmState? {
         guard events.count == 1, case .confirmReady(let c) = events[0] else {
             XCTFail("expected a confirmation, got \(events)", file: file, line: line)
@@ -29,8 +31,8 @@ final class ActionEffectsTests: XCTestCase {
         let r = row.refund
         let fee = Money.yuan(row.currentFeeFen!)
         let before = try fx.footprint()
-        let purpose = FormPurpose.approveRefund(refundId: r.refundId, version: r.version, tierFee: fee)
-        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(purpose, [fee])))
+        let purpose = FormPurpose(unit: "refund.approve", row: .refund(row))
+        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(purpose, ["fee": fee])))
         XCTAssertEqual(try fx.footprint(), before, "previewing writes nothing")
         let text = c.lines.joined(separator: "\n")
         XCTAssertTrue(c.title.contains(r.refundId), c.title)
@@ -57,12 +59,12 @@ final class ActionEffectsTests: XCTestCase {
     func testAChangeByAnotherOperatorAfterTheFormOpenedIsRefusedNamingThem() throws {
         let row = try fx.refundableRow()
         let r = row.refund
-        let purpose = FormPurpose.approveRefund(refundId: r.refundId, version: r.version, tierFee: Money.yuan(row.currentFeeFen!))
+        let purpose = FormPurpose(unit: "refund.approve", row: .refund(row))
         let bob = Operations(store: fx.store, actor: Actor(operatorName: "bob", source: "ssh:10.9.9.9"), now: { ChinaTime.now() })
-        let reject = OperatorAction.rejectRefund(refundId: r.refundId, resultCode: "1905", reason: "full")
+        let reject = ActionRequest.rejectRefund(refundId: r.refundId, resultCode: "1905", reason: "full")
         _ = try bob.execute(reject, confirming: try bob.preview(reject))
         let before = try fx.footprint()
-        let text = try XCTUnwrap(failure(fx.effects().prepareConfirm(purpose, [Money.yuan(row.currentFeeFen!)])))
+        let text = try XCTUnwrap(failure(fx.effects().prepareConfirm(purpose, ["fee": Money.yuan(row.currentFeeFen!)])))
         XCTAssertTrue(text.contains("by bob (ssh:10.9.9.9)"), text)
         XCTAssertTrue(text.contains("refund.reject"), text)
         XCTAssertTrue(text.contains("now rejected"), text)
@@ -72,10 +74,10 @@ final class ActionEffectsTests: XCTestCase {
     func testAChangeWhileTheConfirmationIsOpenIsRefusedNamingWhoDidIt() throws {
         let d = try fx.detail(status: .awaitingTicket)
         let id = d.summary.agentOrderId
-        let purpose = FormPurpose.failIssue(agentOrderId: id, version: d.version)
-        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(purpose, ["no seats left"])))
+        let purpose = FormPurpose(unit: "ticket.fail", row: .order(d))
+        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(purpose, ["reason": "no seats left"])))
         let bob = Operations(store: fx.store, actor: Actor(operatorName: "bob", source: "local"), now: { ChinaTime.now() })
-        let issue = OperatorAction.issueTickets(IssueTickets(agentOrderId: id, ticketNo: "T1", ticketPwd: "P1", gate: "G1"))
+        let issue = ActionRequest.issueTickets(IssueTickets(agentOrderId: id, ticketNo: "T1", ticketPwd: "P1", gate: "G1"))
         _ = try bob.execute(issue, confirming: try bob.preview(issue))
         let before = try fx.footprint()
         let text = try XCTUnwrap(failure(fx.effects().perform(c.pending)))
@@ -87,7 +89,7 @@ final class ActionEffectsTests: XCTestCase {
 
     func testInvalidInputGoesBackToTheFormWithNothingWritten() throws {
         let d = try fx.detail(status: .awaitingTicket)
-        let purpose = FormPurpose.issueTicket(agentOrderId: d.summary.agentOrderId, version: d.version)
+        let purpose = FormPurpose(unit: "ticket.issue", row: .order(d))
         let before = try fx.footprint()
         let cases: [([String], String)] = [
             (["", "P", "G", "", "", "", "", "", ""], "ticket number is required"),
@@ -96,19 +98,21 @@ final class ActionEffectsTests: XCTestCase {
             (["T", "P", "G", Array(repeating: "1", count: d.tickets.count + 1).joined(separator: ","), "", "", "", "", ""], "seat number"),
         ]
         for (values, expected) in cases {
-            let text = try XCTUnwrap(failure(fx.effects().prepareConfirm(purpose, values)), "\(values)")
+            let typed = Dictionary(uniqueKeysWithValues: zip(Self.issueFields, values))
+            let text = try XCTUnwrap(failure(fx.effects().prepareConfirm(purpose, typed)), "\(values)")
             XCTAssertTrue(text.contains(expected), "\(values): \(text)")
         }
-        let money = FormPurpose.moneyRefund(agentOrderId: d.summary.agentOrderId, version: d.version)
-        let tooMuch = try XCTUnwrap(failure(fx.effects().prepareConfirm(money, [Money.yuan(d.summary.totalFen + 1), "sorry"])))
+        let money = FormPurpose(unit: "refund.money", row: .order(d))
+        let tooMuch = try XCTUnwrap(failure(fx.effects().prepareConfirm(money, ["amount": Money.yuan(d.summary.totalFen + 1), "reason": "sorry"])))
         XCTAssertTrue(tooMuch.contains("more than"), tooMuch)
         XCTAssertEqual(try fx.footprint(), before)
     }
 
     func testIssueFromTheFormQueuesBookTicketAndIssuesTheOrder() throws {
         let d = try fx.detail(status: .awaitingTicket)
-        let purpose = FormPurpose.issueTicket(agentOrderId: d.summary.agentOrderId, version: d.version)
-        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(purpose, ["T-1001", "8642", "B3", "", "浙A12345", "王师傅", "13800138000", "", ""])))
+        let purpose = FormPurpose(unit: "ticket.issue", row: .order(d))
+        let typed = Dictionary(uniqueKeysWithValues: zip(Self.issueFields, ["T-1001", "8642", "B3", "", "浙A12345", "王师傅", "13800138000", "", ""]))
+        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(purpose, typed)))
         let text = c.lines.joined(separator: "\n")
         XCTAssertTrue(text.contains("ticket number T-1001, password 8642, gate B3"), text)
         XCTAssertTrue(text.contains("plate 浙A12345, driver 王师傅, phone 13800138000"), text)
@@ -125,9 +129,9 @@ final class ActionEffectsTests: XCTestCase {
               AND (SELECT count(*) FROM orders o WHERE o.schedule_id = s.schedule_id AND o.status IN (1, 2, 3, 9)) >= 2
             ORDER BY s.departs_at LIMIT 1
             """, .of(fx.now + 3600)))
-        let version = try fx.int("SELECT version FROM schedules WHERE schedule_id = ?", .text(id))
+        let schedule = try XCTUnwrap(fx.store.scheduleSeats(id))
         let live = try fx.int("SELECT count(*) FROM orders WHERE schedule_id = ? AND status IN (1, 2, 3, 9)", .text(id))
-        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(.stopSchedule(scheduleId: id, version: version), ["1", ""])))
+        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(FormPurpose(unit: "schedule.stop", row: .schedule(schedule)), ["reason-code": "1", "reason": ""])))
         XCTAssertTrue(c.lines.joined(separator: "\n").contains("yuan in total"), c.lines.joined(separator: "\n"))
         var reports: [(Int, Int)] = []
         let progress = ActionProgress()
@@ -142,7 +146,7 @@ final class ActionEffectsTests: XCTestCase {
     }
 
     func testPauseConfirmsThenSetsTheFlagTheHeaderShows() throws {
-        let c = try XCTUnwrap(confirmation(fx.effects().prepareSending(paused: true)))
+        let c = try XCTUnwrap(confirmation(fx.effects().prepareConfirm(FormPurpose(unit: "sending", row: .sending(paused: false)), [:])))
         XCTAssertEqual(c.title, "Pause sending")
         XCTAssertFalse(try fx.store.isSendingPaused(), "nothing changes before Confirm")
         guard case .actionDone("sending paused")? = fx.effects().perform(c.pending).first else { return XCTFail() }

@@ -32,41 +32,40 @@ final class ActionUpdateTests: XCTestCase {
         guard case .form(let f)? = s.overlay else { return XCTFail("no form: \(String(describing: s.message))") }
         let fee = Money.yuan(row.currentFeeFen!)
         XCTAssertEqual(f.fields.map(\.value), [fee])
-        XCTAssertEqual(f.purpose, .approveRefund(refundId: row.refund.refundId, version: row.refund.version, tierFee: fee))
+        XCTAssertEqual(f.purpose, FormPurpose(unit: "refund.approve", row: .refund(row)))
+        XCTAssertEqual(f.purpose.row.version, row.refund.version)
         XCTAssertTrue(f.title.contains(row.refund.refundId), f.title)
         // Enter hands the typed values to the effect that validates and previews; nothing else happens yet.
-        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.prepareConfirm(f.purpose, [fee])])
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.prepareConfirm(f.purpose, ["fee": fee])])
     }
 
     func testUnchangedFeeMeansTheTierEditedFeeIsParsedFromYuanAndBadFeeIsRefused() throws {
-        let purpose = FormPurpose.approveRefund(refundId: "RF1", version: 3, tierFee: "8.50")
-        XCTAssertEqual(try FormInput.action(purpose, ["8.50"]), .approveRefund(refundId: "RF1", feeFen: nil))
-        XCTAssertEqual(try FormInput.action(purpose, ["12.5"]), .approveRefund(refundId: "RF1", feeFen: 1250))
-        XCTAssertEqual(try FormInput.action(purpose, ["0"]), .approveRefund(refundId: "RF1", feeFen: 0))
-        XCTAssertThrowsError(try FormInput.action(purpose, ["1.234"])) { XCTAssertTrue("\($0)".contains("two decimals"), "\($0)") }
-        XCTAssertThrowsError(try FormInput.action(purpose, ["-1"])) { XCTAssertTrue("\($0)".contains("negative"), "\($0)") }
-        // No tier fee (the rules forbid a refund now): the operator must type one.
-        XCTAssertThrowsError(try FormInput.action(.approveRefund(refundId: "RF1", version: 3, tierFee: ""), [""]))
+        let row = try fx.refundableRow()
+        let unit = try XCTUnwrap(ActionUnits.named("refund.approve"))
+        let tier = Money.yuan(try XCTUnwrap(row.currentFeeFen))
+        let id = row.refund.refundId
+        XCTAssertEqual(try unit.request(row: .refund(row), typed: ["fee": tier]).values, [:], "unchanged: the tier decides")
+        XCTAssertEqual(try unit.request(row: .refund(row), typed: ["fee": "12.5"]), ActionRequest(unit: "refund.approve", subject: id,
+                                                                                               values: ["fee": "1250"], expectedVersion: row.refund.version))
+        XCTAssertEqual(try unit.request(row: .refund(row), typed: ["fee": "0"]).values, ["fee": "0"])
+        XCTAssertThrowsError(try unit.request(row: .refund(row), typed: ["fee": "1.234"])) { XCTAssertTrue("\($0)".contains("two decimals"), "\($0)") }
+        XCTAssertThrowsError(try unit.request(row: .refund(row), typed: ["fee": "-1"])) { XCTAssertTrue("\($0)".contains("negative"), "\($0)") }
     }
 
-    func testOtherFormsTurnTypedTextIntoActions() throws {
-        XCTAssertEqual(try FormInput.action(.rejectRefund(refundId: "RF2", version: 1), ["1905", "bus full"]),
-                       .rejectRefund(refundId: "RF2", resultCode: "1905", reason: "bus full"))
-        XCTAssertThrowsError(try FormInput.action(.rejectRefund(refundId: "RF2", version: 1), ["19a5", "x"]))
-        XCTAssertThrowsError(try FormInput.action(.rejectRefund(refundId: "RF2", version: 1), ["1905", "  "]))
-        XCTAssertEqual(try FormInput.action(.offlineRefund(agentOrderId: "BO1", version: 1), ["", "85.5"]),
-                       .offlineRefund(agentOrderId: "BO1", ticket: nil, amountFen: 8550))
-        XCTAssertEqual(try FormInput.action(.offlineRefund(agentOrderId: "BO1", version: 1), ["TK0000000007", "10"]),
-                       .offlineRefund(agentOrderId: "BO1", ticket: .agentTicketId("TK0000000007"), amountFen: 1000))
-        XCTAssertEqual(FormInput.ticketRef("11010519491231002X"), .certNo("11010519491231002X"))
-        XCTAssertEqual(FormInput.ticketRef("123456"), .passengerId("123456"))
-        XCTAssertEqual(try FormInput.action(.moneyRefund(agentOrderId: "BO1", version: 1), ["3.20", "late bus"]),
-                       .moneyRefund(agentOrderId: "BO1", amountFen: 320, reason: "late bus"))
-        XCTAssertEqual(try FormInput.action(.stopSchedule(scheduleId: "S1", version: 1), ["1", ""]),
-                       .stopSchedule(scheduleId: "S1", reasonCode: 1, reason: nil))
-        XCTAssertThrowsError(try FormInput.action(.stopSchedule(scheduleId: "S1", version: 1), ["3", ""]))
-        let issue = try FormInput.action(.issueTicket(agentOrderId: "BO1", version: 1), ["T1", "P1", "G1", "", "浙A12345", "", "", "", ""])
-        XCTAssertEqual(issue, .issueTickets(IssueTickets(agentOrderId: "BO1", ticketNo: "T1", ticketPwd: "P1", gate: "G1", plate: "浙A12345")))
+    func testOtherFormsTurnTypedTextIntoRequests() throws {
+        let order = try fx.detail(status: .issued)
+        func request(_ unit: String, _ row: ActionRow, _ typed: [String: String]) throws -> [String: String] {
+            try XCTUnwrap(ActionUnits.named(unit)).request(row: row, typed: typed).values
+        }
+        XCTAssertEqual(try request("refund.offline", .order(order), ["ticket": "", "amount": "85.5"]), ["amount": "8550"])
+        XCTAssertEqual(try request("refund.offline", .order(order), ["cert": "11010519491231002X", "amount": "1"]),
+                       ["cert": "11010519491231002X", "amount": "100"])
+        XCTAssertEqual(try request("refund.offline", .order(order), ["ticket": "TK0000000007", "amount": "10"]),
+                       ["ticket": "TK0000000007", "amount": "1000"])
+        XCTAssertEqual(try request("refund.money", .order(order), ["amount": "3.20", "reason": "late bus"]), ["amount": "320", "reason": "late bus"])
+        let issue = try request("ticket.issue", .order(order), ["ticket-no": "T1", "ticket-pwd": "P1", "gate": "G1", "plate": "浙A12345"])
+        XCTAssertEqual(issue["ticket-no"], "T1")
+        XCTAssertEqual(issue["plate"], "浙A12345")
     }
 
     func testIssueOpensOnlyOnAnOrderAwaitingItsTickets() throws {
@@ -83,7 +82,7 @@ final class ActionUpdateTests: XCTestCase {
         guard case .form(let f)? = s.overlay else { return XCTFail("no issue form: \(String(describing: s.message))") }
         XCTAssertEqual(f.fields.map(\.label), ["Ticket number", "Ticket password", "Gate", "Seats", "Plate", "Driver name",
                                                "Driver phone", "Vehicle model", "Vehicle brand"])
-        XCTAssertEqual(f.purpose, .issueTicket(agentOrderId: waiting.summary.agentOrderId, version: waiting.version))
+        XCTAssertEqual(f.purpose, FormPurpose(unit: "ticket.issue", row: .order(waiting)))
         typeKeys(&s, "T-88", now: now)
         _ = Update.apply(&s, .key(.tab), now: now)
         typeKeys(&s, "4321", now: now)
@@ -100,7 +99,7 @@ final class ActionUpdateTests: XCTestCase {
         detailView(&s, issued)
         _ = Update.apply(&s, .key(.char("O")), now: now)
         guard case .form(let f)? = s.overlay else { return XCTFail("no offline form: \(String(describing: s.message))") }
-        XCTAssertEqual(f.fields[1].value, Money.yuan(issued.tickets.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen }),
+        XCTAssertEqual(f.fields[0].value, Money.yuan(issued.tickets.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen }),
                        "a full refund is offered")
         _ = Update.apply(&s, .key(.escape), now: now)
         detailView(&s, try fx.detail(status: .awaitingPayment))
@@ -120,7 +119,7 @@ final class ActionUpdateTests: XCTestCase {
         _ = Update.apply(&s, .key(.char("S")), now: now)
         guard case .form(let f)? = s.overlay else { return XCTFail("no stop form: \(String(describing: s.message))") }
         XCTAssertEqual(f.fields.map(\.value), ["0", ""])
-        XCTAssertEqual(f.purpose, .stopSchedule(scheduleId: rows[0].scheduleId, version: rows[0].version))
+        XCTAssertEqual(f.purpose, FormPurpose(unit: "schedule.stop", row: .schedule(rows[0])))
         _ = Update.apply(&s, .key(.escape), now: now)
         rows[0].onSale = false
         _ = Update.apply(&s, .seatsLoaded(rows), now: now)
@@ -131,10 +130,10 @@ final class ActionUpdateTests: XCTestCase {
 
     func testPauseAndRefireGoStraightToAConfirmation() throws {
         var s = consoleState(now: now)
-        XCTAssertEqual(Update.apply(&s, .key(.char("P")), now: now), [.setPaused(true)])
+        XCTAssertEqual(Update.apply(&s, .key(.char("P")), now: now), [.prepareConfirm(FormPurpose(unit: "sending", row: .sending(paused: false)), [:])])
         _ = Update.apply(&s, .sendingPausedLoaded(true), now: now)
         XCTAssertTrue(s.sendingPaused)
-        XCTAssertEqual(Update.apply(&s, .key(.char("P")), now: now), [.setPaused(false)])
+        XCTAssertEqual(Update.apply(&s, .key(.char("P")), now: now), [.prepareConfirm(FormPurpose(unit: "sending", row: .sending(paused: true)), [:])])
 
         _ = Update.apply(&s, .key(.char("4")), now: now)
         let rows = try fx.store.callbacks(limit: 500).rows
@@ -146,7 +145,7 @@ final class ActionUpdateTests: XCTestCase {
         if let failed = rows.firstIndex(where: { $0.state == .failed }) {
             s.callbacks.selected = failed
             XCTAssertEqual(Update.apply(&s, .key(.char("T")), now: now),
-                           [.prepareConfirm(.retryCallback(id: rows[failed].id, version: rows[failed].updatedAt), [])])
+                           [.prepareConfirm(FormPurpose(unit: "callback.retry", row: .callback(rows[failed])), [:])])
         }
     }
 
@@ -162,14 +161,14 @@ final class ActionUpdateTests: XCTestCase {
 
     func testAConfirmationFromAPreviewPerformsOnlyOnConfirm() throws {
         var s = consoleState(now: now)
-        let action = OperatorAction.setSending(paused: true)
+        let action = ActionRequest.setSending(paused: true)
         let preview = ActionPreview(title: "Pause sending", lines: ["pause"], version: 0, method: nil)
-        let c = ConfirmState(title: preview.title, lines: preview.lines, pending: .operation(action, shown: preview))
+        let c = ConfirmState(title: preview.title, lines: preview.lines, pending: PendingAction(request: action, shown: preview))
         _ = Update.apply(&s, .confirmReady(c), now: now)
         XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [], "Cancel is the default")
         _ = Update.apply(&s, .confirmReady(c), now: now)
         _ = Update.apply(&s, .key(.tab), now: now)
-        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.perform(.operation(action, shown: preview))])
+        XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.perform(PendingAction(request: action, shown: preview))])
         // A conflict closes the confirmation and says so; the screen reloads.
         XCTAssertEqual(Update.apply(&s, .actionFailed("refund RF1 changed since you opened it by bob"), now: now), [.loadOrders(.from(nil, keepSelection: nil))])
         XCTAssertNil(s.overlay)

@@ -138,7 +138,7 @@ final class ConsoleActionTmuxTests: TmuxStoreTestCase {
         XCTAssertEqual(other.status, 0, other.output)
         if form.contains("type a fee to approve anyway") { t.type("1") }
         t.send("Enter")
-        let refused = expect(t, "changed since you opened it by bob", "the console refuses and names bob")
+        let refused = expect(t, "was changed by bob", "the console refuses and names bob")
         XCTAssertTrue(refused.contains("refund.approve"), refused)
         XCTAssertFalse(refused.contains("[ Confirm ]"), "no confirmation for a stale row:\n\(refused)")
         let row = refund(refundId)

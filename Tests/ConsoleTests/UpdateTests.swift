@@ -132,7 +132,8 @@ final class UpdateTests: XCTestCase {
 
     func testConfirmationDefaultsToCancel() {
         var s = makeState()
-        let pending = PendingAction.approveRefund(refundId: "RF1", version: 1, feeFen: 0)
+        let pending = PendingAction(request: .approveRefund(refundId: "RF1", feeFen: 0),
+                                    shown: ActionPreview(title: "Approve", lines: [], version: 1, method: nil))
         _ = Update.apply(&s, .confirmReady(ConfirmState(title: "Approve", lines: [], pending: pending)), now: now)
         XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [], "Enter on the default button cancels")
         XCTAssertNil(s.overlay)
@@ -143,7 +144,7 @@ final class UpdateTests: XCTestCase {
 }
 
 extension UpdateTests {
-    func testChangeScheduleOpensAFormBoundToTheVersionSeen() {
+    func testChangeScheduleOpensAFormBoundToTheVersionSeen() throws {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("2")), now: now)
         let row = ScheduleSeats(scheduleId: "L-1", lineId: "L", departsAt: now + 7200, fromTimeType: 1, windowEndAt: nil, fromCity: "杭州",
@@ -152,11 +153,14 @@ extension UpdateTests {
         _ = Update.apply(&s, .seatsLoaded([row]), now: now)
         _ = Update.apply(&s, .key(.char("C")), now: now)
         guard case .form(let f)? = s.overlay else { return XCTFail("a form opens: \(String(describing: s.overlay))") }
-        XCTAssertEqual(f.purpose, .changeSchedule(scheduleId: "L-1", version: 7))
+        XCTAssertEqual(f.purpose, FormPurpose(unit: "schedule.change", row: .schedule(row)))
+        XCTAssertEqual(f.purpose.row.version, 7)
         XCTAssertEqual(f.fields.map(\.value), ["98.00", ChinaTime.minute(now + 7200)])
-        XCTAssertEqual(try FormInput.action(f.purpose, ["88.5", ChinaTime.minute(now + 7200)]),
-                       .changeSchedule(scheduleId: "L-1", priceFen: 8850, departs: ChinaTime.minute(now + 7200)))
-        XCTAssertThrowsError(try FormInput.action(f.purpose, ["88.555", ""]))
+        let unit = try XCTUnwrap(ActionUnits.named("schedule.change"))
+        XCTAssertEqual(try unit.request(row: f.purpose.row, typed: ["price": "88.5", "departs": ChinaTime.minute(now + 7200)]),
+                       ActionRequest(unit: "schedule.change", subject: "L-1", values: ["price": "8850", "departs": ChinaTime.minute(now + 7200)],
+                                     expectedVersion: 7))
+        XCTAssertThrowsError(try unit.request(row: f.purpose.row, typed: ["price": "88.555", "departs": ""]))
     }
 }
 

@@ -44,7 +44,7 @@ final class ScheduleActionTests: XCTestCase {
             """, .text(sid))
         XCTAssertGreaterThan(live, 1)
         XCTAssertGreaterThan(unpaid, 0)
-        let action = OperatorAction.stopSchedule(scheduleId: sid, reasonCode: 1, reason: "台风")
+        let action = ActionRequest.stopSchedule(scheduleId: sid, reasonCode: 1, reason: "台风")
         let p = try f.ops().preview(action)
         XCTAssertTrue(p.lines.contains { $0.contains("\(live - unpaid) paid order") && $0.contains("\(Money.yuan(total)) yuan in total") }, "\(p.lines)")
         var seen: [(Int, Int)] = []

@@ -32,7 +32,7 @@ final class DemoFixture {
 
     /// Preview then execute, as the CLI does with --yes.
     @discardableResult
-    func run(_ action: OperatorAction, as actor: Actor = alice, now: Int = fixedNow) throws -> ActionResult {
+    func run(_ action: ActionRequest, as actor: Actor = alice, now: Int = fixedNow) throws -> ActionResult {
         let o = ops(actor, now: now)
         return try o.execute(action, confirming: try o.preview(action))
     }
@@ -109,7 +109,7 @@ final class DemoFixture {
 
 /// Asserts the action is refused with `kind` ("invalid", "conflict", "notFound", "notAllowed") and that nothing
 /// at all was written: row counts, versions, and the store's data_version as another connection sees it.
-func assertRefused(_ f: DemoFixture, _ action: OperatorAction, kind: String, contains text: String,
+func assertRefused(_ f: DemoFixture, _ action: ActionRequest, kind: String, contains text: String,
                    file: StaticString = #filePath, line: UInt = #line) throws {
     let watcher = try Store(path: f.store.path)
     let before = try f.snapshot()
@@ -117,7 +117,7 @@ func assertRefused(_ f: DemoFixture, _ action: OperatorAction, kind: String, con
     let o = f.ops()
     var err: Error?
     // Unbound (no version): the refusal must come from the input or the row state, not from a stale version.
-    do { _ = try o.run(action, version: nil, shownLines: nil, progress: nil) } catch { err = error }
+    do { _ = try o.run(action, shown: nil, progress: nil) } catch { err = error }
     guard let e = err as? OperationError else { return XCTFail("expected a refusal, got \(String(describing: err))", file: file, line: line) }
     XCTAssertEqual(caseName(e), kind, e.message, file: file, line: line)
     XCTAssertTrue(e.message.contains(text), "message '\(e.message)' lacks '\(text)'", file: file, line: line)

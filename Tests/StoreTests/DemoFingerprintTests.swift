@@ -18,11 +18,13 @@ final class DemoFingerprintTests: XCTestCase {
             "cities:13:f6a686918eb03f3",   // migration 5: official names (上海市) beside the short ones
             "counters:2:a5b6b9ab1e33ae6c",   // migration 3; recounted after the load
             "meta:3:25efa0944fbae6ed",
+            "order_notes:0:cbf29ce484222325",   // migration 5
             "orders:20000:e49c29ff259a0dab",
             "outbox:8261:a95f4fee6b5e667e",
             "refund_queue:1132:7936389ad48431bd",   // migration 4; rebuilt after the load
             "refund_rules:6496:fb7d96662258df7a",
             "refunds:4476:6cc14c7172e07931",
+            "route_days:140:e7ead86ba9ce5d85",   // migration 5; recounted after the load
             "schedule_days:14:5bc0a94c31096a72",   // migration 4; recounted after the load
             "schedule_stops:3360:bde9c79ae426982c",
             "schedules:1344:95338c79a7a55dc5",
@@ -47,12 +49,12 @@ final class DemoFingerprintTests: XCTestCase {
         let s = try store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
         try s.bind([])
         XCTAssertEqual(try s.all { $0.text(0) }, [
-            "audit_by_entity", "orders_by_departure", "orders_by_phone", "orders_by_schedule", "orders_by_status",
+            "audit_by_entity", "order_notes_by_order", "orders_by_departure", "orders_by_phone", "orders_by_schedule", "orders_by_status",
             "outbox_by_order", "outbox_due", "refunds_by_order", "refunds_by_status", "refunds_queue", "schedules_by_day",
             "schedules_by_route", "schedules_stopped", "seat_holds_by_expiry", "tickets_by_cert", "tickets_by_order", "tickets_by_phone"])
         let files = try FileManager.default.contentsOfDirectory(atPath: t.dir).filter { !["-wal", "-shm"].contains(where: $0.hasSuffix) }
         XCTAssertEqual(files, ["store.sqlite"])
-        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 13)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 16)
     }
 
     /// FNV-1a over every table's rows in rowid order (statistics and migration timestamps left out), per table.

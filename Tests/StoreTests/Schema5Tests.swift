@@ -5,6 +5,8 @@ import XCTest
 enum Schema5Undo {
     static let sql = """
     DROP INDEX schedules_by_route; DROP INDEX schedules_stopped;
+    DROP INDEX order_notes_by_order; DROP TABLE order_notes;
+    DROP TRIGGER route_days_insert; DROP TRIGGER route_days_update; DROP TRIGGER route_days_delete; DROP TABLE route_days;
     ALTER TABLE cities DROP COLUMN full_name;
     ALTER TABLE orders DROP COLUMN goods_id; ALTER TABLE orders DROP COLUMN contact_cert_type; ALTER TABLE orders DROP COLUMN contact_cert_no;
     ALTER TABLE tickets DROP COLUMN passenger_type;
@@ -33,6 +35,28 @@ final class Schema5Tests: XCTestCase {
         XCTAssertEqual(try store.db.scalarText("PRAGMA integrity_check"), "ok")
         XCTAssertEqual(try store.cityCodes(matching: "上海"), ["310100"])
         XCTAssertEqual(try store.cityCodes(matching: "香港"), ["810100"])
+    }
+
+    /// The route days follow every schedule insert, move and delete (the city lists read only them).
+    func testRouteDaysFollowTheSchedules() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 200, seed: 6, now: fixedNow), force: false)
+        let derived = "SELECT from_city_code, to_city_code, from_date, count(*) FROM schedules GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+        let kept = "SELECT from_city_code, to_city_code, from_date, schedules FROM route_days ORDER BY 1, 2, 3"
+        func rows(_ sql: String) throws -> [String] {
+            let s = try store.db.prepare(sql)
+            try s.bind([])
+            return try s.all { "\($0.text(0)) \($0.text(1)) \($0.text(2)) \($0.int(3))" }
+        }
+        XCTAssertEqual(try rows(kept), try rows(derived), "after the demo load")
+        let id = try XCTUnwrap(store.db.scalarText("SELECT schedule_id FROM schedules ORDER BY departs_at DESC LIMIT 1"))
+        try store.db.run("UPDATE schedules SET from_date = '2030-01-01', to_city_code = '440300' WHERE schedule_id = ?", .text(id))
+        XCTAssertEqual(try rows(kept), try rows(derived), "after a move")
+        try store.db.execute("DELETE FROM transfer_points; DELETE FROM refund_rules; DELETE FROM segment_prices; DELETE FROM schedule_stops;")
+        try store.db.run("DELETE FROM seat_holds")
+        try store.db.run("DELETE FROM schedules WHERE schedule_id = ? OR schedule_id NOT IN (SELECT schedule_id FROM orders)", .text(id))
+        XCTAssertEqual(try rows(kept), try rows(derived), "after deletes")
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM route_days WHERE schedules <= 0"), 0)
     }
 
     func testShortCityNames() {

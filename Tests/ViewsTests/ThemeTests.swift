@@ -181,3 +181,22 @@ final class DepthGoldenTests: XCTestCase {
         XCTAssertEqual(Self.map(screen, theme, .none)[5], String(repeating: "X", count: 80))
     }
 }
+
+/// Issue 15: a poisoned ticket number must not become a command when pasted into a shell.
+final class ClipboardTextTests: XCTestCase {
+    func testOnlyThePrintableCharactersOfOneFieldAreCopied() {
+        XCTAssertEqual(ClipboardText.field("T123\nrm -rf ~\n"), "T123rm -rf ~")
+        XCTAssertEqual(ClipboardText.field("\u{1B}[31mT1\u{1B}[0m\r\t"), "T1")
+        XCTAssertEqual(ClipboardText.field("A\u{1B}]52;c;ZWNobyBoaQ==\u{07}B"), "AB", "an OSC inside goes whole")
+        XCTAssertEqual(ClipboardText.field("X\u{1B}P1;2|bad\u{1B}\\Y"), "XY", "a DCS up to ST goes whole")
+        XCTAssertEqual(ClipboardText.field("T\u{202E}9\u{2028}8\u{0085}7\u{0}"), "T987", "bidi override, separators, C1, NUL")
+        XCTAssertEqual(ClipboardText.field("  票号 TK0001  "), "票号 TK0001")
+    }
+
+    func testTheSequenceCarriesOnlyTheCleanField() throws {
+        let seq = ClipboardSequence.osc52("T1\n\u{1B}[2Jecho pwned\r", env: [:])
+        let b64 = try XCTUnwrap(seq.split(separator: ";").last?.dropLast())
+        XCTAssertEqual(String(data: try XCTUnwrap(Data(base64Encoded: String(b64))), encoding: .utf8), "T1echo pwned")
+        XCTAssertFalse(seq.dropFirst().dropLast().contains("\n"))
+    }
+}

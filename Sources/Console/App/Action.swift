@@ -4,7 +4,8 @@ enum Action: Equatable, Sendable {
     case down, up, pageDown, pageUp, first, last
     case open, back, commandMode, searchMode, searchNext, searchPrevious, help
     case filter(StatusFilter), cycleSort, copyId, reveal, previousDay, nextDay
-    case approveRefund, rejectRefund, issueTicket, failIssue, offlineRefund, moneyRefund, stopSchedule, changeSchedule, togglePause, retryCallback
+    /// An operator action, by its unit's id (`Operations.ActionUnits`): "refund.approve".
+    case run(String)
 }
 
 /// Where a key is pressed; the same key may mean different things in different places.
@@ -27,7 +28,7 @@ struct KeyBinding: Sendable {
     /// read-only session cannot reveal (it would show the data with no record of who saw it).
     var writes: Bool {
         switch action {
-        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .togglePause, .retryCallback, .reveal: return true
+        case .run, .reveal: return true
         default: return false
         }
     }

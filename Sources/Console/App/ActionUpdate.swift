@@ -1,75 +1,50 @@
+import Operations
 import Store
 
-/// Starting an operator action: open the form that collects its input (or say why it cannot start).
-/// Refusals here come from the row on screen; the store has the last word when the action is previewed.
+/// Starting an operator action: find the row its unit acts on, say why it cannot start there, or open the form
+/// its fields make (formless units go straight to the preview). The store has the last word when the action is
+/// previewed; refusals here come from the row on screen.
 enum ActionUpdate {
-    static func begin(_ state: inout AppState, _ action: Action, now: Int) -> [Effect] {
-        switch action {
-        case .approveRefund, .rejectRefund:
-            guard state.detail == nil, state.tab == .refunds, let p = state.refunds.selectedRow else {
-                return refuse(&state, "select a pending refund in the Refunds view first")
-            }
-            return open(&state, action == .approveRefund ? ActionForms.approve(p) : ActionForms.reject(p))
-        case .issueTicket, .failIssue:
-            guard let d = loadedDetail(state) else { return refuse(&state, "open an order first (Enter on a row)") }
-            guard d.summary.status == .awaitingTicket else {
-                let verb = action == .issueTicket ? "issued" : "failed"
-                return refuse(&state, "order \(d.summary.agentOrderId) is \(describe(d.summary.status)); only an order awaiting its tickets (status 2) can be \(verb)")
-            }
-            return open(&state, action == .issueTicket ? ActionForms.issue(d) : ActionForms.fail(d))
-        case .offlineRefund:
-            guard let d = loadedDetail(state) else { return refuse(&state, "open an order first (Enter on a row)") }
-            guard [.issued, .refunding].contains(d.summary.status) else {
-                return refuse(&state, "order \(d.summary.agentOrderId) is \(describe(d.summary.status)); only issued tickets can be refunded at the station")
-            }
-            return open(&state, ActionForms.offline(d))
-        case .moneyRefund:
-            guard let d = loadedDetail(state) else { return refuse(&state, "open an order first (Enter on a row)") }
-            guard [.awaitingTicket, .issued, .refunding, .refunded].contains(d.summary.status) else {
-                return refuse(&state, "order \(d.summary.agentOrderId) is \(describe(d.summary.status)); only paid orders can get money back")
-            }
-            return open(&state, ActionForms.money(d))
-        case .stopSchedule:
-            guard state.detail == nil, state.tab == .seats, let s = state.seats.selectedRow else {
-                return refuse(&state, "select a schedule in the Seats view first")
-            }
-            guard s.onSale else { return refuse(&state, "schedule \(s.scheduleId) is already stopped (\(s.stopReason ?? "no reason given"))") }
-            guard s.departsAt > now else { return refuse(&state, "schedule \(s.scheduleId) has already departed") }
-            return open(&state, ActionForms.stop(s))
-        case .changeSchedule:
-            guard state.detail == nil, state.tab == .seats, let s = state.seats.selectedRow else {
-                return refuse(&state, "select a schedule in the Seats view first")
-            }
-            guard s.departsAt > now else { return refuse(&state, "schedule \(s.scheduleId) has already departed") }
-            return open(&state, ActionForms.change(s))
-        case .retryCallback:
-            guard state.detail == nil, state.tab == .callbacks, let c = state.callbacks.selectedRow else {
-                return refuse(&state, "select a failed callback in the Callbacks view first")
-            }
-            guard c.state == .failed else {
-                return refuse(&state, "callback \(c.id) is \(c.state.rawValue); only failed (dead-lettered) callbacks can be re-fired")
-            }
+    static func begin(_ state: inout AppState, unit id: String, now: Int) -> [Effect] {
+        guard let unit = ActionUnits.named(id) else { return refuse(&state, "no action named \(id)") }
+        guard let row = row(for: unit.subject, state) else { return refuse(&state, whereToStart(unit.subject)) }
+        if let why = unit.refusal(on: row, now: now) { return refuse(&state, why) }
+        let purpose = FormPurpose(unit: unit.id, row: row)
+        if unit.formless {
             state.message = StatusMessage(kind: .info, text: "preparing…")
-            return [.prepareConfirm(.retryCallback(id: c.id, version: c.updatedAt), [])]
-        case .togglePause:
-            state.message = StatusMessage(kind: .info, text: "preparing…")
-            return [.setPaused(!state.sendingPaused)]
-        default:
-            return []
+            return [.prepareConfirm(purpose, [:])]
+        }
+        let defaults = unit.formDefaults(row)
+        let fields = unit.fields.map { f in
+            FormState.Field(name: f.name, label: f.label, value: defaults[f.name] ?? "", hint: (f.required ? "required; " : "") + f.help)
+        }
+        state.overlay = .form(FormState(title: unit.formTitle(row), fields: fields, purpose: purpose))
+        return []
+    }
+
+    /// The row on screen an action of this kind starts from, or nil when the screen shows none.
+    static func row(for subject: ActionSubject, _ state: AppState) -> ActionRow? {
+        switch subject {
+        case .order: return state.detail?.detail.map(ActionRow.order)
+        case .refund: return state.detail == nil && state.tab == .refunds ? state.refunds.selectedRow.map(ActionRow.refund) : nil
+        case .schedule: return state.detail == nil && state.tab == .seats ? state.seats.selectedRow.map(ActionRow.schedule) : nil
+        case .callback: return state.detail == nil && state.tab == .callbacks ? state.callbacks.selectedRow.map(ActionRow.callback) : nil
+        case .sending: return .sending(paused: state.sendingPaused)
         }
     }
 
-    static func open(_ state: inout AppState, _ form: FormState) -> [Effect] {
-        state.overlay = .form(form)
-        return []
+    static func whereToStart(_ subject: ActionSubject) -> String {
+        switch subject {
+        case .order: return "open an order first (Enter on a row)"
+        case .refund: return "select a pending refund in the Refunds view first"
+        case .schedule: return "select a schedule in the Seats view first"
+        case .callback: return "select a failed callback in the Callbacks view first"
+        case .sending: return ""
+        }
     }
 
     static func refuse(_ state: inout AppState, _ text: String) -> [Effect] {
         state.message = StatusMessage(kind: .error, text: text)
         return []
     }
-
-    static func loadedDetail(_ state: AppState) -> OrderDetail? { state.detail?.detail }
-
-    static func describe(_ s: OrderStatus) -> String { "\(s.chinese) (\(s.rawValue) \(s.english))" }
 }

@@ -42,6 +42,8 @@ struct SessionInfo: Equatable {
     var isDemo: Bool
     var readOnly: Bool
     var readOnlyReason: String?
+    /// A replica console: where operators act instead (every action is refused here).
+    var replicaOf: String?
 }
 
 struct LiveInfo: Equatable {
@@ -50,6 +52,13 @@ struct LiveInfo: Equatable {
     var lastPollOK = true
     var outboxPending = 0
     var outboxFailed = 0
+    /// A replica console's lag ("2 s behind"), refreshed by the main loop.
+    var replicaLag: String?
+    /// Why the console stopped acting on its store (the file vanished); every action refuses with it.
+    var storeGone: String?
+    /// The last quick_check recorded by serve or dispatch, and why money-moving actions refuse (damage), if they do.
+    var lastCheck: StoreCheck?
+    var damage: String?
 }
 
 struct StatusMessage: Equatable {
@@ -133,7 +142,7 @@ struct ConfirmState: Equatable {
 
 /// Operator input (ticket number, password, gate, …) for an action.
 struct FormState: Equatable {
-    struct Field: Equatable { var label: String; var value: String; var hint: String }
+    struct Field: Equatable { var name: String; var label: String; var value: String; var hint: String }
     var title: String
     var fields: [Field]
     var focused = 0

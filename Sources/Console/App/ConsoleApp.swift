@@ -20,6 +20,8 @@ final class ConsoleApp {
     let trace = FrameTrace(env: ProcessInfo.processInfo.environment)
     /// The outbox dispatcher on its own thread while the console is open (nil: read-only or --no-dispatch).
     var dispatcher: ConsoleDispatcher?
+    /// Set on a replica console: the follower whose updates are copied into the store this console reads.
+    var follower: ReplicaFollower?
 
     init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool) {
         self.store = store
@@ -52,7 +54,8 @@ final class ConsoleApp {
         process([.resize(width: size.width, height: size.height)], extra: [.loadOrders(.from(nil, keepSelection: nil))])
         var healthLoaded = false
         // After the first read, so the WAL file exists; nil (fixed-rate polling) where inotify cannot help.
-        let watch = ProcessInfo.processInfo.environment["BUSOPS_POLL_ONLY"] == nil ? StoreWatch(storePath: state.session.storePath) : nil
+        // A replica console polls the follower's txid file instead (its mirror changes only when that does).
+        let watch = ProcessInfo.processInfo.environment["BUSOPS_POLL_ONLY"] == nil && follower == nil ? StoreWatch(storePath: state.session.storePath) : nil
         var lastWrite = Date.distantPast
         var lastPoll = Date()
         var drawnMinute = -1
@@ -143,7 +146,19 @@ final class ConsoleApp {
 
     /// Notices other processes' commits (serve, dispatch, another console) without re-querying anything else.
     func pollStore() {
+        // Before anything else: a store deleted, moved or replaced under the console is never acted on again
+        // (one stat per poll; docs/STORE-SAFETY.md). Once gone, stop polling the nameless file.
+        if state.live.storeGone != nil { return }
+        if let gone = store.fileProblem() {
+            process([.storeGone(gone)])   // the dispatcher thread notices on its own and stops sending
+            return
+        }
         do {
+            if let follower {
+                try follower.refresh()
+                let lag = follower.lagText()
+                if lag != state.live.replicaLag { state.live.replicaLag = lag; dirty = true }
+            }
             let v = try store.dataVersion()
             if !state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = true

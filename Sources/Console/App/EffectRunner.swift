@@ -87,7 +87,8 @@ struct EffectRunner {
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
         case .loadHealth:
             let h = try store.outboxHealth()
-            return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused())]
+            return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused()),
+                    .storeCheckLoaded(try? store.lastCheck(), damage: store.damageReason())]
         case .search(let q, let forward):
             let after = o.selectedOrder?.id
             var step = try store.searchOrders(q, filter: o.filter, afterId: after, forward: forward, budgetMillis: EffectRunner.searchBudgetMillis)
@@ -107,8 +108,6 @@ struct EffectRunner {
             return action == "reveal.personal-data" ? [.revealAudited(agentOrderId: id)] : []
         case .prepareConfirm(let purpose, let values):
             return actions.prepareConfirm(purpose, values)
-        case .setPaused(let paused):
-            return actions.prepareSending(paused: paused)
         case .perform(let pending):
             return actions.perform(pending)
         }

@@ -14,39 +14,24 @@ enum Effect: Equatable {
     case copy(String)
     case audit(action: String, entity: String, id: String)
     case perform(PendingAction)
-    /// Validate a form's values and preview the action: a confirmation, or the error back into the form.
-    case prepareConfirm(FormPurpose, [String])
-    /// Open the confirmation for pausing (true) or resuming (false) all callback sending.
-    case setPaused(Bool)
+    /// Validate what a form (or a formless action) asks for and preview it: a confirmation, or the error back.
+    case prepareConfirm(FormPurpose, [String: String])
 }
 
-/// An action that writes, bound to the row version the operator saw.
-enum PendingAction: Equatable {
-    /// What the console confirms: the action and the preview shown, so execution refuses if either moved.
-    case operation(OperatorAction, shown: ActionPreview)
-    case approveRefund(refundId: String, version: Int, feeFen: Int)
-    case rejectRefund(refundId: String, version: Int, code: String, reason: String)
-    case issueTicket(agentOrderId: String, version: Int, ticketNo: String, ticketPwd: String, gate: String, seats: String?)
-    case failIssue(agentOrderId: String, version: Int, reason: String)
-    case offlineRefund(agentOrderId: String, version: Int, ticketId: String?, amountFen: Int)
-    case moneyRefund(agentOrderId: String, version: Int, amountFen: Int, reason: String)
-    case stopSchedule(scheduleId: String, version: Int, reasonCode: Int)
-    case retryCallback(id: Int64)
+/// A confirmed action: the request and the preview shown, so execution refuses if either moved.
+struct PendingAction: Equatable {
+    var request: ActionRequest
+    var shown: ActionPreview
 }
 
-/// What a form collects input for, bound to the version of the row the operator saw.
-enum FormPurpose: Equatable {
-    /// `tierFee`: the fee text prefilled from the rule tier; left unchanged it means "the tier in force at execution".
-    case approveRefund(refundId: String, version: Int, tierFee: String)
-    case rejectRefund(refundId: String, version: Int)
-    case issueTicket(agentOrderId: String, version: Int)
-    case failIssue(agentOrderId: String, version: Int)
-    case offlineRefund(agentOrderId: String, version: Int)
-    case moneyRefund(agentOrderId: String, version: Int)
-    case stopSchedule(scheduleId: String, version: Int)
-    case changeSchedule(scheduleId: String, version: Int)
-    /// No fields: T goes straight to the confirmation, bound to the callback's last update.
-    case retryCallback(id: Int64, version: Int)
+/// What a form collects input for: an action unit and the row it was opened on (its version binds the action).
+struct FormPurpose: Equatable {
+    var unit: String
+    var row: ActionRow
+
+    static func == (a: FormPurpose, b: FormPurpose) -> Bool {
+        a.unit == b.unit && a.row.subjectId == b.row.subjectId && a.row.version == b.row.version
+    }
 }
 
 /// Things that happen to the app: keys, store results, time.
@@ -73,6 +58,10 @@ enum Event {
     case confirmReady(ConfirmState)
     /// The kill switch as the store has it (read with the outbox health).
     case sendingPausedLoaded(Bool)
+    /// The store file was deleted, moved or replaced under the console (docs/STORE-SAFETY.md): the reason.
+    case storeGone(String)
+    /// The last recorded `PRAGMA quick_check` and any damage seen (nil: none), read with the outbox health.
+    case storeCheckLoaded(StoreCheck?, damage: String?)
 }
 
 /// Which page of orders to load (keyset: never an OFFSET into a million rows).

@@ -76,9 +76,11 @@ enum FrameRenderer {
         c.activeTab = s.detail == nil ? s.tab.rawValue : -1
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly
+        if s.session.replicaOf != nil { c.replicaLag = s.live.replicaLag ?? "lag unknown" }
         c.sendingPaused = s.sendingPaused
         c.storePath = s.session.storePath
         c.live = s.live.lastPollOK
+        c.storeAlert = StoreStatusText.alert(s.live)
         // Age of what is on screen: 0 while polling works (the screen follows every commit within one poll);
         // it grows only when polling fails, so an idle screen does not repaint.
         c.dataAge = s.live.lastPollOK ? 0 : Double(max(0, now - s.live.lastChangeAt))

@@ -11,7 +11,7 @@ enum KeyTable {
         KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :q)"),
         KeyBinding(keys: [.char("?"), .f1], action: .help, context: .global, help: "this help"),
         KeyBinding(keys: [.escape], action: .back, context: .global, help: "back / close"),
-        KeyBinding(keys: [.char("P")], action: .togglePause, context: .global, help: "pause / resume sending callbacks"),
+        KeyBinding(keys: [.char("P")], action: .run("sending"), context: .global, help: "pause / resume sending callbacks"),
 
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .list, help: "down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .list, help: "up"),
@@ -37,22 +37,23 @@ enum KeyTable {
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .detail, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .detail, help: "scroll up"),
         KeyBinding(keys: [.char("v")], action: .reveal, context: .detail, help: "reveal personal data (audited)"),
-        KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy order id and ticket number"),
-        KeyBinding(keys: [.char("I")], action: .issueTicket, context: .detail, help: "issue tickets (ticket no, password, gate)"),
-        KeyBinding(keys: [.char("F")], action: .failIssue, context: .detail, help: "issue failed (no ticket)"),
-        KeyBinding(keys: [.char("O")], action: .offlineRefund, context: .detail, help: "record an offline refund"),
-        KeyBinding(keys: [.char("M")], action: .moneyRefund, context: .detail, help: "money-only refund"),
+        KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy the ticket number (order id before issue)"),
+        KeyBinding(keys: [.char("I")], action: .run("ticket.issue"), context: .detail, help: "issue tickets (ticket no, password, gate)"),
+        KeyBinding(keys: [.char("F")], action: .run("ticket.fail"), context: .detail, help: "issue failed (no ticket)"),
+        KeyBinding(keys: [.char("O")], action: .run("refund.offline"), context: .detail, help: "record an offline refund"),
+        KeyBinding(keys: [.char("M")], action: .run("refund.money"), context: .detail, help: "money-only refund"),
+        KeyBinding(keys: [.char("N")], action: .run("order.note"), context: .detail, help: "add a note (客服备注)"),
 
         KeyBinding(keys: [.char("[")], action: .previousDay, context: .seats, help: "previous day"),
         KeyBinding(keys: [.char("]")], action: .nextDay, context: .seats, help: "next day"),
-        KeyBinding(keys: [.char("S")], action: .stopSchedule, context: .seats, help: "stop schedule (停运) and refund its passengers"),
-        KeyBinding(keys: [.char("C")], action: .changeSchedule, context: .seats, help: "change price or departure time (tells Fliggy)"),
+        KeyBinding(keys: [.char("S")], action: .run("schedule.stop"), context: .seats, help: "stop schedule (停运) and refund its passengers"),
+        KeyBinding(keys: [.char("C")], action: .run("schedule.change"), context: .seats, help: "change price or departure time (tells Fliggy)"),
 
-        KeyBinding(keys: [.char("A")], action: .approveRefund, context: .refunds, help: "approve refund"),
-        KeyBinding(keys: [.char("R")], action: .rejectRefund, context: .refunds, help: "reject refund"),
+        KeyBinding(keys: [.char("A")], action: .run("refund.approve"), context: .refunds, help: "approve refund"),
+        KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .refunds, help: "reject refund"),
         KeyBinding(keys: [.enter], action: .open, context: .refunds, help: "open the order"),
 
-        KeyBinding(keys: [.char("T")], action: .retryCallback, context: .callbacks, help: "re-fire a failed callback"),
+        KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .callbacks, help: "re-fire a failed callback"),
         KeyBinding(keys: [.enter], action: .open, context: .callbacks, help: "open the order"),
     ]
 

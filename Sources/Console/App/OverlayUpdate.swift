@@ -19,6 +19,11 @@ enum OverlayUpdate {
                     state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
                     return []
                 }
+                if let gone = state.live.storeGone {
+                    state.overlay = nil
+                    state.message = StatusMessage(kind: .error, text: "refused: \(gone)")
+                    return []
+                }
                 state.message = StatusMessage(kind: .info, text: "working…")
                 return [.perform(c.pending)]
             default:
@@ -45,7 +50,7 @@ enum OverlayUpdate {
                 f.error = nil
                 state.overlay = .form(f)
             case .enter:
-                return [.prepareConfirm(f.purpose, f.fields.map(\.value))]
+                return [.prepareConfirm(f.purpose, Dictionary(uniqueKeysWithValues: f.fields.map { ($0.name, $0.value) }))]
             default:
                 break
             }

@@ -42,7 +42,7 @@ enum PromptUpdate {
         return []
     }
 
-    /// `:orders`, `:seats [yyyy-MM-dd]`, `:refunds`, `:callbacks`, `:q`, `:help`.
+    /// `:orders`, `:seats [yyyy-MM-dd]`, `:refunds`, `:callbacks`, `:status` (the store's file and last check), `:q`, `:help`.
     static func run(_ state: inout AppState, _ line: String, now: Int) -> [Effect] {
         guard !line.isEmpty else { return [] }
         if state.commandHistory.last != line { state.commandHistory.append(line) }
@@ -54,6 +54,9 @@ enum PromptUpdate {
         case "refunds", "r": return Update.switchTab(&state, .refunds, now: now)
         case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
         case "help", "h": state.overlay = .help; return []
+        case "status", "check":
+            state.message = StoreStatusText.message(state.live)
+            return [.loadHealth]
         case "seats", "s":
             if words.count > 1 {
                 let arg = words[1]

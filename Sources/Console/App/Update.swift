@@ -1,4 +1,5 @@
 import Store
+import Views
 
 /// The only place state changes: (state, event) → state + effects. Pure, so it is tested without a terminal.
 enum Update {
@@ -30,6 +31,15 @@ enum Update {
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+        case .storeGone(let reason):
+            state.live.storeGone = reason
+            state.live.lastPollOK = false
+            // A confirmation or form open on the vanished store can only be refused: close it, say why.
+            state.overlay = state.overlay == .help ? .help : nil
+            state.message = StatusMessage(kind: .error, text: reason)
+        case .storeCheckLoaded(let check, let damage):
+            state.live.lastCheck = check
+            state.live.damage = damage
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
@@ -98,6 +108,12 @@ enum Update {
             if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
             return []
         }
+        if binding.writes, let primary = state.session.replicaOf {
+            // docs/REPLICATION.md, "Replica consoles": the message says what this is, how far behind, where to act.
+            state.message = StatusMessage(kind: .error, text: "replica (\(state.live.replicaLag ?? "lag unknown")): \(binding.help) is refused here; "
+                + "act on the primary: \(primary)")
+            return []
+        }
         if binding.writes && state.session.readOnly {
             state.message = StatusMessage(kind: .error, text: "read-only: \(binding.help) is not available" + (state.session.readOnlyReason.map { " (\($0))" } ?? ""))
             return []
@@ -145,13 +161,15 @@ enum Update {
             return [.loadOrders(.from(nil, keepSelection: nil))]
         case .copyId:
             if let d = state.detail?.detail {
-                let ticket = d.fetch.ticketNo.map { " \($0)" } ?? ""
-                state.message = StatusMessage(kind: .info, text: "copied \(d.summary.agentOrderId)\(ticket)")
-                return [.copy(d.summary.agentOrderId + ticket)]
+                // One field only (issue 15): the ticket number once issued, else the order id; printable characters only.
+                let field = ClipboardText.field(d.fetch.ticketNo ?? d.summary.agentOrderId)
+                state.message = StatusMessage(kind: .info, text: "copied \(field)")
+                return [.copy(field)]
             }
             if let o = state.orders.selectedOrder {
-                state.message = StatusMessage(kind: .info, text: "copied \(o.agentOrderId)")
-                return [.copy(o.agentOrderId)]
+                let field = ClipboardText.field(o.agentOrderId)
+                state.message = StatusMessage(kind: .info, text: "copied \(field)")
+                return [.copy(field)]
             }
         case .reveal:
             guard var d = state.detail else { return [] }
@@ -167,8 +185,12 @@ enum Update {
             state.seatsDay += action == .nextDay ? 86400 : -86400
             state.seats.selected = 0
             return [.loadSeats]
-        case .approveRefund, .rejectRefund, .issueTicket, .failIssue, .offlineRefund, .moneyRefund, .stopSchedule, .changeSchedule, .retryCallback, .togglePause:
-            return ActionUpdate.begin(&state, action, now: now)
+        case .run(let unit):
+            if let gone = state.live.storeGone {
+                state.message = StatusMessage(kind: .error, text: "refused: \(gone)")
+                return []
+            }
+            return ActionUpdate.begin(&state, unit: unit, now: now)
         }
         return []
     }

@@ -8,6 +8,9 @@ enum Commands {
         OptionSpec("read-only", nil, "view only: every action answers read-only and nothing is written"),
         OptionSpec("mouse", nil, "enable mouse: click selects a row, the wheel scrolls"),
         OptionSpec("no-dispatch", nil, "do not send callbacks from this console (another process does)"),
+        OptionSpec("replica", nil, "--db names a follower kept by litestream restore -f: live, read-only, actions refused (detected from FOLLOWER-txid)"),
+        OptionSpec("primary", "WHERE", "on a replica: where operators act instead, shown when an action is refused (default $BUSOPS_PRIMARY)"),
+        OptionSpec("replica-dir", "DIR", "on a replica: the file replica's directory, to measure the lag (default $BUSOPS_REPLICA_DIR)"),
     ])
     static let demo = CommandSpec(path: ["demo"], usage: "--db PATH", summary: "Create a demo store, or with --tick add new orders to one.", options: [
         db, OptionSpec("orders", "N", "orders to generate (default 2000)"), OptionSpec("seed", "S", "random seed (default 1)"),
@@ -15,11 +18,11 @@ enum Commands {
         OptionSpec("tick", "N", "add N new orders and move some along their life cycle; prints the new agent order ids"),
     ])
     static let stats = CommandSpec(path: ["stats"], usage: "--db PATH", summary: "Counts of orders, tickets, refunds, callbacks and today's seats.", options: [db, json])
-    static let list = CommandSpec(path: ["list"], usage: "orders|tickets|refunds|schedules|callbacks --db PATH",
+    static let list = CommandSpec(path: ["list"], usage: "orders|tickets|refunds|schedules|callbacks|notes --db PATH",
         summary: "Rows for scripts, newest first. --status takes seed codes for orders and tickets, names for refunds (pending, approved, rejected, done, failed) and callbacks (pending, sent, failed).",
         options: [db, OptionSpec("status", "S", "only rows in this status"), OptionSpec("limit", "N", "at most N rows (default 50)"), json])
 
-    static let all: [CommandSpec] = [console, demo, stats, list] + ActionCommands.specs + ServiceCommands.specs
+    static let all: [CommandSpec] = [console, demo, stats, list] + ActionCommands.specs + ServiceCommands.specs + ReplicationCommands.specs
 
     static func find(_ path: [String]) -> CommandSpec? { all.first { $0.path == path } }
 

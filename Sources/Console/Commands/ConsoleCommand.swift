@@ -19,18 +19,35 @@ enum ConsoleCommand {
             do { try DemoGenerator.create(path: path, options: .init(), force: false) }
             catch let e as StoreError { throw ActionError(message: e.message) }
         }
-        var readOnlyReason: String? = args.has("read-only") ? "--read-only" : nil
-        if readOnlyReason == nil && !Store.isWritable(path: path) { readOnlyReason = "store not writable" }
+        // A follower kept by `litestream restore -f` (named, or recognised by its -txid file) opens as a replica.
+        let replica = args.has("replica") || ReplicaFollower.looksLikeFollower(path)
+        var readOnlyReason: String? = args.has("read-only") ? "--read-only" : replica ? "replica" : nil
+        if readOnlyReason == nil && !Store.isWritable(path: path) {
+            readOnlyReason = Store.filesystemIsReadOnly(path: path) ? "the store's filesystem is read-only" : "store not writable"
+        }
         let store: Store
-        do { store = try Store(path: path, readOnly: readOnlyReason != nil, create: false) }
+        var follower: ReplicaFollower?
+        do {
+            if replica {
+                let f = try ReplicaFollower(followerPath: path, sourceDirectory: args.value("replica-dir")
+                    ?? env["BUSOPS_REPLICA_DIR"].flatMap { $0.isEmpty ? nil : $0 })
+                follower = f
+                store = try Store(path: f.mirror.path, readOnly: true, create: false)
+            } else {
+                store = try Store(path: path, readOnly: readOnlyReason != nil, create: false)
+            }
+        }
         catch let e as StoreError { throw ActionError(message: e.message) }
         let config = ConsoleConfig.load(env: env)
         let session = SessionInfo(storePath: path, isDemo: (try? store.isDemo()) ?? false,
-                                  readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason)
+                                  readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason,
+                                  replicaOf: replica ? (args.value("primary") ?? env["BUSOPS_PRIMARY"].flatMap { $0.isEmpty ? nil : $0 }
+                                      ?? "the console on the primary host (where busops serve runs)") : nil)
         let app = ConsoleApp(store: store, session: session,
                              themeName: args.value("theme") ?? config.theme ?? "default",
                              mouse: args.has("mouse") || config.mouse,
                              dispatch: !args.has("no-dispatch") && readOnlyReason == nil)
+        app.follower = follower
         return try app.run()
     }
 }

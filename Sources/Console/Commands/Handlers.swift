@@ -1,17 +1,12 @@
+import Operations
+
+/// Every operator action's command, one generic handler each (the unit says what it takes).
 enum ActionHandlers {
-    static let all: [String: CommandLineRouter.Handler] = [
-        "ticket issue": TicketActionCommands.issue,
-        "ticket fail": TicketActionCommands.fail,
-        "refund approve": RefundActionCommands.approve,
-        "refund reject": RefundActionCommands.reject,
-        "refund offline": RefundActionCommands.offline,
-        "refund money": RefundActionCommands.money,
-        "schedule stop": ScheduleActionCommands.stop,
-        "schedule change": ScheduleActionCommands.change,
-        "callback retry": OutboxActionCommands.retry,
-        "sending": OutboxActionCommands.sending,
-    ]
+    static let all: [String: CommandLineRouter.Handler] = Dictionary(uniqueKeysWithValues: ActionUnits.all.map { unit in
+        (unit.command.joined(separator: " "), { @Sendable args in try ActionRunner.run(args, unit) })
+    })
 }
+
 enum ServiceHandlers {
     static let all: [String: CommandLineRouter.Handler] = [
         "dispatch": DispatchCommand.run, "fake-top": FakeTopCommand.run, "config check": ConfigCheckCommand.run,

@@ -6,6 +6,20 @@ import TOP
 /// on a seat, 9 while another refund is pending, else back to 3; refund.confirm status 1 queued under the
 /// refund's own idempotency key (agent_refund_trans_id), per ticket or per order as the refund row says.
 enum ApproveRefundAction {
+    static let unit = ActionUnit(
+        id: "refund.approve", subject: .refund,
+        summary: "Approve a pending refund; the fee defaults to the schedule's rule tier in force now. Queues refund.confirm status 1.",
+        fields: [ActionField("fee", "Fee (yuan)", .money, help: "the fee kept (0 ≤ fee ≤ paid); needed when the tier forbids refunds",
+                             unchangedMeansDefault: true)],
+        title: { row in guard case .refund(let p) = row else { return "Approve refund" }
+                 return "Approve refund \(p.refund.refundId) (order \(p.agentOrderId))" },
+        defaults: { row in
+            guard case .refund(let p) = row else { return [:] }
+            return ["fee": p.currentFeeFen.map(Money.yuan) ?? ""]
+        },
+        refusal: RefundSupport.refusePending,
+        plan: { r, ctx in try plan(refundId: r.subject, feeFen: try r.int("fee", "fee (fen)"), ctx) })
+
     static func plan(refundId: String, feeFen: Int?, _ ctx: ActionContext) throws -> PlannedAction {
         let (r, d) = try ctx.refund(refundId)
         try ctx.bind(refund: r)
@@ -58,5 +72,12 @@ enum ApproveRefundAction {
                               .with("order_status", status.rawValue).with("callback", r.idempotencyKey))
             return ActionResult(summary: "refund \(r.refundId) approved, \(Money.yuan(amount)) yuan queued", callbackIds: [cb])
         }
+    }
+}
+
+extension ActionRequest {
+    /// `feeFen` nil: the fee of the schedule's rule tier in force when it executes.
+    public static func approveRefund(refundId: String, feeFen: Int?) -> ActionRequest {
+        ActionRequest(unit: ApproveRefundAction.unit.id, subject: refundId).with("fee", feeFen.map(String.init))
     }
 }

@@ -5,6 +5,28 @@ import TOP
 /// (otherwise it may take 10 minutes to 10 hours). A moved departure moves its stops and orders with it,
 /// and when the day changes both days are notified.
 enum ChangeScheduleAction {
+    static let unit = ActionUnit(
+        id: "schedule.change", subject: .schedule,
+        summary: "Change a schedule's price or departure time and queue item.notify.",
+        fields: [ActionField("price", "Price (yuan)", .money, help: "the ticket price Fliggy shows (fen on the command line)"),
+                 ActionField("departs", "Departure", help: "new departure, yyyy-MM-dd HH:mm (GMT+8)")],
+        title: { row in guard case .schedule(let s) = row else { return "Change schedule" }
+                 return "Change schedule \(s.scheduleId) \(s.fromCity) → \(s.toCity)" },
+        defaults: { row in
+            guard case .schedule(let s) = row else { return [:] }
+            return ["price": Money.yuan(s.priceFen), "departs": ChinaTime.minute(s.departsAt)]
+        },
+        refusal: { row, now in
+            guard case .schedule(let s) = row else { return "select a schedule in the Seats view first" }
+            return s.departsAt > now ? nil : "schedule \(s.scheduleId) has already departed"
+        },
+        plan: { r, ctx in
+            let price = try r.int("price", "price (fen)")
+            let departs = r.text("departs")
+            guard price != nil || departs != nil else { throw OperationError.invalid("give a new price or a new departure") }
+            return try plan(scheduleId: r.subject, priceFen: price, departs: departs, ctx)
+        })
+
     static func plan(scheduleId: String, priceFen: Int?, departs: String?, _ ctx: ActionContext) throws -> PlannedAction {
         guard priceFen != nil || departs != nil else { throw OperationError.invalid("give a new price or a new departure time") }
         if let p = priceFen, p < 0 { throw OperationError.invalid("price must not be negative (got \(p) fen)") }
@@ -45,5 +67,12 @@ enum ChangeScheduleAction {
             try ctx.audit("schedule.change", entity: "schedule", id: s.scheduleId, before: before, after: after)
             return ActionResult(summary: "schedule \(s.scheduleId) changed, \(ids.count) item.notify queued", callbackIds: ids)
         }
+    }
+}
+
+extension ActionRequest {
+    /// `departs` is "yyyy-MM-dd HH:mm" (GMT+8).
+    public static func changeSchedule(scheduleId: String, priceFen: Int?, departs: String?) -> ActionRequest {
+        ActionRequest(unit: ChangeScheduleAction.unit.id, subject: scheduleId).with("price", priceFen.map(String.init)).with("departs", departs)
     }
 }

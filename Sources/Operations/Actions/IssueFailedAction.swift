@@ -10,6 +10,15 @@ import TOP
 /// never paid. Closed (4) is what an order that will never be issued becomes, and the callback tells Fliggy
 /// it failed so it refunds the buyer in full.
 enum IssueFailedAction {
+    static let unit = ActionUnit(
+        id: "ticket.fail", subject: .order,
+        summary: "Report that issuing failed: tickets → 3, order closed (4), seats released, bookticket.confirm success false.",
+        fields: [ActionField("reason", "Reason", required: true, help: "why no ticket could be issued (kept in the audit trail)")],
+        title: { row in guard case .order(let d) = row else { return "Issue failed for order" }
+                 return "Issue failed for order \(d.summary.agentOrderId)" },
+        refusal: { row, _ in IssueTicketsAction.awaitingTicketRefusal(row, verb: "failed") },
+        plan: { r, ctx in try plan(order: r.subject, reason: r.text("reason") ?? "", ctx) })
+
     static func plan(order: String, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
         let why = try InputValidation.reason(reason)
         let d = try ctx.order(order)
@@ -37,5 +46,11 @@ enum IssueFailedAction {
             return ActionResult(summary: "order \(d.summary.agentOrderId) closed as not issued, \(freed) seat\(freed == 1 ? "" : "s") released, "
                                 + "bookticket.confirm (success=false) queued", callbackIds: [cb])
         }
+    }
+}
+
+extension ActionRequest {
+    public static func issueFailed(agentOrderId: String, reason: String) -> ActionRequest {
+        ActionRequest(unit: IssueFailedAction.unit.id, subject: agentOrderId).with("reason", reason)
     }
 }

@@ -4,6 +4,43 @@ import TOP
 /// Issue tickets for an order awaiting them (2 → 3): fetch number, password, gate, seats and vehicle go on the
 /// order, tickets → 2, and bookticket.confirm (success true) is queued under key BK-<agent order id>.
 enum IssueTicketsAction {
+    static let unit = ActionUnit(
+        id: "ticket.issue", subject: .order,
+        summary: "Issue the tickets of an order awaiting them (status 2) and queue bookticket.confirm (success true).",
+        fields: [ActionField("ticket-no", "Ticket number", required: true, help: "ticket number (取票号), 1–32 printable characters"),
+                 ActionField("ticket-pwd", "Ticket password", required: true, help: "ticket password (取票密码)"),
+                 ActionField("gate", "Gate", required: true, help: "gate (检票口)"),
+                 ActionField("seats", "Seats", help: "seat numbers, one per ticket, comma separated; blank keeps them"),
+                 ActionField("plate", "Plate", help: "vehicle plate, optional"),
+                 ActionField("driver-name", "Driver name", help: "driver name, optional"),
+                 ActionField("driver-phone", "Driver phone", help: "driver mobile, 11 digits, optional"),
+                 ActionField("vehicle-model", "Vehicle model", help: "vehicle model, optional"),
+                 ActionField("vehicle-brand", "Vehicle brand", help: "vehicle brand, optional")],
+        title: { row in guard case .order(let d) = row else { return "Issue tickets for order" }
+                 return "Issue tickets for order \(d.summary.agentOrderId)" },
+        defaults: { row in
+            guard case .order(let d) = row else { return [:] }
+            // Seats already assigned are offered as they are; the operator may change them.
+            let seats = d.tickets.compactMap(\.seatNo)
+            return ["seats": seats.count == d.tickets.count ? seats.joined(separator: ",") : "", "plate": d.vehicle.plate ?? "",
+                    "driver-name": d.vehicle.driverName ?? "", "driver-phone": d.vehicle.driverPhone ?? "",
+                    "vehicle-model": d.vehicle.model ?? "", "vehicle-brand": d.vehicle.brand ?? ""]
+        },
+        refusal: { row, _ in awaitingTicketRefusal(row, verb: "issued") },
+        plan: { r, ctx in
+            try plan(IssueTickets(agentOrderId: r.subject, ticketNo: r.text("ticket-no") ?? "", ticketPwd: r.text("ticket-pwd") ?? "",
+                                  gate: r.text("gate") ?? "", seats: r.text("seats"), plate: r.text("plate"),
+                                  driverName: r.text("driver-name"), driverPhone: r.text("driver-phone"),
+                                  vehicleModel: r.text("vehicle-model"), vehicleBrand: r.text("vehicle-brand")), ctx)
+        })
+
+    /// Only an order awaiting its tickets (2) can be issued or failed.
+    static func awaitingTicketRefusal(_ row: ActionRow, verb: String) -> String? {
+        guard case .order(let d) = row else { return "open an order first (Enter on a row)" }
+        guard d.summary.status != .awaitingTicket else { return nil }
+        return "order \(d.summary.agentOrderId) is \(d.summary.status.described); only an order awaiting its tickets (status 2) can be \(verb)"
+    }
+
     static func plan(_ input: IssueTickets, _ ctx: ActionContext) throws -> PlannedAction {
         let ticketNo = try InputValidation.code(input.ticketNo, field: "ticket number")
         let ticketPwd = try InputValidation.code(input.ticketPwd, field: "ticket password")
@@ -61,5 +98,14 @@ enum IssueTicketsAction {
         case .closed, .cancelled:
             throw OperationError.notAllowed("order \(id) is \(d.summary.status.english); it cannot be \(verb)")
         }
+    }
+}
+
+extension ActionRequest {
+    public static func issueTickets(_ t: IssueTickets) -> ActionRequest {
+        ActionRequest(unit: IssueTicketsAction.unit.id, subject: t.agentOrderId)
+            .with("ticket-no", t.ticketNo).with("ticket-pwd", t.ticketPwd).with("gate", t.gate).with("seats", t.seats)
+            .with("plate", t.plate).with("driver-name", t.driverName).with("driver-phone", t.driverPhone)
+            .with("vehicle-model", t.vehicleModel).with("vehicle-brand", t.vehicleBrand)
     }
 }

@@ -5,6 +5,20 @@ import TOP
 /// source money_only (approved) and multiple.refund.confirm whose agent_refund_trans_no is the row's own unique
 /// key, so Fliggy can never pay it twice. Amounts in fen; never more than paid minus what was already refunded.
 enum MoneyRefundAction {
+    static let unit = ActionUnit(
+        id: "refund.money", subject: .order,
+        summary: "Give money back without changing tickets. Queues multiple.refund.confirm with a unique trans no.",
+        fields: [ActionField("amount", "Amount (yuan)", .money, required: true, help: "at most what is left to refund"),
+                 ActionField("reason", "Reason", required: true, help: "why (required)")],
+        title: { row in guard case .order(let d) = row else { return "Money-only refund for order" }
+                 return "Money-only refund for order \(d.summary.agentOrderId)" },
+        refusal: { row, _ in
+            guard case .order(let d) = row else { return "open an order first (Enter on a row)" }
+            guard ![.awaitingTicket, .issued, .refunding, .refunded].contains(d.summary.status) else { return nil }
+            return "order \(d.summary.agentOrderId) is \(d.summary.status.described); only paid orders can get money back"
+        },
+        plan: { r, ctx in try plan(order: r.subject, amountFen: try r.requiredInt("amount", "amount (fen)"), reason: r.text("reason") ?? "", ctx) })
+
     static func plan(order: String, amountFen: Int, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
         let why = try InputValidation.reason(reason)
         if amountFen < 0 { throw OperationError.invalid("amount must not be negative (got \(amountFen) fen)") }
@@ -52,5 +66,11 @@ enum MoneyRefundAction {
             return ActionResult(summary: "money-only refund \(keys.refundId) for order \(d.summary.agentOrderId): \(Money.yuan(amount)) yuan queued "
                                 + "(trans no \(keys.idempotencyKey))", callbackIds: [cb])
         }
+    }
+}
+
+extension ActionRequest {
+    public static func moneyRefund(agentOrderId: String, amountFen: Int, reason: String) -> ActionRequest {
+        ActionRequest(unit: MoneyRefundAction.unit.id, subject: agentOrderId).with("amount", String(amountFen)).with("reason", reason)
     }
 }

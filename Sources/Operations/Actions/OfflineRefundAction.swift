@@ -5,6 +5,33 @@ import TOP
 /// tickets → 5 with is_offline_refund = 1 (Fliggy's isRefund), seats back on sale, and refund.confirm with
 /// agent_return_mode offline. The station keeps paid − amount as its fee.
 enum OfflineRefundAction {
+    static let unit = ActionUnit(
+        id: "refund.offline", subject: .order,
+        summary: "Record a refund made at the station (whole order, or one ticket). Queues refund.confirm with mode offline.",
+        fields: [ActionField("amount", "Amount (yuan)", .money, required: true, help: "what the passenger got back"),
+                 ActionField("ticket", "Ticket id", help: "only this ticket (agent ticket id); all three blank: whole order"),
+                 ActionField("cert", "Certificate no", help: "only the ticket of this certificate number"),
+                 ActionField("passenger", "Passenger id", help: "only the ticket of this passenger id")],
+        title: { row in guard case .order(let d) = row else { return "Record offline refund for order" }
+                 return "Record offline refund for order \(d.summary.agentOrderId)" },
+        defaults: { row in
+            // Prefilled with what the refundable tickets cost (a full refund).
+            guard case .order(let d) = row else { return [:] }
+            let refundable: Set<TicketStatus> = [.issued, .refundFailed, .unknown]
+            return ["amount": Money.yuan(d.tickets.filter { refundable.contains($0.status) }.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen })]
+        },
+        refusal: { row, _ in
+            guard case .order(let d) = row else { return "open an order first (Enter on a row)" }
+            guard ![.issued, .refunding].contains(d.summary.status) else { return nil }
+            return "order \(d.summary.agentOrderId) is \(d.summary.status.described); only issued tickets can be refunded at the station"
+        },
+        plan: { r, ctx in
+            let refs = [r.text("ticket").map(TicketRef.agentTicketId), r.text("cert").map(TicketRef.certNo),
+                        r.text("passenger").map(TicketRef.passengerId)].compactMap { $0 }
+            guard refs.count <= 1 else { throw OperationError.invalid("name the ticket once: ticket id, certificate number or passenger id") }
+            return try plan(order: r.subject, ticket: refs.first, amountFen: try r.requiredInt("amount", "amount (fen)"), ctx)
+        })
+
     /// Tickets that can still be refunded at the station: on a seat and not inside an online refund.
     static let refundable: Set<TicketStatus> = [.issued, .refundFailed, .unknown]
 
@@ -88,6 +115,18 @@ enum OfflineRefundAction {
         case .agentTicketId(let id): return id
         case .certNo: return "for that certificate number"
         case .passengerId(let p): return "for passenger \(p)"
+        }
+    }
+}
+
+extension ActionRequest {
+    public static func offlineRefund(agentOrderId: String, ticket: TicketRef?, amountFen: Int) -> ActionRequest {
+        let request = ActionRequest(unit: OfflineRefundAction.unit.id, subject: agentOrderId).with("amount", String(amountFen))
+        switch ticket {
+        case .agentTicketId(let t)?: return request.with("ticket", t)
+        case .certNo(let c)?: return request.with("cert", c)
+        case .passengerId(let p)?: return request.with("passenger", p)
+        case nil: return request
         }
     }
 }

@@ -35,4 +35,10 @@ enum RefundSupport {
     }
 
     static func mode(_ r: RefundRecord) -> String { r.ticketId == nil ? "per order" : "per ticket" }
+
+    /// Approve and reject start from a pending refund selected in the Refunds view.
+    static func refusePending(_ row: ActionRow, _ now: Int) -> String? {
+        guard case .refund = row else { return "select a pending refund in the Refunds view first" }
+        return nil
+    }
 }

@@ -6,6 +6,17 @@ import TOP
 /// code for exactly this, shown in Fliggy's order query); a per-order refund's tickets go back to 2 (issued),
 /// because the order as a whole returns to 3 and its tickets simply remain valid.
 enum RejectRefundAction {
+    static let unit = ActionUnit(
+        id: "refund.reject", subject: .refund,
+        summary: "Reject a pending refund with a result code and reason. Queues refund.confirm status 2.",
+        fields: [ActionField("code", "Result code", required: true, help: "result code, digits (Fliggy's standard: 1905)"),
+                 ActionField("reason", "Reason", required: true, help: "why; shown to the buyer")],
+        title: { row in guard case .refund(let p) = row else { return "Reject refund" }
+                 return "Reject refund \(p.refund.refundId) (order \(p.agentOrderId))" },
+        defaults: { _ in ["code": "1905"] },
+        refusal: RefundSupport.refusePending,
+        plan: { r, ctx in try plan(refundId: r.subject, code: try r.required("code", "result code"), reason: r.text("reason") ?? "", ctx) })
+
     static func plan(refundId: String, code: String, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
         let resultCode = try InputValidation.resultCode(code)
         let why = try InputValidation.reason(reason)
@@ -38,5 +49,11 @@ enum RejectRefundAction {
                               .with("order_status", status.rawValue).with("callback", r.idempotencyKey))
             return ActionResult(summary: "refund \(r.refundId) rejected (code \(resultCode)), refund.confirm queued", callbackIds: [cb])
         }
+    }
+}
+
+extension ActionRequest {
+    public static func rejectRefund(refundId: String, resultCode: String, reason: String) -> ActionRequest {
+        ActionRequest(unit: RejectRefundAction.unit.id, subject: refundId).with("code", resultCode).with("reason", reason)
     }
 }

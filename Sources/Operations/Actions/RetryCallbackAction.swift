@@ -6,6 +6,19 @@ import TOP
 /// attempt count kept. A refund that was marked failed with it goes back to the
 /// decision the callback carries (approved, or rejected for status 2).
 enum RetryCallbackAction {
+    static let unit = ActionUnit(
+        id: "callback.retry", subject: .callback,
+        summary: "Re-fire a failed (dead-lettered) callback with the same key; attempts are kept.", formless: true,
+        title: { row in "Re-fire callback \(row.subjectId)" },
+        refusal: { row, _ in
+            guard case .callback(let c) = row else { return "select a failed callback in the Callbacks view first" }
+            return c.state == .failed ? nil : "callback \(c.id) is \(c.state.rawValue); only failed (dead-lettered) callbacks can be re-fired"
+        },
+        plan: { r, ctx in
+            guard let id = Int64(r.subject), id > 0 else { throw OperationError.invalid("callback id must be a number, got '\(r.subject)'") }
+            return try plan(id: id, ctx)
+        })
+
     static func plan(id: Int64, _ ctx: ActionContext) throws -> PlannedAction {
         guard id > 0 else { throw OperationError.invalid("callback id must be a positive number") }
         guard let c = try ctx.store.outboxRecord(id: id) else { throw OperationError.notFound("callback \(id) not found") }
@@ -48,5 +61,11 @@ enum RetryCallbackAction {
                               .with("refund", refundBack?.rawValue))
             return ActionResult(summary: "callback \(id) (\(c.method)) re-queued with key \(c.idempotencyKey)", callbackIds: [id])
         }
+    }
+}
+
+extension ActionRequest {
+    public static func retryCallback(id: Int64) -> ActionRequest {
+        ActionRequest(unit: RetryCallbackAction.unit.id, subject: String(id))
     }
 }

@@ -3,6 +3,18 @@ import Store
 /// The kill switch: pause or resume all callback sending (meta key sending_paused), audited. Dispatchers read
 /// the flag before claiming rows; queued callbacks stay queued and go out on resume.
 enum SendingSwitchAction {
+    static let unit = ActionUnit(
+        id: "sending", subject: .sending,
+        summary: "The kill switch: pause or resume all callback sending.", formless: true, movesMoney: false,
+        title: { row in row.subjectId == "pause" ? "Pause sending" : "Resume sending" },
+        plan: { r, ctx in
+            switch r.subject {
+            case "pause": return try plan(paused: true, ctx)
+            case "resume": return try plan(paused: false, ctx)
+            default: throw OperationError.invalid("sending takes pause or resume, got '\(r.subject)'")
+            }
+        })
+
     static let key = "sending_paused"
 
     static func plan(paused: Bool, _ ctx: ActionContext) throws -> PlannedAction {
@@ -22,5 +34,11 @@ enum SendingSwitchAction {
                           after: AuditFields(status: paused ? "paused" : "running"))
             return ActionResult(summary: paused ? "sending paused" : "sending resumed")
         }
+    }
+}
+
+extension ActionRequest {
+    public static func setSending(paused: Bool) -> ActionRequest {
+        ActionRequest(unit: SendingSwitchAction.unit.id, subject: paused ? "pause" : "resume")
     }
 }

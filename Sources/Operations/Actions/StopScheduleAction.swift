@@ -7,6 +7,23 @@ import TOP
 /// refund mode says); tickets → 5, orders → 11, seats back. Unpaid orders (1) have nothing to refund: they are
 /// closed (4) and their seat holds released. Finally one item.notify for the line and day.
 enum StopScheduleAction {
+    static let unit = ActionUnit(
+        id: "schedule.stop", subject: .schedule,
+        summary: "Stop a schedule (停运): refund every paid order on it in full (scene force), close unpaid ones, notify Fliggy.",
+        fields: [ActionField("reason-code", "Reason code", .integer, required: true, help: "0 schedule stopped, 1 weather, 2 epidemic"),
+                 ActionField("reason", "Reason text", help: "text shown to buyers; blank: the reason code's name")],
+        title: { row in guard case .schedule(let s) = row else { return "Stop schedule" }
+                 return "Stop schedule \(s.scheduleId) \(s.fromCity) → \(s.toCity) \(ChinaTime.minute(s.departsAt))" },
+        defaults: { _ in ["reason-code": "0"] },
+        refusal: { row, now in
+            guard case .schedule(let s) = row else { return "select a schedule in the Seats view first" }
+            if !s.onSale { return "schedule \(s.scheduleId) is already stopped (\(s.stopReason ?? "no reason given"))" }
+            return s.departsAt > now ? nil : "schedule \(s.scheduleId) has already departed"
+        },
+        plan: { r, ctx in
+            try plan(scheduleId: r.subject, reasonCode: try r.requiredInt("reason-code", "reason code (0, 1 or 2)"), reason: r.text("reason"), ctx)
+        })
+
     /// One refund.confirm to send: an existing pending refund decided as force, or a new merchant refund.
     struct ForceRefund {
         var existing: RefundRecord?
@@ -143,5 +160,11 @@ enum StopScheduleAction {
         try ctx.store.setOrderStatus(orderId: d.summary.id, to: .closed, now: ctx.now)
         try ctx.audit("schedule.stop.close", entity: "order", id: d.summary.agentOrderId, before: AuditFields(status: 1),
                       after: AuditFields(status: 4).with("seats_released", seats))
+    }
+}
+
+extension ActionRequest {
+    public static func stopSchedule(scheduleId: String, reasonCode: Int, reason: String?) -> ActionRequest {
+        ActionRequest(unit: StopScheduleAction.unit.id, subject: scheduleId).with("reason-code", String(reasonCode)).with("reason", reason)
     }
 }

@@ -14,9 +14,7 @@ enum StoppedSchedulesHandler {
         let begin = try body.optionalDateTime("fromDateTimeBegin")
         let end = try body.optionalDateTime("fromDateTimeEnd", endOfDay: true)
         if let begin, let end, begin > end { throw QimenFailure.invalid("fromDateTimeBegin is after fromDateTimeEnd") }
-        let stopped = try ctx.store.stoppedSchedules(from: begin, to: end).filter { s in
-            if let codes = fromCodes, !codes.contains(s.fromCityCode) { return false }
-            if let codes = toCodes, !codes.contains(s.toCityCode) { return false }
+        let stopped = try ctx.store.stoppedSchedules(from: begin, to: end, fromCityCodes: fromCodes, toCityCodes: toCodes).filter { s in
             let names = s.stops.map { [$0.station.code, $0.station.name] }
             if let station = fromStation {
                 guard let i = names.firstIndex(where: { $0.contains(station) }), i < names.count - 1 else { return false }

@@ -10,6 +10,9 @@ public final class StorePool: @unchecked Sendable {
     private var idle: [Store] = []
     private let maxIdle: Int
     private let deferCheckpoints: Bool
+    /// The file the first connection opened: a connection opened later on a different file at the same path (the
+    /// store replaced under serve) is refused, not used (docs/STORE-SAFETY.md).
+    private var identity: FileIdentity?
 
     /// Opens one connection at once so a missing or unreadable store fails at start, not on
     /// the first request. `deferCheckpoints`: the pool's connections never checkpoint the WAL
@@ -23,6 +26,14 @@ public final class StorePool: @unchecked Sendable {
 
     private func open() throws -> Store {
         let store = try Store(path: path, create: false)
+        let now = FileIdentity.of(path: path)
+        lock.lock()
+        if identity == nil { identity = now }
+        let first = identity
+        lock.unlock()
+        if now != first {
+            throw StoreError(.vanished, "store gone: \(path) was replaced by another file while serve had it open; serve stopped using it")
+        }
         if deferCheckpoints { try store.deferCheckpoints() }
         return store
     }
@@ -30,6 +41,8 @@ public final class StorePool: @unchecked Sendable {
     public func with<T>(_ body: (Store) throws -> T) throws -> T {
         let store = try checkout()
         defer { checkin(store) }
+        // One stat per request: a store deleted, moved or replaced answers nothing more (issue 15).
+        if let gone = store.fileProblem() { throw StoreError(.vanished, gone) }
         return try body(store)
     }
 

@@ -32,6 +32,9 @@ public enum OrderStatus: Int, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// "等待出票 (2 awaiting ticket)": how refusals name a state.
+    public var described: String { "\(chinese) (\(rawValue) \(english))" }
+
     /// Orders that still hold or use seats (everything not closed, cancelled or refunded).
     public var holdsSeats: Bool { [.awaitingPayment, .awaitingTicket, .issued, .refunding].contains(self) }
 }

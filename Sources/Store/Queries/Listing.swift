@@ -5,7 +5,7 @@ public struct ListingTable: Sendable {
 }
 
 public enum ListingKind: String, CaseIterable, Sendable {
-    case orders, tickets, refunds, schedules, callbacks
+    case orders, tickets, refunds, schedules, callbacks, notes
 }
 
 extension Store {
@@ -38,6 +38,8 @@ extension Store {
                 // A claimed row is still undelivered: scripts asking for pending see it too.
                 whereSQL = status == "pending" ? "WHERE c.state IN ('pending', 'sending')" : "WHERE c.state = ?"
                 if status != "pending" { args.append(.text(status)) }
+            case .notes:
+                throw StoreError(.invalid, "notes have no status")
             case .schedules:
                 guard ["on_sale", "stopped"].contains(status) else {
                     throw StoreError(.invalid, "unknown schedule status '\(status)'; use on_sale or stopped")
@@ -68,6 +70,11 @@ extension Store {
                 SELECT s.schedule_id, s.line_id, s.from_city_code, s.to_city_code, s.from_date, s.departs_at, s.seats_total, s.seats_sold,
                   s.seats_held, s.seats_total - s.seats_sold - s.seats_held AS seats_left, s.price_fen, s.on_sale, s.stop_reason
                 FROM schedules s \(whereSQL) ORDER BY s.departs_at DESC, s.schedule_id DESC LIMIT ?
+                """
+        case .notes:
+            sql = """
+                SELECT n.id AS note_id, o.agent_order_id, n.text, n.operator, n.at
+                FROM order_notes n JOIN orders o ON o.id = n.order_id ORDER BY n.id DESC LIMIT ?
                 """
         case .callbacks:
             sql = """

@@ -23,6 +23,7 @@ extension Store {
             d.refunds = try refunds(orderId: id)
             d.callbacks = try outbox(orderId: id)
             d.audit = try audit(entityIds: [d.summary.agentOrderId] + d.refunds.map(\.refundId))
+            d.notes = try orderNotes(orderId: id)
             return d
         }
     }

@@ -85,4 +85,14 @@ public struct OrderDetail: Equatable, Sendable {
     public var refunds: [RefundRecord]
     public var callbacks: [OutboxRecord]
     public var audit: [AuditRecord]
+    /// Agents' notes on the order (客服备注), oldest first.
+    public var notes: [OrderNote] = []
+}
+
+/// One agent's note on an order: free text, who wrote it and when.
+public struct OrderNote: Equatable, Sendable {
+    public var id: Int64
+    public var text: String
+    public var operatorName: String
+    public var at: Int
 }

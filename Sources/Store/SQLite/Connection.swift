@@ -3,7 +3,11 @@ import Foundation
 
 /// An error from SQLite or from the store's own checks, with a message an operator can read.
 public struct StoreError: Error, CustomStringConvertible, Equatable {
-    public enum Kind: Sendable, Equatable { case sqlite(Int32), newerSchema, notFound, conflict, invalid, readOnly, busy }
+    /// `vanished`: the file was deleted, moved or replaced under us; `damaged`: SQLite reported corruption;
+    /// `notAStore`: an empty or foreign file; `diskFull`: no space left (docs/STORE-SAFETY.md).
+    public enum Kind: Sendable, Equatable {
+        case sqlite(Int32), newerSchema, notFound, conflict, invalid, readOnly, busy, vanished, damaged, notAStore, diskFull
+    }
     public let kind: Kind
     public let message: String
     public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
@@ -17,12 +21,20 @@ public final class Connection {
     public let path: String
     public let readOnly: Bool
     private var statementCache: [String: Statement] = [:]
+    /// Watches that the open file is still the one at `path` (nil until the handle exists).
+    private var fileGuard: StoreFileGuard?
+    /// Set once SQLite reports corruption on this connection: money-moving actions refuse from then on.
+    public internal(set) var damage: String?
 
     /// Opens (creating when allowed) the store file and sets the pragmas every busops connection relies on.
     /// `uri`: `path` may be a `file:` URI, and so may the files this connection attaches (the demo load's in-memory
     /// side database).
-    public init(path: String, readOnly: Bool = false, create: Bool = true, uri: Bool = false) throws {
+    /// `filePath`: the file `path` names when `path` is a `file:` URI (the read-only fallback's `immutable=1`), so the
+    /// connection can still notice that file vanishing.
+    public init(path: String, readOnly: Bool = false, create: Bool = true, uri: Bool = false, filePath: String? = nil) throws {
         _ = Connection.configured
+        let plainFile = filePath ?? (Connection.isPlainFile(path) ? path : nil)
+        if !readOnly && create, let file = plainFile { try Connection.createPrivately(file) }
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0)
         if readOnly { flags |= SQLITE_OPEN_READONLY } else {
@@ -33,11 +45,13 @@ public final class Connection {
         guard rc == SQLITE_OK, let db else {
             let msg = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
-            throw StoreError(.sqlite(rc), "cannot open store \(path): \(msg)")
+            throw Connection.describe(rc, "cannot open store \(path): \(msg)", path: plainFile)
         }
         handle = db
         self.path = path
         self.readOnly = readOnly
+        fileGuard = StoreFileGuard(path: plainFile, handle: db)
+        sqlite3_commit_hook(db, storeCommitHook, Unmanaged.passUnretained(self).toOpaque())
         // Another process (serve, dispatch, a second console) may hold the write lock briefly.
         sqlite3_busy_timeout(db, 5000)
         try execute("PRAGMA foreign_keys = ON")
@@ -46,9 +60,14 @@ public final class Connection {
             // once the first table exists, so this is a no-op for existing stores).
             if try scalarInt("PRAGMA page_count") == 0 { try execute("PRAGMA page_size = 16384") }
             try execute("PRAGMA journal_mode = WAL")
-            try execute("PRAGMA synchronous = NORMAL")
+            // FULL: in WAL mode every commit syncs the WAL before COMMIT returns, so an approval or a "sent" mark the
+            // operator saw as done survives a power cut (NORMAL syncs only at checkpoints). Cost: docs/STORE-SAFETY.md.
+            try execute("PRAGMA synchronous = FULL")
         }
     }
+
+    /// Why this connection must not act on its file any more (deleted, moved, replaced), or nil.
+    public func fileProblem() -> String? { fileGuard?.problem(handle: handle) }
 
     /// Process-wide SQLite settings, applied once before the first connection (a lazy static runs exactly once).
     static let configured: Bool = {
@@ -58,6 +77,7 @@ public final class Connection {
 
     deinit {
         statementCache.removeAll()
+        sqlite3_commit_hook(handle, nil, nil)
         sqlite3_close_v2(handle)
     }
 
@@ -86,12 +106,11 @@ public final class Connection {
     var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     func error(_ rc: Int32, _ message: String) -> StoreError {
-        switch rc & 0xff {
-        case SQLITE_BUSY, SQLITE_LOCKED: return StoreError(.busy, "store is busy: \(message)")
-        case SQLITE_READONLY: return StoreError(.readOnly, "store is read-only: \(message)")
-        case SQLITE_CONSTRAINT: return StoreError(.conflict, message)
-        default: return StoreError(.sqlite(rc), message)
-        }
+        // A vanished file explains any failure (the commit hook's refusal arrives as a constraint error).
+        if let gone = fileProblem() { return StoreError(.vanished, gone) }
+        let e = Connection.describe(rc, message, path: fileGuard?.path)
+        if e.kind == .damaged && damage == nil { damage = e.message }
+        return e
     }
 
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
@@ -107,8 +126,11 @@ public final class Connection {
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         if readOnly { throw StoreError(.readOnly, "the store is open read-only; nothing was changed") }
+        if let gone = fileProblem() { throw StoreError(.vanished, gone) }
         try execute("BEGIN IMMEDIATE")
         do {
+            // Again under the write lock, right before the first write: the file may have gone while we waited.
+            if let gone = fileProblem() { throw StoreError(.vanished, gone) }
             let result = try body()
             try execute("COMMIT")
             return result

@@ -1,12 +1,12 @@
 /// Read side of Fliggy's queries: cities, schedules with every field, seats, stopped schedules.
 extension Store {
     /// Departure cities with a schedule from `today` on (63238); `name` narrows by full or short name, or prefix.
-    /// One EXISTS probe per city on `schedules_by_route`, never a scan of the schedules.
+    /// Read from `route_days` (a few hundred rows), never from the schedules.
     public func departureCities(name: String? = nil, today: String) throws -> [CityRecord] {
         let s = try db.prepare("""
             SELECT c.code, c.name, c.province, coalesce(c.full_name, c.name) FROM cities c
             WHERE c.is_departure = 1 AND (?1 IS NULL OR c.name LIKE ?1 || '%' OR c.full_name LIKE ?1 || '%' OR c.code = ?1)
-              AND EXISTS (SELECT 1 FROM schedules s WHERE s.from_city_code = c.code AND s.from_date >= ?2)
+              AND c.code IN (SELECT from_city_code FROM route_days WHERE from_date >= ?2)
             ORDER BY c.code
             """)
         try s.bind([.of(name), .text(today)])
@@ -19,11 +19,10 @@ extension Store {
         guard let todayStart = ChinaTime.parseDate(today) else { return [] }
         var found: [String: CityRecord] = [:]
         let s = try db.prepare("""
-            SELECT c.code, c.name, c.province, coalesce(c.full_name, c.name),
-              (SELECT max(s.from_date) FROM schedules s WHERE s.from_city_code = ?1 AND s.to_city_code = c.code)
-            FROM cities c WHERE c.is_arrival = 1 AND c.code != ?1
-              AND EXISTS (SELECT 1 FROM schedules s WHERE s.from_city_code = ?1 AND s.to_city_code = c.code AND s.from_date >= ?2)
-            ORDER BY c.code
+            SELECT c.code, c.name, c.province, coalesce(c.full_name, c.name), max(r.from_date)
+            FROM route_days r JOIN cities c ON c.code = r.to_city_code
+            WHERE r.from_city_code = ?1 AND r.from_date >= ?2 AND c.is_arrival = 1 AND c.code != ?1
+            GROUP BY c.code ORDER BY c.code
             """)
         for from in fromCityCodes {
             try s.bind([.text(from), .text(today)])
@@ -97,25 +96,56 @@ extension Store {
                 }
             }
             heads.sort { ($0.0.departsAt, $0.0.scheduleId) < ($1.0.departsAt, $1.0.scheduleId) }
+            // Stops, prices, tiers and transfer points for all of them in four queries, not four per schedule (a
+            // route's day on the 1M-order demo store has ~380 departures).
+            let ids = heads.map(\.0.scheduleId)
             var stations: [String: StationRecord] = [:]
+            let stops = try grouped(ids, "SELECT schedule_id, seq, station_code, arrive_at, depart_at FROM schedule_stops WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") { r in
+                (r.text(2), r.int(1), r.optionalInt(3), r.optionalInt(4))
+            }
+            let prices = try grouped(ids, "SELECT schedule_id, from_station, to_station, price_fen FROM segment_prices WHERE schedule_id IN (%@) ORDER BY rowid") {
+                SegmentPrice(fromStation: $0.text(1), toStation: $0.text(2), priceFen: $0.int(3))
+            }
+            let rules = try grouped(ids, "SELECT schedule_id, hours_from, hours_to, fee_percent FROM refund_rules WHERE schedule_id IN (%@) ORDER BY schedule_id, hours_from") {
+                RefundRule(hoursFrom: $0.int(1), hoursTo: $0.optionalInt(2), feePercent: $0.optionalInt(3))
+            }
+            let transfers = try grouped(ids, "SELECT schedule_id, name, address, longitude, latitude FROM transfer_points WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") {
+                TransferPoint(name: $0.text(1), address: $0.optionalText(2), longitude: $0.optionalDouble(3), latitude: $0.optionalDouble(4))
+            }
             var result: [ScheduleFull] = []
             for h in heads where result.count < limit {
-                let stops = try stops(h.0.scheduleId, cache: &stations)
-                if let code = stopStation, !stops.dropFirst().contains(where: { $0.station.code == code || $0.station.name == code }) { continue }
-                result.append(ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4, stops: stops,
-                                           segmentPrices: try segmentPrices(h.0.scheduleId),
-                                           refundRules: try refundRules(scheduleId: h.0.scheduleId),
-                                           transferPoints: try transferPoints(h.0.scheduleId)))
+                let id = h.0.scheduleId
+                let route = try (stops[id] ?? []).map { s -> StopRecord in
+                    if stations[s.0] == nil { stations[s.0] = try station(s.0) }
+                    return StopRecord(seq: s.1, station: stations[s.0]!, arriveAt: s.2, departAt: s.3)
+                }
+                if let code = stopStation, !route.dropFirst().contains(where: { $0.station.code == code || $0.station.name == code }) { continue }
+                result.append(ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4, stops: route,
+                                           segmentPrices: prices[id] ?? [], refundRules: rules[id] ?? [], transferPoints: transfers[id] ?? []))
             }
             return result
         }
+    }
+
+    /// Rows of `sql` (its first column the schedule id, `%@` where the id list goes) by schedule, in query order.
+    func grouped<T>(_ ids: [String], _ sql: String, _ row: (Statement) -> T) throws -> [String: [T]] {
+        var out: [String: [T]] = [:]
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(ids.count, start + 500)])
+            start += chunk.count
+            let s = try db.prepare(sql.replacingOccurrences(of: "%@", with: Array(repeating: "?", count: chunk.count).joined(separator: ",")))
+            try s.bind(chunk.map { .text($0) })
+            for (id, value) in try s.all({ ($0.text(0), row($0)) }) { out[id, default: []].append(value) }
+        }
+        return out
     }
 
     /// The last day any schedule departs from `fromCityCode` (the end of the presale period), or nil.
     public func lastScheduleDate(fromCityCodes: [String]) throws -> String? {
         var last: String?
         for from in fromCityCodes {
-            if let d = try db.scalarText("SELECT max(from_date) FROM schedules WHERE from_city_code = ?", .text(from)), d > (last ?? "") { last = d }
+            if let d = try db.scalarText("SELECT max(from_date) FROM route_days WHERE from_city_code = ?", .text(from)), d > (last ?? "") { last = d }
         }
         return last
     }
@@ -157,19 +187,32 @@ extension Store {
     }
 
     /// Stopped (停运) schedules for 63223, departing within [from, to] (epoch seconds, inclusive; nil = unbounded),
-    /// with their stops so the caller can filter by city and station. Read through `schedules_stopped`.
-    public func stoppedSchedules(from: Int?, to: Int?, limit: Int = 1000) throws -> [ScheduleFull] {
+    /// from and to the given cities (nil = any), with their stops so the caller can filter by station. Read through
+    /// `schedules_stopped`; stops for all of them in one query.
+    public func stoppedSchedules(from: Int?, to: Int?, fromCityCodes: [String]? = nil, toCityCodes: [String]? = nil,
+                                 limit: Int = 1000) throws -> [ScheduleFull] {
         try db.read {
+            func list(_ codes: [String]?) -> String {
+                codes.map { "(" + $0.map { "'\($0.filter { $0.isASCII && $0.isNumber })'" }.joined(separator: ",") + ")" } ?? ""
+            }
+            let cities = (fromCityCodes.map { " AND s.from_city_code IN \(list($0))" } ?? "") + (toCityCodes.map { " AND s.to_city_code IN \(list($0))" } ?? "")
             let s = try db.prepare("""
-                SELECT \(Store.seatColumns) WHERE s.on_sale = 0 AND s.departs_at >= ?1 AND s.departs_at <= ?2
+                SELECT \(Store.seatColumns) WHERE s.on_sale = 0 AND s.departs_at >= ?1 AND s.departs_at <= ?2\(cities)
                 ORDER BY s.departs_at LIMIT ?3
                 """)
             try s.bind([.of(from ?? Int(Int32.min)), .of(to ?? Int(Int32.max) * 4), .of(limit)])
             let heads = try s.all { r in (Store.seatsRow(r), r.text(16), r.text(17), r.int(18), r.int(19) == 1) }
             var stations: [String: StationRecord] = [:]
+            let stops = try grouped(heads.map(\.0.scheduleId), "SELECT schedule_id, seq, station_code, arrive_at, depart_at FROM schedule_stops WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") { r in
+                (r.text(2), r.int(1), r.optionalInt(3), r.optionalInt(4))
+            }
             return try heads.map { h in
-                ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4,
-                             stops: try stops(h.0.scheduleId, cache: &stations), segmentPrices: [], refundRules: [], transferPoints: [])
+                let route = try (stops[h.0.scheduleId] ?? []).map { s -> StopRecord in
+                    if stations[s.0] == nil { stations[s.0] = try station(s.0) }
+                    return StopRecord(seq: s.1, station: stations[s.0]!, arriveAt: s.2, departAt: s.3)
+                }
+                return ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4,
+                                    stops: route, segmentPrices: [], refundRules: [], transferPoints: [])
             }
         }
     }

@@ -43,6 +43,8 @@ public final class OutboxDispatcher {
     /// throw is re-sent when its lease lapses.
     public func runOnce(dueBy: Int? = nil) throws -> DispatchReport {
         var report = DispatchReport()
+        // A store deleted, moved or replaced under us: send nothing more from it (docs/STORE-SAFETY.md).
+        if let gone = store.fileProblem() { throw StoreError(.vanished, gone) }
         if let blocker = config.sendingBlocker {
             report.refused = blocker
             return report
@@ -67,6 +69,7 @@ public final class OutboxDispatcher {
                                                            now: nowSeconds)
                 break
             }
+            if let gone = store.fileProblem() { throw StoreError(.vanished, gone) }
             try send(row, to: gateway, report: &report)
         }
         return report
@@ -103,6 +106,10 @@ public final class OutboxDispatcher {
                 counts.paused = false
                 counts.refused = nil
                 total.add(counts)
+            } catch let e as StoreError where e.kind == .vanished {
+                // Nothing this dispatcher could do would reach the store again: say so once and stop.
+                log("dispatcher stopped: \(e.message)")
+                break
             } catch {
                 log("dispatcher: \(error)")
                 sleep(2, unless: stop)

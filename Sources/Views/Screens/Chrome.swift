@@ -22,9 +22,13 @@ public struct ChromeModel: Equatable, Sendable {
     public var isDemo = false
     public var readOnly = false
     public var sendingPaused = false
+    /// Set on a replica console: how far behind the primary it is, shown instead of the live marker.
+    public var replicaLag: String?
     public var storePath: String = ""
     /// False when the last poll of the store failed: the indicator turns to `stale`.
     public var live = true
+    /// Replaces the live indicator when the store must not be trusted ("✖ store gone", "✖ store damaged").
+    public var storeAlert: String?
     /// Seconds since the data on screen was last confirmed current.
     public var dataAge: Double = 0
     public var outboxPending = 0
@@ -65,7 +69,8 @@ public enum Chrome {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), style: Style(.header))
         var badges: [TextSpan] = []
         if m.isDemo { badges.append(TextSpan(" DEMO ", .demoBadge)) }
-        if m.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
+        if m.replicaLag != nil { badges.append(TextSpan(" REPLICA ", .readOnlyBadge)) }
+        else if m.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
         if m.sendingPaused { badges.append(TextSpan(" SENDING PAUSED ", .pausedBadge)) }
         let badgeWidth = badges.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 }
         var x = 0
@@ -83,11 +88,13 @@ public enum Chrome {
     static func renderStatusLine(_ m: ChromeModel, into screen: inout Screen, y: Int) {
         let bar = Style(.statusBar)
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: bar)
-        let liveText = m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))"
+        var liveText = m.storeAlert ?? (m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))")
+        if m.storeAlert == nil, let lag = m.replicaLag, m.live { liveText = "● replica \(lag)" }
         var outbox = "outbox \(m.outboxPending) pending"
         if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
         let clock = String(ChinaTime.clock(m.now).prefix(m.clockShowsSeconds ? 8 : 5)) + " " + ChinaTime.zoneLabel
-        var right: [TextSpan] = [TextSpan(liveText, m.live ? .live : .stale), TextSpan(" │ ", bar)]
+        let liveStyle: Style = m.storeAlert != nil ? Style(.error) : Style(m.live ? .live : .stale)
+        var right: [TextSpan] = [TextSpan(liveText, liveStyle), TextSpan(" │ ", bar)]
         right.append(TextSpan("outbox \(m.outboxPending) pending", bar))
         if m.outboxFailed > 0 { right.append(TextSpan(" \(m.outboxFailed) failed", Style(.error))) }
         right += [TextSpan(" │ ", bar), TextSpan(clock, bar), TextSpan(" ", bar)]

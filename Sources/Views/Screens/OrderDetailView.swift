@@ -101,6 +101,12 @@ public enum OrderDetailView {
                         TextSpan(" "), TextSpan(v.driverPhone.map { m.revealed ? $0 : Masking.phone($0) } ?? "")])
         }
         out.append([])
+        if !d.notes.isEmpty {
+            out.append(section("备注 Notes (\(d.notes.count))"))
+            for n in d.notes {
+                out.append([TextSpan(ChinaTime.minute(n.at) + " ", .dim), TextSpan(n.operatorName + " ", .dim), TextSpan(n.text)])
+            }
+        }
         out.append(section("退票 Refunds (\(d.refunds.count))"))
         for r in d.refunds { out.append(refundLine(r)) }
         out.append([])

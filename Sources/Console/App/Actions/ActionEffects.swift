@@ -2,21 +2,26 @@ import Foundation
 import Operations
 import Store
 
-/// Receives "n of N done" while a long action (stopping a full schedule) runs. A class so the main loop can
-/// plug in its redraw after the effect runner is built.
-final class ActionProgress {
+/// Receives "n of N done" while a long action (stopping a full schedule) runs on its own thread; the main loop
+/// draws it between waits, so a slow terminal (an SSH link) never holds the store's write transaction open.
+final class ActionProgress: @unchecked Sendable {
     var handler: ((_ done: Int, _ total: Int) -> Void)?
-    private var lastShown = Date.distantPast
+    private let lock = NSLock()
+    private var latest: (Int, Int)?
+    private var shown: (Int, Int)?
     init() {}
 
-    /// Passes on about twenty reports a second, and always the last one: redrawing for every order of a
-    /// thousand-order schedule would cost more than stopping it.
+    /// Called from the action's thread: only records the numbers.
     func report(_ done: Int, _ total: Int) {
-        guard let handler else { return }
-        let now = Date()
-        guard done == total || now.timeIntervalSince(lastShown) >= 0.05 else { return }
-        lastShown = now
-        handler(done, total)
+        lock.lock(); latest = (done, total); lock.unlock()
+    }
+
+    /// Called from the main loop while it waits: draws the newest report once.
+    func drawIfChanged() {
+        lock.lock(); let now = latest; lock.unlock()
+        guard let now, shown.map({ $0 != now }) ?? true else { return }
+        shown = now
+        handler?(now.0, now.1)
     }
 }
 
@@ -29,68 +34,35 @@ struct ActionEffects {
 
     var operations: Operations { Operations(store: store, actor: actor, now: { ChinaTime.now() }) }
 
-    /// Form values → validated action → preview → confirmation. Any refusal goes back into the form; nothing is written.
-    func prepareConfirm(_ purpose: FormPurpose, _ values: [String]) -> [Event] {
+    /// Form values → request → preview, bound to the version of the row the form was opened on (the preview is
+    /// refused, naming who changed it, if it moved) → confirmation. Any refusal goes back into the form.
+    func prepareConfirm(_ purpose: FormPurpose, _ values: [String: String]) -> [Event] {
         do {
-            let action = try FormInput.action(purpose, values)
-            let (target, saw) = FormInput.target(purpose)
-            if let stale = try StaleCheck.problem(target, saw: saw, store: store) { return [.actionFailed(stale)] }
-            let preview = try operations.preview(action)
-            // The row may have moved between the check and the read: the preview's version is the one it describes.
-            if preview.version != saw, let stale = try StaleCheck.problem(target, saw: saw, store: store) { return [.actionFailed(stale)] }
-            return [.confirmReady(confirmation(action, preview))]
+            guard let unit = ActionUnits.named(purpose.unit) else { return [.actionFailed("no action named \(purpose.unit)")] }
+            let request = try unit.request(row: purpose.row, typed: values)
+            let preview = try operations.preview(request)
+            return [.confirmReady(ConfirmState(title: preview.title, lines: preview.lines,
+                                               pending: PendingAction(request: request, shown: preview)))]
         } catch {
             return [.actionFailed(Self.message(error))]
         }
     }
 
-    /// P: the kill switch needs no input, only a confirmation of what it will do.
-    func prepareSending(paused: Bool) -> [Event] {
-        do {
-            let action = OperatorAction.setSending(paused: paused)
-            return [.confirmReady(confirmation(action, try operations.preview(action)))]
-        } catch {
-            return [.actionFailed(Self.message(error))]
-        }
-    }
-
+    /// Executes on a thread of its own and waits, drawing progress meanwhile (outside the transaction's thread).
     func perform(_ pending: PendingAction) -> [Event] {
-        let report: ((Int, Int) -> Void)? = progress.map { p in { p.report($0, $1) } }
-        do {
-            let result: ActionResult
-            switch pending {
-            case .operation(let action, let shown):
-                result = try operations.execute(action, confirming: shown, progress: report)
-            default:
-                guard let (action, version) = Self.legacy(pending) else {
-                    return [.actionFailed("this action is not bound to a version; nothing was done — start it again")]
-                }
-                result = try operations.execute(action, expectedVersion: version, progress: report)
-            }
-            return [.actionDone(result.summary)]
-        } catch {
-            return [.actionFailed(Self.message(error))]
+        let box = ResultBox()
+        // The main loop only waits while the action's thread uses the store's connection: never two at once.
+        nonisolated(unsafe) let operations = operations
+        let progress = progress
+        let thread = Thread {
+            box.set(Result { try operations.execute(pending.request, confirming: pending.shown, progress: progress.map { p in { p.report($0, $1) } }) })
         }
-    }
-
-    func confirmation(_ action: OperatorAction, _ p: ActionPreview) -> ConfirmState {
-        ConfirmState(title: p.title, lines: p.lines, pending: .operation(action, shown: p))
-    }
-
-    /// Pending actions built from bare fields (bound to a version only, no preview to compare).
-    static func legacy(_ p: PendingAction) -> (OperatorAction, Int)? {
-        switch p {
-        case .operation: return nil
-        case .approveRefund(let id, let v, let fee): return (.approveRefund(refundId: id, feeFen: fee), v)
-        case .rejectRefund(let id, let v, let code, let reason): return (.rejectRefund(refundId: id, resultCode: code, reason: reason), v)
-        case .issueTicket(let order, let v, let no, let pwd, let gate, let seats):
-            return (.issueTickets(IssueTickets(agentOrderId: order, ticketNo: no, ticketPwd: pwd, gate: gate, seats: seats)), v)
-        case .failIssue(let order, let v, let reason): return (.issueFailed(agentOrderId: order, reason: reason), v)
-        case .offlineRefund(let order, let v, let ticket, let amount):
-            return (.offlineRefund(agentOrderId: order, ticket: ticket.map(TicketRef.agentTicketId), amountFen: amount), v)
-        case .moneyRefund(let order, let v, let amount, let reason): return (.moneyRefund(agentOrderId: order, amountFen: amount, reason: reason), v)
-        case .stopSchedule(let id, let v, let code): return (.stopSchedule(scheduleId: id, reasonCode: code, reason: nil), v)
-        case .retryCallback: return nil
+        thread.start()
+        while !box.wait(0.05) { progress?.drawIfChanged() }
+        progress?.drawIfChanged()   // the last report (n of n), after the commit
+        switch box.value! {
+        case .success(let result): return [.actionDone(result.summary)]
+        case .failure(let error): return [.actionFailed(Self.message(error))]
         }
     }
 
@@ -100,4 +72,12 @@ struct ActionEffects {
         if let e = error as? StoreError { return e.message }
         return String(describing: error)
     }
+}
+
+/// The result of an action run on another thread, handed back once.
+private final class ResultBox: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private(set) var value: Result<ActionResult, Error>?
+    func set(_ v: Result<ActionResult, Error>) { value = v; done.signal() }
+    func wait(_ seconds: Double) -> Bool { done.wait(timeout: .now() + seconds) == .success }
 }

@@ -3,16 +3,17 @@ import Operations
 import StandardStreams
 import Store
 
-/// Runs one operator action from the command line: preview, print it, and only with --yes execute it bound to
-/// the previewed version. Refusals become the console's one-line ActionError (exit 1).
+/// Runs one operator action from the command line: build its request from the flags its unit declares, preview,
+/// print it, and only with --yes execute it bound to the preview. Refusals become one-line ActionErrors (exit 1).
 enum ActionRunner {
-    static func run(_ args: ParsedArguments, _ action: OperatorAction) throws -> Int32 {
+    static func run(_ args: ParsedArguments, _ unit: ActionUnit) throws -> Int32 {
+        let request = try self.request(args, unit)
         let path = try StorePaths.required(args)
         let store = try StorePaths.open(path)
         let actor = Actor(operatorName: OperatorIdentity.name(), source: OperatorIdentity.source())
         let ops = Operations(store: store, actor: actor, now: { ChinaTime.now() })
         do {
-            let preview = try ops.preview(action)
+            let preview = try ops.preview(request)
             print(preview)
             guard args.has("yes") else {
                 Output.line("dry run: nothing was changed; add --yes to do it")
@@ -23,7 +24,7 @@ enum ActionRunner {
             guard Output.outputIntact else {
                 throw ActionError(message: "cannot write to standard output (\(StandardStream.output.failure ?? "unknown error")): nothing was changed")
             }
-            let result = try ops.execute(action, confirming: preview, progress: progressPrinter())
+            let result = try ops.execute(request, confirming: preview, progress: progressPrinter())
             Output.line("done: " + result.summary)
             if !Output.outputIntact {
                 throw ActionError(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
@@ -32,6 +33,26 @@ enum ActionRunner {
         } catch let e as OperationError {
             throw ActionError(message: e.message)
         }
+    }
+
+    /// The positional names the row; each field comes from its flag. Money is given in fen here (README).
+    static func request(_ args: ParsedArguments, _ unit: ActionUnit) throws -> ActionRequest {
+        guard let subject = args.positionals.first else {
+            throw UsageError(message: "which \(unit.subject.rawValue.lowercased())? give it as the first argument")
+        }
+        guard args.positionals.count == 1 else { throw UsageError(message: "unexpected argument '\(args.positionals[1])'") }
+        var values: [String: String] = [:]
+        for field in unit.fields {
+            guard let v = args.value(field.name) else {
+                if field.required { throw UsageError(message: "--\(field.name) is required") }
+                continue
+            }
+            if field.kind != .text, Int(v.trimmingCharacters(in: .whitespaces)) == nil {
+                throw UsageError(message: "--\(field.name) expects a whole number\(field.kind == .money ? " of fen" : ""), got '\(v)'")
+            }
+            values[field.name] = v
+        }
+        return ActionRequest(unit: unit.id, subject: subject, values: values)
     }
 
     static func print(_ p: ActionPreview) {
@@ -50,25 +71,8 @@ enum ActionRunner {
             let tenth = done * 10 / total
             if tenth > last || done == total {
                 last = tenth
-                Output.note("  \(done)/\(total) orders\n")
+                Output.error("  \(done)/\(total) orders")
             }
         }
-    }
-
-    /// The single positional id a command acts on.
-    static func id(_ args: ParsedArguments, _ what: String) throws -> String {
-        guard let first = args.positionals.first else { throw UsageError(message: "which \(what)? give its id") }
-        guard args.positionals.count == 1 else { throw UsageError(message: "unexpected argument '\(args.positionals[1])'") }
-        return first
-    }
-
-    static func required(_ args: ParsedArguments, _ name: String) throws -> String {
-        guard let v = args.value(name) else { throw UsageError(message: "--\(name) is required") }
-        return v
-    }
-
-    static func requiredInt(_ args: ParsedArguments, _ name: String) throws -> Int {
-        guard let v = try args.int(name) else { throw UsageError(message: "--\(name) is required") }
-        return v
     }
 }

@@ -42,6 +42,9 @@ enum ServeCommand {
         // Every connection is a descriptor: a soft limit of 1,024 would cap the listener well
         // below its connection limit (docs/HARDENING.md "Qimen listener").
         FileLimit.raiseToHard()
+        // Under Litestream the WAL is Litestream's to checkpoint (docs/REPLICATION.md, "Checkpoints").
+        let owner: CheckpointOwner
+        do { owner = try CheckpointOwner.resolve(storePath: path) } catch let e as StoreError { throw UsageError(message: e.message) }
         let pool = try StorePool(path: path, deferCheckpoints: true)
         let handler = QimenStoreHandler(pool: pool, settings: settings) { problem in
             Output.error("serve: \(problem)")
@@ -59,20 +62,31 @@ enum ServeCommand {
         SignalFlags.install()
         do { try server.start() } catch { throw ActionError(message: "serve cannot listen on \(host):\(port): \(error)") }
         let checkpointer = WALCheckpointer(path: path) { body in handler.excludingWriters(body) }
-        do { try sweeper.start(); try checkpointer.start() } catch {
+        do { try sweeper.start(); if owner == .busops { try checkpointer.start() } } catch {
             server.stop(graceTimeout: 0)
             sweeper.stop()
             throw ActionError(message: "serve cannot open \(path) for its lock sweeper and checkpointer: \(error)")
         }
+        // The start check runs beside serving (seconds on a large store); its result refuses money-moving actions.
+        let sentinel = StoreSentinel(path: path, name: "serve")
+        do { try sentinel.start(checkFirst: true) } catch { Output.error("serve: cannot start the store sentinel: \(error)") }
         Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
         Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
-            + "\(workers) workers; \(QimenListenerSettings.summary(listener))" + (sources.isEmpty ? "" : "; \(sources)"))
+            + "\(workers) workers; WAL checkpoints by \(owner.rawValue); \(QimenListenerSettings.summary(listener))"
+            + (sources.isEmpty ? "" : "; \(sources)"))
+        // The scene's method names, where they differ from docs/PROTOCOL.md's defaults: a wrong one answers
+        // method-not-found to every call, so the operator sees at start which names this endpoint expects.
+        let renamed = QimenInterface.allCases.filter { config.methods.methodName($0) != QimenMethodTable.defaults.methodName($0) }
+        if !renamed.isEmpty {
+            Output.error("serve: Qimen methods " + renamed.map { "\($0.shortName)=\(config.methods.methodName($0))" }.joined(separator: ", "))
+        }
         while SignalFlags.received == 0 { Thread.sleep(forTimeInterval: 0.05) }
         Output.error("serve: stopping (in-flight requests finish)")
         server.stop(graceTimeout: 10)
         sweeper.stop()
-        checkpointer.stop()
+        if owner == .busops { checkpointer.stop() }
+        sentinel.stop()
         let stopped = "serve: stopped after \(log.summary); \(server.counters.summary)"
         // Lost log lines are told here at the latest; if stderr is still full, on stdout instead.
         if !StandardStream.error.write("busops: " + stopped + Output.lossSummary + "\n") {

@@ -17,6 +17,7 @@ enum DispatchCommand {
         if let timeout = try args.int("timeout", range: 1...600) { settings.requestTimeout = TimeInterval(timeout) }
         if let batch = try args.int("batch", range: 1...1000) { settings.batchSize = batch }
         let store = try StorePaths.open(path)
+        StoreSentinel.check(store, name: "dispatch", quietWhenOK: args.has("once"))   // at start, before anything is sent (docs/STORE-SAFETY.md)
         let dispatcher = OutboxDispatcher(store: store, config: config, settings: settings)
 
         if args.has("once") {
@@ -26,6 +27,9 @@ enum DispatchCommand {
         }
         SignalFlags.install()
         Output.isService = true   // a full log volume must not stop the sending (docs/HARDENING.md)
+        let sentinel = StoreSentinel(path: path, name: "dispatch")   // the daily check, and the store file watched every second
+        try sentinel.start(checkFirst: false)
+        defer { sentinel.stop() }
         Output.note("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n")
         let total = dispatcher.run(until: { SignalFlags.received != 0 }, log: { Output.error($0) })
         Output.line(total.summary + Output.lossSummary)

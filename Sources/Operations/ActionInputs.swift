@@ -1,21 +1,3 @@
-/// Every operator action, as data: the console, the headless CLI and the Qimen server build one of these,
-/// preview it, and execute it bound to the previewed version.
-public enum OperatorAction: Sendable, Equatable {
-    case issueTickets(IssueTickets)
-    case issueFailed(agentOrderId: String, reason: String)
-    /// `feeFen` nil: the fee of the schedule's rule tier in force now.
-    case approveRefund(refundId: String, feeFen: Int?)
-    case rejectRefund(refundId: String, resultCode: String, reason: String)
-    /// Refunded at the station; `ticket` nil refunds every ticket still on a seat.
-    case offlineRefund(agentOrderId: String, ticket: TicketRef?, amountFen: Int)
-    case moneyRefund(agentOrderId: String, amountFen: Int, reason: String)
-    case stopSchedule(scheduleId: String, reasonCode: Int, reason: String?)
-    /// `departs` is "yyyy-MM-dd HH:mm" (GMT+8).
-    case changeSchedule(scheduleId: String, priceFen: Int?, departs: String?)
-    case retryCallback(id: Int64)
-    case setSending(paused: Bool)
-}
-
 /// What an operator types to issue tickets (SPEC §5 bookticket.confirm fields).
 public struct IssueTickets: Sendable, Equatable {
     public var agentOrderId: String
@@ -44,4 +26,9 @@ public enum TicketRef: Sendable, Equatable {
     case certNo(String)
     /// Fliggy's passenger id (digits only).
     case passengerId(String)
+
+    /// The text that reads back as this reference.
+    public var text: String {
+        switch self { case .agentTicketId(let t), .certNo(let t), .passengerId(let t): return t }
+    }
 }
