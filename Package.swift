@@ -20,16 +20,19 @@ let package = Package(
         // What every module needs and nothing else: JSON, money text, GMT+8 time, padded digits, the background
         // worker (docs/ARCHITECTURE.md). No dependencies.
         .target(name: "Base", dependencies: []),
-        .target(name: "Store", dependencies: ["Base", "CSQLite"]),
+        // Every write to stdout/stderr goes through it: failures counted, never a crash (docs/HARDENING.md).
+        .target(name: "StandardStreams", dependencies: []),
+        .target(name: "Store", dependencies: ["Base", "CSQLite", "StandardStreams"]),
         .target(name: "Views", dependencies: ["Store"]),
         .target(name: "HTTP", dependencies: []),
-        .target(name: "TOP", dependencies: ["Base", "Store", "HTTP"]),
+        .target(name: "TOP", dependencies: ["Base", "Store", "HTTP", "StandardStreams"]),
         .target(name: "Operations", dependencies: ["Store", "TOP"]),
         .target(name: "Qimen", dependencies: ["Store", "TOP", "HTTP", "Operations"]),
-        .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Operations", "Qimen", "CNCurses"]),
-        .executableTarget(name: "HTTPSRelay", dependencies: ["TOP"]),
+        .executableTarget(name: "Console", dependencies: ["Store", "Views", "HTTP", "TOP", "Operations", "Qimen", "CNCurses", "StandardStreams"]),
+        .executableTarget(name: "HTTPSRelay", dependencies: ["TOP", "StandardStreams"]),
         .testTarget(name: "BaseTests", dependencies: ["Base"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "StandardStreamsTests", dependencies: ["StandardStreams"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Store"], exclude: ["Golden"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "TOPTests", dependencies: ["TOP", "Store", "HTTP"]),

@@ -49,6 +49,9 @@ public struct HTTPParser: Sendable {
         return head.version == .http11 && head.headers.hasToken("Expect", "100-continue")
     }
 
+    /// True once the head is parsed and its body is still arriving (the body deadline runs).
+    public var isReadingBody: Bool { pendingHead != nil }
+
     /// True when some bytes of a request have been seen (drives read vs idle timeouts).
     public var isMidRequest: Bool { pendingHead != nil || scanned > 0 }
 

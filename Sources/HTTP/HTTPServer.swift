@@ -6,14 +6,29 @@ import Glibc
 ///
 /// Usage: create, optionally set `onAccess`, `start()`, read `port`, later `stop()`.
 public final class HTTPServer: @unchecked Sendable {
+    /// Limits and deadlines; docs/HARDENING.md explains each, and what nginx in front adds.
     public struct Options: Sendable {
-        /// A request whose bytes stop arriving for this long is answered 408 and closed.
-        public var readTimeout: TimeInterval = 10
+        /// The whole request head must arrive within this of the connection's accept (a new
+        /// connection) or of its first byte (a kept-alive one), else 408 and close. Bytes do
+        /// not extend it: a client sending one byte a second is out after this long.
+        public var headTimeout: TimeInterval = 10
+        /// The whole body must arrive within this of the end of the head, else 408 and close.
+        public var bodyTimeout: TimeInterval = 10
         /// An idle keep-alive connection is closed after this long.
         public var idleTimeout: TimeInterval = 30
         /// A client that does not take its response within this long is dropped.
         public var writeTimeout: TimeInterval = 30
-        public var maxConnections = 1000
+        /// Connections held at once. At the limit a new connection still gets in: the oldest
+        /// idle connection is closed for it, else the slowest request in progress, else it is
+        /// answered 503. Capped at start by the descriptor limit less `reservedDescriptors`.
+        public var maxConnections = 4096
+        /// Connections one peer address may hold (0: no cap); more are answered 503 and closed.
+        public var maxConnectionsPerAddress = 128
+        /// Peers the per-address cap skips: nginx on the same host connects from 127.0.0.1
+        /// for every client, and limits each client itself (limit_conn, docs/HARDENING.md).
+        public var exemptAddresses: Set<String> = ["127.0.0.1"]
+        /// Descriptors kept free below RLIMIT_NOFILE for the store, its WAL, logs and pipes.
+        public var reservedDescriptors = 64
         /// Behind nginx on the same host every peer is 127.0.0.1; when true, a loopback
         /// peer's `X-Real-IP` (else the last `X-Forwarded-For` entry) becomes
         /// `remoteAddress`. Only logs use it, never a security decision.
@@ -21,6 +36,17 @@ public final class HTTPServer: @unchecked Sendable {
         public var limits = HTTPParser.Limits()
 
         public init() {}
+
+        /// Sets both the head and the body timeout (the single read timeout of old).
+        public var readTimeout: TimeInterval {
+            get { headTimeout }
+            set { headTimeout = newValue; bodyTimeout = newValue }
+        }
+
+        /// `maxConnections` as the descriptor limit allows it right now.
+        public var effectiveMaxConnections: Int {
+            max(1, min(maxConnections, FileLimit.current - reservedDescriptors))
+        }
     }
 
     public let host: String
@@ -32,6 +58,7 @@ public final class HTTPServer: @unchecked Sendable {
     private let lock = Lock()
     private var boundPort: UInt16 = 0
     private var loop: ServerLoop?
+    private var lastLoop: ServerLoop?
     private var pool: WorkerPool?
     private var loopDone: DispatchSemaphore?
     private var accessHook: (@Sendable (AccessRecord) -> Void)?
@@ -54,14 +81,21 @@ public final class HTTPServer: @unchecked Sendable {
     /// The port actually bound (useful with port 0); 0 before `start()`.
     public var port: UInt16 { lock.withLock { boundPort } }
 
+    /// Connections timed out, shed and refused so far (kept after `stop()`).
+    public var counters: ServerCounters {
+        lock.withLock { loop ?? lastLoop }?.counterSnapshot ?? ServerCounters()
+    }
+
     /// Binds and listens, starts the threads, and returns.
     public func start() throws {
         guard lock.withLock({ self.loop == nil }) else { throw Socket.Failure(call: "start (already running)", code: EALREADY) }
         let (fd, actualPort) = try Socket.listen(host: host, port: requestedPort)
         let settings = ServerLoop.Settings(
-            readTimeoutMs: Int64(options.readTimeout * 1000), idleTimeoutMs: Int64(options.idleTimeout * 1000),
-            writeTimeoutMs: Int64(options.writeTimeout * 1000), maxConnections: options.maxConnections,
-            limits: options.limits)
+            headTimeoutMs: Int64(options.headTimeout * 1000), bodyTimeoutMs: Int64(options.bodyTimeout * 1000),
+            idleTimeoutMs: Int64(options.idleTimeout * 1000), writeTimeoutMs: Int64(options.writeTimeout * 1000),
+            maxConnections: options.effectiveMaxConnections,
+            maxConnectionsPerAddress: max(0, options.maxConnectionsPerAddress),
+            exemptAddresses: options.exemptAddresses, limits: options.limits)
         let pool = WorkerPool(threads: workers, name: "http-worker")
         let handler = self.handler
         let access = onAccess
@@ -106,7 +140,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// `graceTimeout` seconds, then closes everything. Blocks until done.
     public func stop(graceTimeout: TimeInterval = 5) {
         let (loop, pool, done): (ServerLoop?, WorkerPool?, DispatchSemaphore?) = lock.withLock {
-            defer { self.loop = nil; self.pool = nil; self.loopDone = nil }
+            defer { self.lastLoop = self.loop; self.loop = nil; self.pool = nil; self.loopDone = nil }
             return (self.loop, self.pool, self.loopDone)
         }
         guard let loop, let pool, let done else { return }

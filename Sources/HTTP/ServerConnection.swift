@@ -11,6 +11,8 @@ final class ServerConnection: @unchecked Sendable {
 
     let fd: Int32
     let remoteAddress: String
+    /// The peer's IP address alone: the key of the per-address connection limit.
+    let peerHost: String
     var state: State = .reading
     var parser: HTTPParser
     /// Received bytes; `readIndex` marks where the next request starts.
@@ -23,15 +25,29 @@ final class ServerConnection: @unchecked Sendable {
     var continueSent = false
     /// Monotonic ms after which the loop gives up on this connection in its current state.
     var deadline: Int64 = 0
+    /// When the current request's head clock started: at accept for a new connection, at the
+    /// first byte for a kept-alive one; nil while idle between requests. The whole head must
+    /// arrive within the head timeout of it, however the bytes trickle in (docs/HARDENING.md).
+    var headStarted: Int64?
+    /// When the head was complete; the whole body must arrive within the body timeout of it.
+    var bodyStarted: Int64?
+    /// When the connection last became idle (accepted, or its response finished): the oldest
+    /// idle connection is the first one closed when connections run short.
+    var idleSince: Int64 = 0
 
-    init(fd: Int32, remoteAddress: String, limits: HTTPParser.Limits) {
+    init(fd: Int32, remoteAddress: String, peerHost: String, limits: HTTPParser.Limits) {
         self.fd = fd
         self.remoteAddress = remoteAddress
+        self.peerHost = peerHost
         self.parser = HTTPParser(limits: limits)
         buffer.reserveCapacity(4096)
     }
 
     var hasBufferedInput: Bool { readIndex < buffer.count }
+    /// Some bytes of a request arrived (even just blank lines) and it is not complete yet.
+    var isMidRequest: Bool { hasBufferedInput || parser.isMidRequest }
+    /// Waiting for a request with none of it received: what the idle-first shedding closes.
+    var isIdle: Bool { state == .reading && !isMidRequest }
     var hasPendingOutput: Bool { outputIndex < output.count }
 
     /// Drops consumed request bytes; cheap when everything was consumed (the common case).

@@ -4,23 +4,43 @@ import Glibc
 /// waiting for bytes or for room to write. It never runs handler code, so a slow handler
 /// or a silent client cannot stall anybody else; complete requests go to the worker pool
 /// and come back through `complete(_:)`.
+///
+/// Starvation defences (docs/HARDENING.md): deadlines that bytes do not extend, the oldest
+/// idle connection shed first when connections run short, a per-address cap, and a spare
+/// descriptor to refuse politely when the process is out of them (ServerLoopAdmission.swift).
 final class ServerLoop: @unchecked Sendable {
     struct Settings: Sendable {
-        var readTimeoutMs: Int64
+        var headTimeoutMs: Int64
+        var bodyTimeoutMs: Int64
         var idleTimeoutMs: Int64
         var writeTimeoutMs: Int64
         var maxConnections: Int
+        /// 0: no per-address cap.
+        var maxConnectionsPerAddress: Int
+        var exemptAddresses: Set<String>
         var limits: HTTPParser.Limits
     }
 
-    private let listener: Int32
+    let listener: Int32
     private let wakeRead: Int32
     private let wakeWrite: Int32
-    private let settings: Settings
+    let settings: Settings
     private let dispatch: @Sendable (ServerConnection, HTTPRequest) -> Void
     private let onAccess: (@Sendable (AccessRecord) -> Void)?
-    private var connections: [Int32: ServerConnection] = [:]
-    private var listenerOpen = true
+    var connections: [Int32: ServerConnection] = [:]
+    /// Open connections per peer address (only for addresses the cap applies to).
+    var perAddress: [String: Int] = [:]
+    var listenerOpen = true
+    /// After running out of descriptors with nothing to shed, the listener rests until then.
+    var listenerPausedUntil: Int64 = 0
+    /// Held open only to be closed when accept(2) says EMFILE, so one refusal can still be
+    /// accepted, answered 503 and closed instead of the listener spinning on a full backlog.
+    var spareDescriptor: Int32 = -1
+    /// Changed only on the I/O thread and rarely (a shed, a refusal, a timeout), so each
+    /// change is published under the lock at once.
+    var counters = ServerCounters() {
+        didSet { let snapshot = counters; lock.withLock { published = snapshot } }
+    }
 
     // Shared with other threads, guarded by `lock`.
     private let lock = Lock()
@@ -29,6 +49,7 @@ final class ServerLoop: @unchecked Sendable {
     private var stopRequested = false
     private var graceDeadline: Int64 = 0
     private var finished = false
+    private var published = ServerCounters()
 
     init(listener: Int32, settings: Settings, onAccess: (@Sendable (AccessRecord) -> Void)?,
          dispatch: @escaping @Sendable (ServerConnection, HTTPRequest) -> Void) throws {
@@ -42,7 +63,11 @@ final class ServerLoop: @unchecked Sendable {
         self.settings = settings
         self.onAccess = onAccess
         self.dispatch = dispatch
+        spareDescriptor = open("/dev/null", O_RDONLY | O_CLOEXEC)
     }
+
+    /// What the loop has shed, timed out and refused so far.
+    var counterSnapshot: ServerCounters { lock.withLock { published } }
 
     /// True once `stop` was called; workers then answer with `Connection: close`.
     var isStopping: Bool { lock.withLock { stopRequested } }
@@ -93,7 +118,9 @@ final class ServerLoop: @unchecked Sendable {
             owners.removeAll(keepingCapacity: true)
             pollSet.append(pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0))
             owners.append(nil)
-            if listenerOpen && connections.count < settings.maxConnections {
+            // The listener is always watched (shedding and refusals happen at accept), unless
+            // the process ran out of descriptors with nothing left to shed.
+            if listenerOpen && now >= listenerPausedUntil {
                 pollSet.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
                 owners.append(nil)
             }
@@ -104,6 +131,7 @@ final class ServerLoop: @unchecked Sendable {
                 owners.append(connection)
                 nextDeadline = min(nextDeadline, connection.deadline)
             }
+            if listenerPausedUntil > now { nextDeadline = min(nextDeadline, listenerPausedUntil) }
             if stopping { nextDeadline = min(nextDeadline, grace) }
             let timeout = Int32(max(0, min(1000, nextDeadline - now)))
             let ready = poll(&pollSet, nfds_t(pollSet.count), timeout)
@@ -149,18 +177,27 @@ final class ServerLoop: @unchecked Sendable {
         } else if connection.closeAfterWrite || isStopping {
             drop(connection)
         } else {
+            let now = Socket.nowMillis()
             connection.state = .reading
-            connection.deadline = Socket.nowMillis() + settings.idleTimeoutMs
+            connection.headStarted = nil
+            connection.bodyStarted = nil
+            connection.idleSince = now
+            connection.deadline = now + settings.idleTimeoutMs
             // Pipelined requests may already sit in the buffer.
             if connection.hasBufferedInput { parseBuffered(connection) }
         }
     }
 
-    private func acceptAll() {
-        while connections.count < settings.maxConnections, let (fd, remote) = Socket.accept(listener) {
-            let connection = ServerConnection(fd: fd, remoteAddress: remote, limits: settings.limits)
-            connection.deadline = Socket.nowMillis() + settings.idleTimeoutMs
-            connections[fd] = connection
+    /// A new connection passed admission: its first head must arrive within the head timeout
+    /// of now (nginx's client_header_timeout works the same way).
+    func register(_ connection: ServerConnection) {
+        let now = Socket.nowMillis()
+        connection.idleSince = now
+        connection.headStarted = now
+        connection.deadline = now + settings.headTimeoutMs
+        connections[connection.fd] = connection
+        if settings.maxConnectionsPerAddress > 0 && !settings.exemptAddresses.contains(connection.peerHost) {
+            perAddress[connection.peerHost, default: 0] += 1
         }
     }
 
@@ -193,14 +230,26 @@ final class ServerLoop: @unchecked Sendable {
                                               remoteAddress: connection.remoteAddress)
         switch outcome {
         case .incomplete:
-            connection.deadline = Socket.nowMillis()
-                + (connection.parser.isMidRequest ? settings.readTimeoutMs : settings.idleTimeoutMs)
+            // Deadlines start once and are never pushed back by later bytes: one byte a second
+            // must not hold a connection forever (issue 15's slowloris, docs/HARDENING.md).
+            let now = Socket.nowMillis()
+            if connection.parser.isReadingBody {
+                let started = connection.bodyStarted ?? now
+                connection.bodyStarted = started
+                connection.deadline = started + settings.bodyTimeoutMs
+            } else if connection.isMidRequest {
+                let started = connection.headStarted ?? now
+                connection.headStarted = started
+                connection.deadline = started + settings.headTimeoutMs
+            }
             if connection.parser.awaitingBodyWithContinue && !connection.continueSent {
                 connection.continueSent = true
                 connection.output = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
                 if connection.flush() == .failed { drop(connection) }
             }
         case .request(let request, let consumed):
+            connection.headStarted = nil
+            connection.bodyStarted = nil
             connection.readIndex += consumed
             connection.compactInput()
             connection.continueSent = false
@@ -226,11 +275,16 @@ final class ServerLoop: @unchecked Sendable {
 
     private func expireDeadlines(now: Int64) {
         for connection in Array(connections.values) where connection.state != .processing && now >= connection.deadline {
-            if connection.state == .reading && connection.parser.isMidRequest {
+            if connection.state == .reading && connection.isMidRequest {
                 // Best effort 408 so a merely slow client learns why; then close.
                 connection.output = ResponseEncoder.encode(.text(408, "request timeout\n"), version: .http11,
                                                            keepAlive: false)
                 _ = connection.flush()
+                counters.timedOut += 1
+            } else if connection.state == .reading {
+                counters.idleClosed += 1
+            } else {
+                counters.timedOut += 1
             }
             drop(connection)
         }
@@ -247,9 +301,12 @@ final class ServerLoop: @unchecked Sendable {
         }
     }
 
-    private func drop(_ connection: ServerConnection) {
+    func drop(_ connection: ServerConnection) {
         connections[connection.fd] = nil
         close(connection.fd)
+        if let n = perAddress[connection.peerHost] {
+            perAddress[connection.peerHost] = n > 1 ? n - 1 : nil
+        }
     }
 
     /// Grace expired or loop ended: close what the loop owns; connections still with a
@@ -272,5 +329,6 @@ final class ServerLoop: @unchecked Sendable {
         connections.removeAll()
         for connection in late { close(connection.fd) }
         if listenerOpen { close(listener) }
+        if spareDescriptor >= 0 { close(spareDescriptor) }
     }
 }

@@ -100,15 +100,32 @@ enum Socket {
 
     /// Accepts one pending connection (non-blocking), or nil when none is waiting.
     static func accept(_ listener: Int32) -> (Int32, String)? {
+        guard case .accepted(let fd, let remote, _) = acceptConnection(listener) else { return nil }
+        return (fd, remote)
+    }
+
+    enum Accepted {
+        /// The descriptor, "ip:port", and the ip alone.
+        case accepted(Int32, remote: String, host: String)
+        case noneWaiting
+        /// accept(2) failed with this errno (EMFILE/ENFILE: out of descriptors).
+        case failed(Int32)
+    }
+
+    static func acceptConnection(_ listener: Int32) -> Accepted {
         var addr = sockaddr_in()
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let fd = withUnsafeMutablePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &len) }
         }
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else {
+            let code = errno
+            return code == EAGAIN || code == EWOULDBLOCK ? .noneWaiting : .failed(code)
+        }
         makeNonBlocking(fd)
         noDelay(fd)
-        return (fd, describe(addr))
+        let remote = describe(addr)
+        return .accepted(fd, remote: remote, host: String(remote.prefix { $0 != ":" }))
     }
 
     /// Milliseconds on a monotonic clock, for deadlines and durations.

@@ -3,12 +3,13 @@
 // FoundationNetworking, and libcurl behind it, load only when a call really goes out over TLS.
 
 import Foundation
+import StandardStreams
 import TOP
 
 signal(SIGPIPE, SIG_IGN)
 if CommandLine.arguments.count > 1 {
     let usage = "usage: busops-https (started by busops for HTTPS calls; reads framed requests on stdin)\n"
-    FileHandle.standardError.write(usage.data(using: .utf8)!)
+    StandardStream.error.write(usage)
     exit(CommandLine.arguments[1] == "--help" ? 0 : 2)
 }
 let transport = URLSessionTransport()

@@ -10,10 +10,11 @@ final class ListeningProcess {
     let outputPath: String
     private var stopped = false
 
-    init(args: [String], env: [String: String], outputPath: String) throws {
+    init(args: [String], env: [String: String], outputPath: String, errorPath: String? = nil) throws {
         self.outputPath = outputPath
         let child: pid_t
-        switch ChildSpawn.start(args, env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: outputPath) {
+        switch ChildSpawn.start(args, env: ProcessInfo.processInfo.environment.merging(env) { $1 }, output: outputPath,
+                                errors: errorPath) {
         case .success(let p): child = p
         case .failure(let rc): throw XCTSkip("cannot start \(args[0]): \(rc.message)")
         }
@@ -39,15 +40,18 @@ final class ListeningProcess {
 
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
-    func stop() {
-        guard !stopped else { return }
+    /// Exit status after SIGTERM (128 + signal when killed), nil if it was stopped before.
+    @discardableResult
+    func stop() -> Int32? {
+        guard !stopped else { return nil }
         stopped = true
         kill(pid, SIGTERM)
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(5)
         while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); return }
+            if Date() > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); return 128 + SIGKILL }
             usleep(20_000)
         }
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }

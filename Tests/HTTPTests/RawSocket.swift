@@ -7,8 +7,18 @@ import XCTest
 final class RawSocket {
     let fd: Int32
 
-    init(port: UInt16, timeout: Double = 3) throws {
+    /// `source`: another loopback address to connect from (127.0.0.2...), so a test can be
+    /// several clients as the per-address limit sees them.
+    init(port: UInt16, timeout: Double = 3, source: String? = nil) throws {
         fd = socket(AF_INET, Socket.streamType, 0)
+        guard fd >= 0 else { throw Socket.Failure(call: "socket", code: errno) }
+        if let source {
+            var local = try Socket.ipv4Address(source, port: 0)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound != 0 { let code = errno; close(fd); throw Socket.Failure(call: "bind \(source)", code: code) }
+        }
         var addr = try Socket.ipv4Address("127.0.0.1", port: port)
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))

@@ -38,13 +38,13 @@ enum CommandLineRouter {
             let parsed = try ArgumentParser.parse(rest, spec: spec)
             if parsed.wantsHelp {
                 Output.line(spec.path.isEmpty ? Commands.overview + "\n\n" + spec.helpText : spec.helpText)
-                return 0
+                return Output.finish(0)
             }
             guard let handler = handlers[spec.path.joined(separator: " ")] else {
                 Output.error("\(spec.name) is not available in this build")
                 return 1
             }
-            return try handler(parsed)
+            return Output.finish(try handler(parsed))
         } catch let e as UsageError {
             Output.error(e.message + "\n" + "usage: \(spec.name) \(spec.usage) [options]  (see --help)")
             return 2

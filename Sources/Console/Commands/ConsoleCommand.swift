@@ -15,7 +15,7 @@ enum ConsoleCommand {
         if !FileManager.default.fileExists(atPath: path) {
             guard named == nil else { throw ActionError(message: "no store at \(path) (create one with: busops demo --db \(path))") }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileHandle.standardError.write("creating a demo store at \(path)…\n".data(using: .utf8)!)
+            Output.note("creating a demo store at \(path)…\n")
             do { try DemoGenerator.create(path: path, options: .init(), force: false) }
             catch let e as StoreError { throw ActionError(message: e.message) }
         }

@@ -24,7 +24,7 @@ enum DemoCommand {
             throw ActionError(message: e.message)
         }
         let seconds = Date().timeIntervalSince(started)
-        FileHandle.standardError.write("demo store \(path): \(orders) orders in \(String(format: "%.1f", seconds)) s\n".data(using: .utf8)!)
+        Output.note("demo store \(path): \(orders) orders in \(String(format: "%.1f", seconds)) s\n")
         return 0
     }
 }

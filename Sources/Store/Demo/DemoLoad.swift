@@ -1,4 +1,5 @@
 import Foundation
+import StandardStreams
 
 /// The bulk load behind `DemoGenerator.create`, spread over both cores. This thread writes orders, seat holds,
 /// refunds and outbox rows into the store file; a side writer (`DemoSideWriter`) writes the schedules, tickets and
@@ -112,7 +113,7 @@ struct DemoTiming {
     private var mark = Date()
 
     mutating func phase(_ name: String) {
-        if on { FileHandle.standardError.write("  \(name): \(Int(Date().timeIntervalSince(mark) * 1000)) ms\n".data(using: .utf8)!) }
+        if on { StandardStream.error.write("  \(name): \(Int(Date().timeIntervalSince(mark) * 1000)) ms\n") }
         mark = Date()
     }
 }

@@ -2,6 +2,7 @@
 // a JSON-lines file. It holds no secret and no session token, only what identifies a call.
 
 import Foundation
+import StandardStreams
 
 public struct FakeTopCall: Equatable, Sendable {
     public var time: Date
@@ -44,7 +45,7 @@ final class JSONLinesFile: @unchecked Sendable {
         }
         handle = FileHandle(forWritingAtPath: path)
         if handle == nil {
-            FileHandle.standardError.write(Data("fake-top: cannot append to \(path); calls are logged in memory only\n".utf8))
+            StandardStream.error.write("fake-top: cannot append to \(path); calls are logged in memory only\n")
         }
         _ = try? handle?.seekToEnd()
     }

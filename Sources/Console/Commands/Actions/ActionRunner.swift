@@ -1,5 +1,6 @@
 import Foundation
 import Operations
+import StandardStreams
 import Store
 
 /// Runs one operator action from the command line: build its request from the flags its unit declares, preview,
@@ -18,8 +19,16 @@ enum ActionRunner {
                 Output.line("dry run: nothing was changed; add --yes to do it")
                 return 0
             }
+            // Nothing half done (docs/HARDENING.md): a preview that never reached its reader
+            // does not turn into a change.
+            guard Output.outputIntact else {
+                throw ActionError(message: "cannot write to standard output (\(StandardStream.output.failure ?? "unknown error")): nothing was changed")
+            }
             let result = try ops.execute(request, confirming: preview, progress: progressPrinter())
             Output.line("done: " + result.summary)
+            if !Output.outputIntact {
+                throw ActionError(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
+            }
             return 0
         } catch let e as OperationError {
             throw ActionError(message: e.message)

@@ -1,6 +1,6 @@
 import Foundation
-import Glibc
 import HTTP
+import StandardStreams
 import Store
 
 /// One line per request on stderr for `busops serve`:
@@ -21,8 +21,9 @@ final class QimenAccessLog: @unchecked Sendable {
         lock.lock()
         byCode[tag.count >= 2 ? tag[1] : "http-\(r.status)", default: 0] += 1
         lock.unlock()
-        // One write(2) per line: lines from different workers never interleave.
-        _ = line.withCString { write(2, $0, strlen($0)) }
+        // One write(2) per line, so lines from different workers never interleave; a full log
+        // volume loses the line (counted, reported on the next one) but never the request.
+        StandardStream.error.write(line)
     }
 
     /// `retCode=count` pairs for the shutdown summary.

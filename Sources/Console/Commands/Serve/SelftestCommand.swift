@@ -20,7 +20,7 @@ enum SelftestCommand {
         let timeout = try SimulateCommand.double(args, "timeout", default: 10, range: 0.1...300)
         let (secret, methods) = try secretAndMethods(args)
         let client = QimenClient(url: url, secret: secret, methods: methods)
-        FileHandle.standardError.write(Data("busops selftest: playing Fliggy against \(url) (places real orders: use a test store)\n".utf8))
+        Output.note("busops selftest: playing Fliggy against \(url) (places real orders: use a test store)\n")
         let selftest = QimenSelftest(client: client, options: .init(days: days, timeout: timeout),
                                      emit: { Output.line($0.text) })
         let report = selftest.run()

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Qimen
+import StandardStreams
 import Store
 import TOP
 
@@ -19,9 +20,11 @@ enum ServeCommand {
         let environments = try environmentsOption(args.value("env") ?? "both")
         let config: QimenConfig
         let settings: QimenSalesSettings
+        let listener: HTTPServer.Options
         do {
             config = try QimenConfig.fromEnvironment()
             settings = try QimenSalesSettings.fromEnvironment()
+            listener = try QimenListenerSettings.fromEnvironment()
         } catch let e as QimenConfigError {
             throw ActionError(message: e.reason)
         }
@@ -33,6 +36,12 @@ enum ServeCommand {
                 + "(a file must be mode 0600 or stricter)")
         }
         _ = try StorePaths.open(path)  // a clear message for a missing store, before any socket
+        // From here on a full log volume or a closed stdout loses log lines (counted), never
+        // requests (docs/HARDENING.md "Output that cannot be written").
+        Output.isService = true
+        // Every connection is a descriptor: a soft limit of 1,024 would cap the listener well
+        // below its connection limit (docs/HARDENING.md "Qimen listener").
+        FileLimit.raiseToHard()
         // Under Litestream the WAL is Litestream's to checkpoint (docs/REPLICATION.md, "Checkpoints").
         let owner: CheckpointOwner
         do { owner = try CheckpointOwner.resolve(storePath: path) } catch let e as StoreError { throw UsageError(message: e.message) }
@@ -42,7 +51,7 @@ enum ServeCommand {
         }
         let router = QimenRouter(config: config, handler: handler, environments: usable)
         let log = QimenAccessLog()
-        let server = HTTPServer(host: host, port: port, workers: workers, handler: router.httpHandler)
+        let server = HTTPServer(host: host, port: port, workers: workers, options: listener, handler: router.httpHandler)
         server.onAccess = { log.record($0) }
         let sweeper = LockSweeper(path: path, onSweep: { result in
             switch result {
@@ -64,7 +73,8 @@ enum ServeCommand {
         Output.line("busops serve listening on http://\(host):\(server.port)/ (store \(path))")
         let sources = config.sources.sorted { $0.key < $1.key }.map { "\($0.key) from \($0.value)" }.joined(separator: ", ")
         Output.error("serve: \(settings.summary); environments \(usable.map(\.rawValue).sorted().joined(separator: ", ")); "
-            + "\(workers) workers; WAL checkpoints by \(owner.rawValue)" + (sources.isEmpty ? "" : "; \(sources)"))
+            + "\(workers) workers; WAL checkpoints by \(owner.rawValue); \(QimenListenerSettings.summary(listener))"
+            + (sources.isEmpty ? "" : "; \(sources)"))
         // The scene's method names, where they differ from docs/PROTOCOL.md's defaults: a wrong one answers
         // method-not-found to every call, so the operator sees at start which names this endpoint expects.
         let renamed = QimenInterface.allCases.filter { config.methods.methodName($0) != QimenMethodTable.defaults.methodName($0) }
@@ -77,7 +87,11 @@ enum ServeCommand {
         sweeper.stop()
         if owner == .busops { checkpointer.stop() }
         sentinel.stop()
-        Output.error("serve: stopped after \(log.summary)")
+        let stopped = "serve: stopped after \(log.summary); \(server.counters.summary)"
+        // Lost log lines are told here at the latest; if stderr is still full, on stdout instead.
+        if !StandardStream.error.write("busops: " + stopped + Output.lossSummary + "\n") {
+            Output.line(stopped + Output.lossSummary)
+        }
         return 0
     }
 

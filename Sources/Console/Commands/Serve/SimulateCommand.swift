@@ -28,7 +28,7 @@ enum SimulateCommand {
         let client = QimenClient(url: url, secret: secret, methods: config.methods)
         let simulator = QimenSimulator(client: client, options: .init(rate: rate, duration: duration, seed: UInt64(seed),
                                                                       workers: workers))
-        FileHandle.standardError.write(Data("busops simulate: \(rate) req/s for \(duration)s against \(url) (seed \(seed))\n".utf8))
+        Output.note("busops simulate: \(rate) req/s for \(duration)s against \(url) (seed \(seed))\n")
         let summary = simulator.run()
         Output.line(summary.text)
         // Nothing answered at all means the endpoint is down or the secret is wrong: say so in the status.

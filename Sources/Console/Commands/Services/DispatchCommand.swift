@@ -26,12 +26,13 @@ enum DispatchCommand {
             return 0
         }
         SignalFlags.install()
+        Output.isService = true   // a full log volume must not stop the sending (docs/HARDENING.md)
         let sentinel = StoreSentinel(path: path, name: "dispatch")   // the daily check, and the store file watched every second
         try sentinel.start(checkFirst: false)
         defer { sentinel.stop() }
-        FileHandle.standardError.write(Data("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n".utf8))
+        Output.note("busops dispatch: sending from \(path) as \(dispatcher.dispatcherId)\n")
         let total = dispatcher.run(until: { SignalFlags.received != 0 }, log: { Output.error($0) })
-        Output.line(total.summary)
+        Output.line(total.summary + Output.lossSummary)
         return 0
     }
 }
