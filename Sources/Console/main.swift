@@ -7,6 +7,6 @@ let handlers: [String: CommandLineRouter.Handler] = [
     "stats": StatsCommand.run,
     "list": ListCommand.run,
 ].merging(ActionHandlers.all) { a, _ in a }.merging(ServiceHandlers.all) { a, _ in a }
-    .merging(ReplicationHandlers.all) { a, _ in a }
+    .merging(ReplicationHandlers.all) { a, _ in a }.merging(["due": DueCommand.run]) { a, _ in a }
 
 exit(CommandLineRouter.run(Array(CommandLine.arguments.dropFirst()), handlers: handlers))
