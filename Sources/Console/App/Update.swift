@@ -52,7 +52,9 @@ enum Update {
             state.generation += 1
             state.live.dataVersion = version
             state.live.lastChangeAt = at
-            return reloadCurrent(state, includeOrders: true) + [.loadHealth] + dueUnlessOnScreen(state)
+            // The due count off screen waits for the minute turn: an outside commit (40 a second at peak) costs no
+            // extra query here (issue 12, "many consoles, one store").
+            return reloadCurrent(state, includeOrders: true) + [.loadHealth]
         case .revealAudited(let agentOrderId):
             guard var d = state.detail, d.detail?.summary.agentOrderId == agentOrderId else { return [] }
             d.revealed = true

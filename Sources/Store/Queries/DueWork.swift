@@ -65,12 +65,12 @@ extension Store {
     func dueTickets(now: Int, _ o: DueOptions) throws -> [DueItem] {
         var byId: [Int64: DueItem] = [:]
         for index in ["orders_awaiting_by_paid", "orders_awaiting_by_departure"] {
-            let order = index.hasSuffix("paid") ? "o.paid_at, o.id" : "o.departs_at, o.id"
+            let order = index.hasSuffix("paid") ? "o.paid_at, o.departs_at, o.id" : "o.departs_at, o.id"
             let s = try db.prepare("""
                 SELECT o.id, o.agent_order_id, fc.name, tc.name, coalesce(o.paid_at, o.created_at), o.departs_at
-                FROM orders o INDEXED BY \(index) \(Store.dueRoute) WHERE o.status = 2 ORDER BY \(order) LIMIT ?
+                FROM orders o INDEXED BY \(index) \(Store.dueRoute) WHERE o.status = 2 AND o.departs_at > ? ORDER BY \(order) LIMIT ?
                 """)
-            try s.bind([.of(o.perKind)])
+            try s.bind([.of(now - 86400), .of(o.perKind)])
             for item in try s.all({ r in
                 DueItem(kind: .ticket, id: r.text(1), route: r.text(2) + " → " + r.text(3),
                         dueAt: min(r.int(4) + o.ticketDeadlineSeconds, r.int(5)), what: "issue tickets", orderId: r.int64(0))
