@@ -8,7 +8,7 @@ let handlers: [String: CommandLineRouter.Handler] = [
     "stats": StatsCommand.run,
     "list": ListCommand.run,
 ].merging(ActionHandlers.all) { a, _ in a }.merging(ServiceHandlers.all) { a, _ in a }
-    .merging(ReplicationHandlers.all) { a, _ in a }
+    .merging(ReplicationHandlers.all) { a, _ in a }.merging(["due": DueCommand.run]) { a, _ in a }
 
 // A closed pipe on stdout or stderr must fail the write (EPIPE, counted by StandardStream), not kill us.
 StandardStream.ignoreBrokenPipe()

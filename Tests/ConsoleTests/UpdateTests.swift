@@ -278,11 +278,12 @@ extension UpdateTests {
 }
 
 extension UpdateTests {
-    /// A new minute re-quotes the Refunds queue on screen, and asks nothing of any other view.
+    /// A new minute re-quotes the Refunds queue on screen, and asks nothing of any other view but the due work
+    /// (issue 12: the tab bar counts what is due within the hour, on every view).
     func testMinuteTurnReloadsOnlyTheRefundsOnScreen() {
         var s = makeState()
-        XCTAssertEqual(Update.apply(&s, .minuteTurned, now: now + 60), [])
+        XCTAssertEqual(Update.apply(&s, .minuteTurned, now: now + 60), [.loadDue])
         _ = Update.apply(&s, .key(.char("3")), now: now)
-        XCTAssertEqual(Update.apply(&s, .minuteTurned, now: now + 60), [.loadRefunds])
+        XCTAssertEqual(Update.apply(&s, .minuteTurned, now: now + 60), [.loadRefunds, .loadDue])
     }
 }

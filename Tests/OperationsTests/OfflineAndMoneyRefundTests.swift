@@ -35,7 +35,7 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         let order = try f.order(status: .issued)
         let d0 = try f.detail(order)
         let paid = d0.tickets.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen }
-        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: nil, amountFen: paid + 1), kind: "invalid", contains: "more than what the ticket")
+        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: nil, amountFen: paid + 1), kind: "notAllowed", contains: "still refundable \(Money.yuan(paid)) yuan")
         try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: nil, amountFen: -1), kind: "invalid", contains: "negative")
         try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .certNo("110101199003070000"), amountFen: 1), kind: "invalid", contains: "not a valid 18-digit ID")
         try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .passengerId("12a"), amountFen: 1), kind: "invalid", contains: "digits only")
@@ -82,7 +82,7 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         XCTAssertEqual(try f.int("SELECT count(*) FROM tickets"), tickets)
         XCTAssertEqual(d.refunds.filter { $0.source == .moneyOnly }.map(\.amountFen), [1000, 500])
         let left = d0.summary.totalFen - 1500
-        try assertRefused(f, .moneyRefund(agentOrderId: order, amountFen: left + 1, reason: "x"), kind: "invalid", contains: "more than what is left")
+        try assertRefused(f, .moneyRefund(agentOrderId: order, amountFen: left + 1, reason: "x"), kind: "notAllowed", contains: "still refundable \(Money.yuan(left)) yuan")
         try assertRefused(f, .moneyRefund(agentOrderId: order, amountFen: 100, reason: ""), kind: "invalid", contains: "reason is required")
         try assertRefused(f, .moneyRefund(agentOrderId: try f.order(status: .awaitingPayment), amountFen: 100, reason: "x"), kind: "notAllowed", contains: "only paid orders")
         XCTAssertEqual(try f.seatMismatches(), 0)

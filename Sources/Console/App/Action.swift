@@ -17,6 +17,7 @@ enum KeyContext: String, CaseIterable, Sendable {
     case seats = "Seats"
     case refunds = "Refunds"
     case callbacks = "Callbacks"
+    case due = "Due"
 }
 
 struct KeyBinding: Sendable {

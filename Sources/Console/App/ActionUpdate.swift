@@ -26,9 +26,15 @@ enum ActionUpdate {
     static func row(for subject: ActionSubject, _ state: AppState) -> ActionRow? {
         switch subject {
         case .order: return state.detail?.detail.map(ActionRow.order)
-        case .refund: return state.detail == nil && state.tab == .refunds ? state.refunds.selectedRow.map(ActionRow.refund) : nil
+        case .refund:
+            if let d = state.detail { return d.dueRefund.map(ActionRow.refund) }
+            return state.tab == .refunds ? state.refunds.selectedRow.map(ActionRow.refund) : nil
         case .schedule: return state.detail == nil && state.tab == .seats ? state.seats.selectedRow.map(ActionRow.schedule) : nil
-        case .callback: return state.detail == nil && state.tab == .callbacks ? state.callbacks.selectedRow.map(ActionRow.callback) : nil
+        case .callback:
+            if let d = state.detail {
+                return d.dueCallbackId.flatMap { id in d.detail?.callbacks.first { $0.id == id } }.map(ActionRow.callback)
+            }
+            return state.tab == .callbacks ? state.callbacks.selectedRow.map(ActionRow.callback) : nil
         case .sending: return .sending(paused: state.sendingPaused)
         }
     }

@@ -15,6 +15,9 @@ struct AppState {
     var generation = 0
     var refunds = OffsetListState<PendingRefund>()
     var callbacks = OffsetListState<OutboxRecord>()
+    /// Due work, soonest first (issue 12): the whole short list, also counted on the tab bar and status line.
+    var due = OffsetListState<DueItem>()
+    var dueOptions = DueOptions()
     var overlay: Overlay?
     var prompt: Prompt?                                 // ":" command or "/" search being typed
     var commandHistory: [String] = []
@@ -116,6 +119,9 @@ struct DetailState: Equatable {
     var detail: OrderDetail?
     var scroll = 0
     var revealed = false
+    /// Opened from a Due row: its refund or callback, so that row's keys (A, R, T) work here.
+    var dueRefund: PendingRefund?
+    var dueCallbackId: Int64?
 }
 
 enum Prompt: Equatable {

@@ -29,6 +29,7 @@ final class ConsoleApp {
         self.mouse = mouse
         self.dispatch = dispatch
         state = AppState(session: session, now: ChinaTime.now())
+        state.dueOptions = DueOptions.from(env: ProcessInfo.processInfo.environment)
         let term = terminal
         runner = EffectRunner(store: store, operatorName: OperatorIdentity.name(), source: OperatorIdentity.source(),
                               copy: { term.copyToClipboard($0) })
@@ -71,7 +72,7 @@ final class ConsoleApp {
             }
             if !healthLoaded {
                 healthLoaded = true
-                process([], extra: [.loadHealth])
+                process([], extra: [.loadHealth, .loadDue])
                 continue
             }
             var input: TerminalInput?
@@ -129,6 +130,7 @@ final class ConsoleApp {
         case .seats: return onScreen(state.seats)
         case .refunds: return onScreen(state.refunds)
         case .callbacks: return onScreen(state.callbacks)
+        case .due: return onScreen(state.due)
         }
     }
 

@@ -85,6 +85,8 @@ struct EffectRunner {
             let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight, total: state.callbacks.total)
             let r = try store.callbacks(limit: w.limit, offset: w.start)
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
+        case .loadDue:
+            return [.dueLoaded(try store.dueWork(now: now, options: state.dueOptions))]
         case .loadHealth:
             let h = try store.outboxHealth()
             return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused()),

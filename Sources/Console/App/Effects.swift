@@ -8,6 +8,7 @@ enum Effect: Equatable {
     case loadSeats
     case loadRefunds
     case loadCallbacks
+    case loadDue
     case loadHealth
     case search(query: String, forward: Bool)
     case continueSearch(query: String, forward: Bool, from: Int64)
@@ -44,6 +45,7 @@ enum Event {
     case seatsLoaded([ScheduleSeats], start: Int = 0, summary: SeatsDaySummary? = nil)
     case refundsLoaded([PendingRefund], start: Int = 0, total: Int)
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
+    case dueLoaded([DueItem])
     case healthLoaded(pending: Int, failed: Int)
     case externalChange(dataVersion: Int64, at: Int)
     /// The clock's minute turned (what is on screen may depend on it).

@@ -49,6 +49,11 @@ enum FrameRenderer {
                 m.failed = s.live.outboxFailed
                 m.loaded = s.callbacks.loaded
                 CallbacksView.render(m, into: &screen, rect: body)
+            case .due:
+                var m = DueViewModel(rows: s.due.rows, now: now, offset: offset(s.due.selected, s.due.total, DueView.pageSize(for: body)),
+                                     selected: s.due.selected)
+                m.loaded = s.due.loaded
+                DueView.render(m, into: &screen, rect: body)
             }
         }
         switch s.overlay {
@@ -74,6 +79,13 @@ enum FrameRenderer {
     static func chrome(_ s: AppState, now: Int) -> ChromeModel {
         var c = ChromeModel()
         c.activeTab = s.detail == nil ? s.tab.rawValue : -1
+        // Issue 12: the Due tab counts what is due within the hour; the status line warns of anything within 15 min.
+        let hour = DueText.count(s.due.rows, within: 3600, now: now)
+        c.tabs = Tab.allCases.map { $0 == .due && hour > 0 ? "\($0.title) \(hour)" : $0.title }
+        let soon = DueText.count(s.due.rows, within: 900, now: now)
+        if soon > 0, let first = s.due.rows.first {
+            c.dueAlert = "⚠ \(soon) due within 15 min: \(first.kind.rawValue) \(first.id) \(DueText.left(first.dueAt - now)) (:due)"
+        }
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly
         if s.session.replicaOf != nil { c.replicaLag = s.live.replicaLag ?? "lag unknown" }

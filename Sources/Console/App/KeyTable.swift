@@ -8,7 +8,8 @@ enum KeyTable {
         KeyBinding(keys: [.char("2")], action: .showTab(.seats), context: .global, help: "Seats"),
         KeyBinding(keys: [.char("3")], action: .showTab(.refunds), context: .global, help: "Refunds"),
         KeyBinding(keys: [.char("4")], action: .showTab(.callbacks), context: .global, help: "Callbacks"),
-        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :q)"),
+        KeyBinding(keys: [.char("5")], action: .showTab(.due), context: .global, help: "Due work, soonest first"),
+        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :due :q)"),
         KeyBinding(keys: [.char("?"), .f1], action: .help, context: .global, help: "this help"),
         KeyBinding(keys: [.escape], action: .back, context: .global, help: "back / close"),
         KeyBinding(keys: [.char("P")], action: .run("sending"), context: .global, help: "pause / resume sending callbacks"),
@@ -43,6 +44,9 @@ enum KeyTable {
         KeyBinding(keys: [.char("O")], action: .run("refund.offline"), context: .detail, help: "record an offline refund"),
         KeyBinding(keys: [.char("M")], action: .run("refund.money"), context: .detail, help: "money-only refund"),
         KeyBinding(keys: [.char("N")], action: .run("order.note"), context: .detail, help: "add a note (客服备注)"),
+        KeyBinding(keys: [.char("A")], action: .run("refund.approve"), context: .detail, help: "approve the refund opened from Due"),
+        KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .detail, help: "reject the refund opened from Due"),
+        KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .detail, help: "re-fire the callback opened from Due"),
 
         KeyBinding(keys: [.char("[")], action: .previousDay, context: .seats, help: "previous day"),
         KeyBinding(keys: [.char("]")], action: .nextDay, context: .seats, help: "next day"),
@@ -55,6 +59,8 @@ enum KeyTable {
 
         KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .callbacks, help: "re-fire a failed callback"),
         KeyBinding(keys: [.enter], action: .open, context: .callbacks, help: "open the order"),
+
+        KeyBinding(keys: [.enter], action: .open, context: .due, help: "open it (its keys work there: I, A/R, T, O/M)"),
     ]
 
     /// The contexts active on a screen, most specific first.
@@ -65,6 +71,7 @@ enum KeyTable {
         case .seats: return [.seats, .list, .global]
         case .refunds: return [.refunds, .list, .global]
         case .callbacks: return [.callbacks, .list, .global]
+        case .due: return [.due, .list, .global]
         }
     }
 

@@ -25,6 +25,8 @@ enum ListUpdate {
         case .callbacks:
             moveOffset(&state.callbacks, action, page: state.listHeight)
             if !state.callbacks.covers(page: state.listHeight) { return [.loadCallbacks] }
+        case .due:
+            moveOffset(&state.due, action, page: state.listHeight)
         }
         return []
     }

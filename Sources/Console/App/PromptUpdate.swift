@@ -53,6 +53,7 @@ enum PromptUpdate {
         case "orders", "o": return Update.switchTab(&state, .orders, now: now)
         case "refunds", "r": return Update.switchTab(&state, .refunds, now: now)
         case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
+        case "due", "d": return Update.switchTab(&state, .due, now: now)
         case "help", "h": state.overlay = .help; return []
         case "status", "check":
             state.message = StoreStatusText.message(state.live)

@@ -31,6 +31,8 @@ enum Update {
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+        case .dueLoaded(let rows):
+            state.due.loaded(rows, start: 0, total: rows.count, generation: state.generation, now: now)
         case .storeGone(let reason):
             state.live.storeGone = reason
             state.live.lastPollOK = false
@@ -44,11 +46,14 @@ enum Update {
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
             // The refund fee tiers run on the clock: a new minute re-quotes the queue on screen.
-            return state.tab == .refunds && state.detail == nil ? [.loadRefunds] : []
+            // Due times are counted against the clock too, and the tab bar counts them on every view.
+            return (state.tab == .refunds && state.detail == nil ? [.loadRefunds] : []) + [.loadDue]
         case .externalChange(let version, let at):
             state.generation += 1
             state.live.dataVersion = version
             state.live.lastChangeAt = at
+            // The due count off screen waits for the minute turn: an outside commit (40 a second at peak) costs no
+            // extra query here (issue 12, "many consoles, one store").
             return reloadCurrent(state, includeOrders: true) + [.loadHealth]
         case .revealAudited(let agentOrderId):
             guard var d = state.detail, d.detail?.summary.agentOrderId == agentOrderId else { return [] }
@@ -73,7 +78,7 @@ enum Update {
             state.generation += 1
             state.overlay = nil
             state.message = StatusMessage(kind: .info, text: text)
-            return reloadCurrent(state, includeOrders: true) + [.loadHealth]
+            return reloadCurrent(state, includeOrders: true) + [.loadHealth] + dueUnlessOnScreen(state)
         case .actionFailed(let text):
             state.generation += 1   // a refused action may still have raced another writer: look again
             if case .form(var f)? = state.overlay { f.error = text; state.overlay = .form(f) } else { state.overlay = nil }
@@ -96,7 +101,13 @@ enum Update {
         case .seats: return [.loadSeats]
         case .refunds: return [.loadRefunds]
         case .callbacks: return [.loadCallbacks]
+        case .due: return [.loadDue]
         }
+    }
+
+    /// The tab bar's due count follows every commit; when Due is on screen `reloadCurrent` already loads it.
+    static func dueUnlessOnScreen(_ state: AppState) -> [Effect] {
+        state.tab == .due && state.detail == nil ? [] : [.loadDue]
     }
 
     static func handleKey(_ state: inout AppState, _ key: KeyPress, now: Int) -> [Effect] {
@@ -212,6 +223,7 @@ enum Update {
         case .seats: return state.seatsLoadedDay == state.seatsDay && state.seats.isCurrent(generation: g, page: page)
         case .refunds: return state.refunds.isCurrent(generation: g, page: page) && state.refunds.loadedMinute == now / 60
         case .callbacks: return state.callbacks.isCurrent(generation: g, page: page)
+        case .due: return state.due.isCurrent(generation: g, page: page) && state.due.loadedMinute == now / 60
         }
     }
 
@@ -221,10 +233,15 @@ enum Update {
         case .orders: id = state.orders.selectedOrder?.id
         case .refunds: id = state.refunds.selectedRow?.refund.orderId
         case .callbacks: id = state.callbacks.selectedRow?.orderId
+        case .due: id = state.due.selectedRow?.orderId
         case .seats: id = nil
         }
         guard let id else { return [] }
         state.detail = DetailState(orderId: id)
+        if state.tab == .due, let row = state.due.selectedRow {
+            state.detail?.dueRefund = row.refund
+            state.detail?.dueCallbackId = row.callbackId
+        }
         return [.loadDetail(id, revealed: false)]
     }
 }

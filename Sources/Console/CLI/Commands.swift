@@ -22,7 +22,7 @@ enum Commands {
         summary: "Rows for scripts, newest first. --status takes seed codes for orders and tickets, names for refunds (pending, approved, rejected, done, failed) and callbacks (pending, sent, failed).",
         options: [db, OptionSpec("status", "S", "only rows in this status"), OptionSpec("limit", "N", "at most N rows (default 50)"), json])
 
-    static let all: [CommandSpec] = [console, demo, stats, list] + ActionCommands.specs + ServiceCommands.specs + ReplicationCommands.specs
+    static let all: [CommandSpec] = [console, demo, stats, list, DueCommand.spec] + ActionCommands.specs + ServiceCommands.specs + ReplicationCommands.specs
 
     static func find(_ path: [String]) -> CommandSpec? { all.first { $0.path == path } }
 

@@ -47,6 +47,11 @@ enum ApproveRefundAction {
         }
         let amount = r.paidFen - fee
         let tickets = RefundSupport.covered(r, d)
+        // The one refund rule (RefundCeiling, issue 12): a money-only or station refund given earlier on these
+        // tickets leaves less to approve; the operator raises the fee to fit.
+        let ceiling = try RefundCeiling.of(d, excluding: r.id, ctx)
+        try ceiling.check(amount, on: tickets,
+                          hint: "set the fee to at least \(Money.yuan(r.paidFen - ceiling.leftFen(on: tickets))) yuan to approve")
         let ticket = r.ticketId == nil ? nil : tickets.first
         let callback = CallbackFactory.refundConfirm(d, ticket: ticket, transId: r.idempotencyKey, approved: true, amountFen: amount,
                                                      scene: r.scene, reasonCode: r.reasonCode, now: ctx.now)

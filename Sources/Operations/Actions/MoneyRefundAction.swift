@@ -28,10 +28,10 @@ enum MoneyRefundAction {
         guard [.awaitingTicket, .issued, .refunding, .refunded].contains(d.summary.status) else {
             throw OperationError.notAllowed("order \(d.summary.agentOrderId) is \(d.summary.status.english); only paid orders can get money back")
         }
-        let already = try ctx.store.refundedFen(orderId: d.summary.id)
-        let left = max(0, d.summary.totalFen - already)
-        let amount = try InputValidation.amount(amountFen, ceiling: left,
-                                                ceilingName: "what is left to refund (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))")
+        // The one refund rule (RefundCeiling, issue 12): never more back than the order and its tickets paid.
+        let ceiling = try RefundCeiling.of(d, ctx)
+        let already = ceiling.orderRefundedFen
+        let amount = try ceiling.check(amountFen, on: nil)
         // PROTOCOL.md §1: refund_ticket_detail_list is required, so the amount is split over the order's tickets
         // (integer fen, never more on a ticket than it paid, summing exactly to the amount).
         func callback(_ key: String) throws -> MultipleRefundConfirm {

@@ -60,7 +60,8 @@ enum OfflineRefundAction {
             guard !tickets.isEmpty else { throw OperationError.notAllowed("order \(d.summary.agentOrderId) has no ticket left to refund") }
         }
         let paid = tickets.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen }
-        let amount = try InputValidation.amount(amountFen, ceiling: paid, ceilingName: "what the ticket\(tickets.count == 1 ? "" : "s") cost")
+        // The one refund rule (RefundCeiling, issue 12): an earlier money-only refund leaves less to give back.
+        let amount = try RefundCeiling.of(d, ctx).check(amountFen, on: tickets)
         let ticket = ref == nil ? nil : tickets.first
         let freed = SeatAccounting.soldSeats(tickets, orderStatus: d.summary.status)
         // The refund row's key is only known once it is inserted; the preview shows the callback with a placeholder.

@@ -25,11 +25,14 @@ enum StopScheduleAction {
         })
 
     /// One refund.confirm to send: an existing pending refund decided as force, or a new merchant refund.
+    /// `amountFen` is what the tickets paid, less what earlier refunds already gave back on them (RefundCeiling):
+    /// a stop refunds "in full" what is still refundable, never the same money twice (issue 12).
     struct ForceRefund {
         var existing: RefundRecord?
         var tickets: [TicketRecord]
         var perTicket: Bool
         var paidFen: Int
+        var amountFen: Int
     }
 
     struct OrderStop {
@@ -52,9 +55,10 @@ enum StopScheduleAction {
         }
         guard s.departsAt > ctx.now else { throw OperationError.notAllowed("schedule \(s.scheduleId) has already departed") }
         let stops = try ctx.store.liveOrderIds(scheduleId: s.scheduleId).compactMap { try ctx.store.orderDetail(id: $0) }
-            .map { OrderStop(detail: $0, refunds: refundsFor($0, perOrder: s.isOrderRefund)) }
+            .map { OrderStop(detail: $0, refunds: refundsFor($0, perOrder: s.isOrderRefund, ceiling: try RefundCeiling.of($0, ctx))) }
         let paid = stops.filter { !$0.unpaid }
-        let total = paid.flatMap(\.refunds).reduce(0) { $0 + $1.paidFen }
+        let total = paid.flatMap(\.refunds).reduce(0) { $0 + $1.amountFen }
+        let before = paid.flatMap(\.refunds).reduce(0) { $0 + $1.paidFen } - total
         let ticketCount = paid.flatMap(\.refunds).reduce(0) { $0 + $1.tickets.count }
         let held = stops.filter(\.unpaid).reduce(0) { $0 + $1.detail.tickets.count }
         let notify = ItemNotify(fromCity: s.fromCityName, toCity: s.toCityName, fromDate: s.fromDate)
@@ -72,7 +76,8 @@ enum StopScheduleAction {
         let lines = [ScheduleSupport.line(s),
                      "reason \(code.rawValue) \(code.chinese) (\(code.english))" + (text.map { ": \($0)" } ?? ""),
                      "\(paid.count) paid order\(paid.count == 1 ? "" : "s") refunded in full: \(ticketCount) ticket\(ticketCount == 1 ? "" : "s"), "
-                         + "\(Money.yuan(total)) yuan in total, fee 0, scene force",
+                         + "\(Money.yuan(total)) yuan in total, fee 0, scene force"
+                         + (before > 0 ? " (\(Money.yuan(before)) yuan of it already refunded earlier, not sent again)" : ""),
                      "\(stops.count - paid.count) unpaid order\(stops.count - paid.count == 1 ? "" : "s") closed, \(held) held seat\(held == 1 ? "" : "s") released",
                      "sends \(refundCount) taobao.bus.agent.refund.confirm and 1 \(notify.method) (\(s.fromCityName) → \(s.toCityName) \(s.fromDate))"]
         let preview = ActionPreview(title: "Stop schedule \(s.scheduleId)", lines: lines, version: s.version,
@@ -94,7 +99,7 @@ enum StopScheduleAction {
         }
     }
 
-    static func refundsFor(_ d: OrderDetail, perOrder: Bool) -> [ForceRefund] {
+    static func refundsFor(_ d: OrderDetail, perOrder: Bool, ceiling: RefundCeiling) -> [ForceRefund] {
         guard d.summary.status != .awaitingPayment else { return [] }
         var out: [ForceRefund] = []
         var covered = Set<Int64>()
@@ -102,20 +107,26 @@ enum StopScheduleAction {
             let t = RefundSupport.covered(r, d).filter { !covered.contains($0.id) }
             guard !t.isEmpty else { continue }
             covered.formUnion(t.map(\.id))
-            out.append(ForceRefund(existing: r, tickets: t, perTicket: r.ticketId != nil, paidFen: r.paidFen))
+            out.append(ForceRefund(existing: r, tickets: t, perTicket: r.ticketId != nil, paidFen: r.paidFen, amountFen: r.paidFen))
         }
         let rest = d.tickets.filter { SeatAccounting.soldTicketStatuses.contains($0.status) && !covered.contains($0.id) }
         func paid(_ t: [TicketRecord]) -> Int { t.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen } }
         if perOrder {
-            if !rest.isEmpty { out.append(ForceRefund(existing: nil, tickets: rest, perTicket: false, paidFen: paid(rest))) }
+            if !rest.isEmpty { out.append(ForceRefund(existing: nil, tickets: rest, perTicket: false, paidFen: paid(rest), amountFen: paid(rest))) }
         } else {
-            out += rest.map { ForceRefund(existing: nil, tickets: [$0], perTicket: true, paidFen: paid([$0])) }
+            out += rest.map { ForceRefund(existing: nil, tickets: [$0], perTicket: true, paidFen: paid([$0]), amountFen: paid([$0])) }
+        }
+        // Each refund gets at most what is left on its tickets and, in turn, on the order (the tickets are disjoint).
+        var orderLeft = ceiling.orderLeftFen
+        for k in out.indices {
+            out[k].amountFen = min(out[k].paidFen, ceiling.leftFen(on: out[k].tickets), orderLeft)
+            orderLeft -= out[k].amountFen
         }
         return out
     }
 
     static func callback(_ d: OrderDetail, _ r: ForceRefund, key: String, code: Int, now: Int) -> RefundConfirm {
-        CallbackFactory.refundConfirm(d, ticket: r.perTicket ? r.tickets.first : nil, transId: key, approved: true, amountFen: r.paidFen,
+        CallbackFactory.refundConfirm(d, ticket: r.perTicket ? r.tickets.first : nil, transId: key, approved: true, amountFen: r.amountFen,
                                       scene: .force, reasonCode: code, now: now)
     }
 
@@ -126,17 +137,17 @@ enum StopScheduleAction {
         for r in o.refunds {
             let rowId: Int64, key: String
             if let e = r.existing {
-                try ctx.store.decideRefund(id: e.id, RefundDecision(status: .approved, feeFen: 0, amountFen: r.paidFen, scene: .force,
+                try ctx.store.decideRefund(id: e.id, RefundDecision(status: .approved, feeFen: 0, amountFen: r.amountFen, scene: .force,
                                                                     reasonCode: code, decidedBy: ctx.actor.operatorName), now: ctx.now)
                 (rowId, key) = (e.id, e.idempotencyKey)
                 refundIds.append(e.refundId)
                 try ctx.audit("refund.force", entity: "refund", id: e.refundId, before: AuditFields(status: e.status.rawValue),
                               after: AuditFields(status: "approved").with("scene", "force").with("reason_code", code)
-                                  .with("amount_fen", r.paidFen).with("callback", e.idempotencyKey))
+                                  .with("amount_fen", r.amountFen).with("callback", e.idempotencyKey))
             } else {
                 let k = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: r.perTicket ? r.tickets.first?.id : nil,
                                                              source: .merchant, scene: .force, reasonCode: code, reason: reason,
-                                                             paidFen: r.paidFen, feeFen: 0, amountFen: r.paidFen,
+                                                             paidFen: r.paidFen, feeFen: 0, amountFen: r.amountFen,
                                                              decidedBy: ctx.actor.operatorName), now: ctx.now)
                 (rowId, key) = (k.id, k.idempotencyKey)
                 refundIds.append(k.refundId)
@@ -150,7 +161,7 @@ enum StopScheduleAction {
         try ctx.store.setOrderStatus(orderId: d.summary.id, to: status, now: ctx.now)
         try ctx.audit("schedule.stop.refund", entity: "order", id: d.summary.agentOrderId, before: AuditFields(status: d.summary.status.rawValue),
                       after: AuditFields(status: status.rawValue).with("refunds", refundIds.joined(separator: ","))
-                          .with("amount_fen", o.refunds.reduce(0) { $0 + $1.paidFen }).with("reason_code", code))
+                          .with("amount_fen", o.refunds.reduce(0) { $0 + $1.amountFen }).with("reason_code", code))
         return ids
     }
 

@@ -62,6 +62,17 @@ extension Store {
                              .int(orderId)) ?? 0)
     }
 
+    /// The refunds whose money counts as given back on an order (approved, done, dead-lettered), oldest first:
+    /// what the one refund ceiling (Operations' `RefundCeiling`, issue 12) attributes to the order's tickets.
+    public func countedRefunds(orderId: Int64) throws -> [RefundRecord] {
+        let s = try db.prepare("""
+            SELECT \(Store.refundColumns) FROM refunds r INDEXED BY refunds_by_order
+            WHERE r.order_id = ? AND r.status IN ('approved', 'done', 'failed') ORDER BY r.id
+            """)
+        try s.bind([.int(orderId)])
+        return try s.all(Store.refund)
+    }
+
     public func metaValue(_ key: String) throws -> String? {
         try db.scalarText("SELECT value FROM meta WHERE key = ?", .text(key))
     }

@@ -39,24 +39,29 @@ extension Store {
         try db.read {
             let total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'refunds_pending'") ?? 0)
             let s = try db.prepare("""
-                SELECT \(Store.refundColumns), r.agent_order_id, r.main_biz_order_id, r.departs_at, r.from_city, r.to_city,
-                  r.contact_name, r.passenger_names, r.rules
+                SELECT \(Store.refundColumns), \(Store.queueColumns)
                 FROM (SELECT departs_at, id FROM refunds INDEXED BY refunds_queue WHERE status = 'pending'
                       ORDER BY departs_at, id LIMIT ? OFFSET ?) w
                 JOIN refund_queue r ON r.departs_at = w.departs_at AND r.id = w.id
                 ORDER BY r.departs_at, r.id
                 """)
             try s.bind([.of(limit), .of(offset)])
-            let rows = try s.all { r -> PendingRefund in
-                let refund = Store.refund(r)
-                let departsAt = r.int(20)
-                let q = RefundPolicy.quote(paidFen: refund.paidFen, rules: Store.rules(queued: r.text(25)), departsAt: departsAt, now: now)
-                return PendingRefund(refund: refund, agentOrderId: r.text(18), mainBizOrderId: r.text(19), departsAt: departsAt,
-                                     fromCity: r.text(21), toCity: r.text(22), contactName: r.text(23), passengerNames: r.text(24),
-                                     currentFeeFen: q.feeFen, currentFeePercent: q.feePercent, secondsToNextTier: q.secondsToNextTier)
-            }
+            let rows = try s.all { Store.pendingRefund($0, now: now) }
             return (rows, total)
         }
+    }
+
+    /// The queue's columns after `refundColumns`, as `pendingRefund` reads them.
+    static let queueColumns = "r.agent_order_id, r.main_biz_order_id, r.departs_at, r.from_city, r.to_city, r.contact_name, r.passenger_names, r.rules"
+
+    /// One `refund_queue` row read as `SELECT refundColumns, queueColumns`, quoted under the tier in force at `now`.
+    static func pendingRefund(_ r: Statement, now: Int) -> PendingRefund {
+        let refund = Store.refund(r)
+        let departsAt = r.int(20)
+        let q = RefundPolicy.quote(paidFen: refund.paidFen, rules: Store.rules(queued: r.text(25)), departsAt: departsAt, now: now)
+        return PendingRefund(refund: refund, agentOrderId: r.text(18), mainBizOrderId: r.text(19), departsAt: departsAt,
+                             fromCity: r.text(21), toCity: r.text(22), contactName: r.text(23), passengerNames: r.text(24),
+                             currentFeeFen: q.feeFen, currentFeePercent: q.feePercent, secondsToNextTier: q.secondsToNextTier)
     }
 
     /// Rule tiers as `refund_queue` holds them ("hours_from,hours_to,fee_percent;…", empty for NULL), in tier order.

@@ -29,6 +29,8 @@ public struct ChromeModel: Equatable, Sendable {
     public var live = true
     /// Replaces the live indicator when the store must not be trusted ("✖ store gone", "✖ store damaged").
     public var storeAlert: String?
+    /// Something is due within 15 minutes (issue 12): shown on the status line in place of the store path.
+    public var dueAlert: String?
     /// Seconds since the data on screen was last confirmed current.
     public var dataAge: Double = 0
     public var outboxPending = 0
@@ -100,7 +102,10 @@ public enum Chrome {
         right += [TextSpan(" │ ", bar), TextSpan(clock, bar), TextSpan(" ", bar)]
         let rightWidth = DisplayWidth.of(liveText + " │ " + outbox + " │ " + clock + " ")
         let pathWidth = screen.width - rightWidth - 2
-        if pathWidth >= 8 {
+        if pathWidth >= 8, let alert = m.dueAlert {
+            screen.put(x: 1, y: y, text: alert, style: Style(.warn, reverse: true), maxWidth: pathWidth)
+            screen.put(x: screen.width - rightWidth, y: y, spans: right)
+        } else if pathWidth >= 8 {
             screen.put(x: 1, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: pathWidth), style: bar)
             screen.put(x: screen.width - rightWidth, y: y, spans: right)
         } else {

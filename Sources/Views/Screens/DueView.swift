@@ -1,0 +1,69 @@
+import Store
+
+/// Due work, soonest first (issue 12, `:due`): the same rows `busops due` prints.
+public struct DueViewModel: Equatable, Sendable {
+    public var rows: [DueItem]
+    public var now: Int
+    public var offset = 0
+    public var selected: Int? = 0
+    public var loaded = true
+    public init(rows: [DueItem], now: Int, offset: Int = 0, selected: Int? = 0) {
+        self.rows = rows; self.now = now; self.offset = offset; self.selected = selected
+    }
+}
+
+/// Time left as the due list says it: `12m`, `1h5m`, `overdue 3m`.
+public enum DueText {
+    public static func left(_ seconds: Int) -> String {
+        seconds >= 0 ? Formatting.duration(max(1, seconds)) : "overdue " + Formatting.duration(-seconds)
+    }
+
+    /// Rows due within `seconds` from `now` (overdue ones included).
+    public static func count(_ rows: [DueItem], within seconds: Int, now: Int) -> Int {
+        rows.filter { $0.dueAt - now <= seconds }.count
+    }
+}
+
+public enum DueView {
+    public static let columns: [TableColumn] = [
+        TableColumn("类别", width: 8, priority: 90),
+        TableColumn("编号", width: 12, priority: 100),
+        TableColumn("线路", width: 11, flex: 1, priority: 40),
+        TableColumn("到期 (\(ChinaTime.zoneLabel))", width: 12, priority: 95),
+        TableColumn("剩余", width: 11, priority: 98, alignRight: true),
+        TableColumn("事项", width: 16, flex: 2, priority: 60),
+    ]
+
+    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+
+    public static func render(_ m: DueViewModel, into screen: inout Screen, rect: Rect) {
+        guard rect.height > 0 else { return }
+        screen.fill(rect)
+        let hour = DueText.count(m.rows, within: 3600, now: m.now)
+        screen.put(x: rect.x, y: rect.y, spans: [
+            TextSpan(" \(m.rows.count) due", .key), TextSpan("   soonest first · \(hour) within the hour · Enter opens", .subHeader),
+        ], maxWidth: rect.width)
+        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let shown = Array(m.rows.dropFirst(m.offset).prefix(pageSize(for: rect)))
+        ListPosition.render(offset: m.offset, shown: shown.count, total: m.rows.count, into: &screen, rect: rect)
+        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) },
+                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
+        if shown.isEmpty {
+            let text = m.loaded ? "Nothing due." : "Loading…"
+            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
+        }
+    }
+
+    static func cells(_ d: DueItem, now: Int) -> [[TextSpan]] {
+        let left = d.secondsLeft(now: now)
+        let role: Role = left < 0 ? .error : (left <= 900 ? .warn : .normal)
+        return [
+            Table.cell(d.kind.rawValue, .dim),
+            Table.cell(d.id),
+            Table.cell(d.route),
+            Table.cell(ChinaTime.short(d.dueAt)),
+            Table.cell(DueText.left(left), role),
+            Table.cell(d.what),
+        ]
+    }
+}
