@@ -83,8 +83,8 @@ enum FrameRenderer {
         let hour = DueText.count(s.due.rows, within: 3600, now: now)
         c.tabs = Tab.allCases.map { $0 == .due && hour > 0 ? "\($0.title) \(hour)" : $0.title }
         let soon = DueText.count(s.due.rows, within: 900, now: now)
-        if soon > 0, let first = s.due.rows.first {
-            c.dueAlert = "⚠ \(soon) due within 15 min: \(first.kind.rawValue) \(first.id) \(DueText.left(first.dueAt - now)) (:due)"
+        if soon > 0 {
+            c.dueAlert = "⚠ \(soon) due within 15 min (:due)"
         }
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly

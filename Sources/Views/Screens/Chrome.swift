@@ -103,7 +103,12 @@ public enum Chrome {
         let rightWidth = DisplayWidth.of(liveText + " │ " + outbox + " │ " + clock + " ")
         let pathWidth = screen.width - rightWidth - 2
         if pathWidth >= 8, let alert = m.dueAlert {
-            screen.put(x: 1, y: y, text: alert, style: Style(.warn, reverse: true), maxWidth: pathWidth)
+            // The warning first; the store path keeps what room is left (which store this is must stay in sight).
+            let used = screen.put(x: 1, y: y, text: alert, style: Style(.warn, reverse: true), maxWidth: pathWidth)
+            let rest = pathWidth - used - 1
+            if rest >= 12 {
+                screen.put(x: 2 + used, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: rest), style: bar)
+            }
             screen.put(x: screen.width - rightWidth, y: y, spans: right)
         } else if pathWidth >= 8 {
             screen.put(x: 1, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: pathWidth), style: bar)
