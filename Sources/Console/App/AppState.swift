@@ -6,6 +6,8 @@ struct AppState {
     var tab: Tab = .orders
     var orders = OrdersListState()
     var detail: DetailState?
+    /// The daily settlement page (`:report DATE`), shown over the tabs like an order's detail.
+    var report: ReportPage?
     var seats = OffsetListState<ScheduleSeats>()
     var seatsDay: Int                                   // GMT+8 midnight of the day shown
     var seatsSummary: SeatsDaySummary?                  // the day's counts (the rows are a window of it)
@@ -109,6 +111,12 @@ struct OffsetListState<Row: Equatable>: Equatable {
     func isCurrent(generation: Int, page: Int) -> Bool {
         loaded && loadedGeneration == generation && covers(page: page)
     }
+}
+
+struct ReportPage: Equatable {
+    var day: String
+    var report: DayReport?
+    var scroll = 0
 }
 
 struct DetailState: Equatable {

@@ -85,6 +85,16 @@ struct EffectRunner {
             let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight, total: state.callbacks.total)
             let r = try store.callbacks(limit: w.limit, offset: w.start)
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
+        case .export(let path, let replace):
+            do {
+                let out = try ListExport(store: store).csv(state, now: now)
+                try AtomicExport.write(out.text, to: path, replace: replace)
+                return [.message(StatusMessage(kind: .info, text: "exported \(out.rows) rows to \(path)"))]
+            } catch let e as AtomicExport.Refusal {
+                return [.message(StatusMessage(kind: .error, text: e.message))]
+            }
+        case .loadReport(let day):
+            return [.reportLoaded(try store.dayReport(day: day))]
         case .loadHealth:
             let h = try store.outboxHealth()
             return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused()),

@@ -9,6 +9,10 @@ enum Effect: Equatable {
     case loadRefunds
     case loadCallbacks
     case loadHealth
+    /// The daily settlement of a yyyy-MM-dd day (issue 13).
+    case loadReport(String)
+    /// The list on screen (or the settlement page) as CSV into a file; `replace` only after `:export!`.
+    case export(path: String, replace: Bool)
     case search(query: String, forward: Bool)
     case continueSearch(query: String, forward: Bool, from: Int64)
     case copy(String)
@@ -45,6 +49,7 @@ enum Event {
     case refundsLoaded([PendingRefund], start: Int = 0, total: Int)
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case healthLoaded(pending: Int, failed: Int)
+    case reportLoaded(DayReport)
     case externalChange(dataVersion: Int64, at: Int)
     /// The clock's minute turned (what is on screen may depend on it).
     case minuteTurned

@@ -40,6 +40,8 @@ enum Update {
         case .storeCheckLoaded(let check, let damage):
             state.live.lastCheck = check
             state.live.damage = damage
+        case .reportLoaded(let r):
+            if state.report?.day == r.day { state.report?.report = r }
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
@@ -89,6 +91,7 @@ enum Update {
 
     /// Reload whatever is on screen (after another process committed, or after an action).
     static func reloadCurrent(_ state: AppState, includeOrders: Bool) -> [Effect] {
+        if let r = state.report { return [.loadReport(r.day)] }
         if let d = state.detail { return [.loadDetail(d.orderId, revealed: d.revealed)] }
         switch state.tab {
         case .orders:
@@ -103,7 +106,7 @@ enum Update {
         if state.prompt != nil { return PromptUpdate.key(&state, key, now: now) }
         if let overlay = state.overlay { return OverlayUpdate.key(&state, overlay, key) }
         state.message = nil
-        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil)
+        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil, inReport: state.report != nil)
         guard let binding = KeyTable.binding(for: key, in: contexts) else {
             if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
             return []
@@ -130,6 +133,7 @@ enum Update {
         case .showTab(let t): return switchTab(&state, t, now: now)
         case .help: state.overlay = .help
         case .back:
+            if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
@@ -198,6 +202,7 @@ enum Update {
     static func switchTab(_ state: inout AppState, _ tab: Tab, now: Int) -> [Effect] {
         state.tab = tab
         state.detail = nil
+        state.report = nil
         if isCurrent(state, tab, now: now) { return [] }
         return reloadCurrent(state, includeOrders: true)
     }
