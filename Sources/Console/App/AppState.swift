@@ -8,6 +8,10 @@ struct AppState {
     var detail: DetailState?
     /// The daily settlement page (`:report DATE`), shown over the tabs like an order's detail.
     var report: ReportPage?
+    /// The Dashboard's figures (issue 13), the generation and minute they were read at, and the glyphs it draws with.
+    var dashboard: DashboardData?
+    var dashboardLoaded = (generation: -1, minute: -1)
+    var chartGlyphs = ChartGlyphs.unicode
     var seats = OffsetListState<ScheduleSeats>()
     var seatsDay: Int                                   // GMT+8 midnight of the day shown
     var seatsSummary: SeatsDaySummary?                  // the day's counts (the rows are a window of it)

@@ -29,6 +29,7 @@ final class ConsoleApp {
         self.mouse = mouse
         self.dispatch = dispatch
         state = AppState(session: session, now: ChinaTime.now())
+        state.chartGlyphs = ChartGlyphs.detect(ProcessInfo.processInfo.environment)
         let term = terminal
         runner = EffectRunner(store: store, operatorName: OperatorIdentity.name(), source: OperatorIdentity.source(),
                               copy: { term.copyToClipboard($0) })
@@ -129,6 +130,7 @@ final class ConsoleApp {
         case .seats: return onScreen(state.seats)
         case .refunds: return onScreen(state.refunds)
         case .callbacks: return onScreen(state.callbacks)
+        case .dashboard: return 0
         }
     }
 

@@ -93,6 +93,8 @@ struct EffectRunner {
             } catch let e as AtomicExport.Refusal {
                 return [.message(StatusMessage(kind: .error, text: e.message))]
             }
+        case .loadDashboard:
+            return [.dashboardLoaded(try store.dashboard(now: now))]
         case .loadReport(let day):
             return [.reportLoaded(try store.dayReport(day: day))]
         case .loadHealth:

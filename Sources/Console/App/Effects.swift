@@ -11,6 +11,7 @@ enum Effect: Equatable {
     case loadHealth
     /// The daily settlement of a yyyy-MM-dd day (issue 13).
     case loadReport(String)
+    case loadDashboard
     /// The list on screen (or the settlement page) as CSV into a file; `replace` only after `:export!`.
     case export(path: String, replace: Bool)
     case search(query: String, forward: Bool)
@@ -50,6 +51,7 @@ enum Event {
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case healthLoaded(pending: Int, failed: Int)
     case reportLoaded(DayReport)
+    case dashboardLoaded(DashboardData)
     case externalChange(dataVersion: Int64, at: Int)
     /// The clock's minute turned (what is on screen may depend on it).
     case minuteTurned

@@ -52,6 +52,8 @@ enum FrameRenderer {
                 m.failed = s.live.outboxFailed
                 m.loaded = s.callbacks.loaded
                 CallbacksView.render(m, into: &screen, rect: body)
+            case .dashboard:
+                DashboardView.render(DashboardViewModel(data: s.dashboard, glyphs: s.chartGlyphs), into: &screen, rect: body)
             }
         }
         switch s.overlay {
@@ -76,6 +78,7 @@ enum FrameRenderer {
 
     static func chrome(_ s: AppState, now: Int) -> ChromeModel {
         var c = ChromeModel()
+        c.tabs = Tab.allCases.map(\.title)
         c.activeTab = s.detail == nil && s.report == nil ? s.tab.rawValue : -1
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly

@@ -8,7 +8,8 @@ enum KeyTable {
         KeyBinding(keys: [.char("2")], action: .showTab(.seats), context: .global, help: "Seats"),
         KeyBinding(keys: [.char("3")], action: .showTab(.refunds), context: .global, help: "Refunds"),
         KeyBinding(keys: [.char("4")], action: .showTab(.callbacks), context: .global, help: "Callbacks"),
-        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :report DATE :q)"),
+        KeyBinding(keys: [.char("5")], action: .showTab(.dashboard), context: .global, help: "Dashboard (the day at a glance)"),
+        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :report DATE :dash :export FILE :q)"),
         KeyBinding(keys: [.char("?"), .f1], action: .help, context: .global, help: "this help"),
         KeyBinding(keys: [.escape], action: .back, context: .global, help: "back / close"),
         KeyBinding(keys: [.char("P")], action: .run("sending"), context: .global, help: "pause / resume sending callbacks"),
@@ -73,6 +74,7 @@ enum KeyTable {
         case .seats: return [.seats, .list, .global]
         case .refunds: return [.refunds, .list, .global]
         case .callbacks: return [.callbacks, .list, .global]
+        case .dashboard: return [.global]
         }
     }
 

@@ -39,6 +39,7 @@ enum ListUpdate {
         case .callbacks:
             moveOffset(&state.callbacks, action, page: state.listHeight)
             if !state.callbacks.covers(page: state.listHeight) { return [.loadCallbacks] }
+        case .dashboard: break
         }
         return []
     }

@@ -54,6 +54,7 @@ enum PromptUpdate {
         case "orders", "o": return Update.switchTab(&state, .orders, now: now)
         case "refunds", "r": return Update.switchTab(&state, .refunds, now: now)
         case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
+        case "dash", "dashboard", "d": return Update.switchTab(&state, .dashboard, now: now)
         case "help", "h": state.overlay = .help; return []
         case "status", "check":
             state.message = StoreStatusText.message(state.live)
@@ -102,7 +103,7 @@ enum PromptUpdate {
             state.seats.selected = 0
             return Update.switchTab(&state, .seats, now: now)
         default:
-            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :report DATE :q)")
+            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :report DATE :dash :export FILE :q)")
             return []
         }
     }

@@ -40,12 +40,17 @@ enum Update {
         case .storeCheckLoaded(let check, let damage):
             state.live.lastCheck = check
             state.live.damage = damage
+        case .dashboardLoaded(let d):
+            state.dashboard = d
+            state.dashboardLoaded = (state.generation, d.now / 60)
         case .reportLoaded(let r):
             if state.report?.day == r.day { state.report?.report = r }
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
             // The refund fee tiers run on the clock: a new minute re-quotes the queue on screen.
+            // So do the dashboard's windows (this hour, the pending refunds' ages, the last minutes of traffic).
+            if state.detail == nil && state.report == nil && state.tab == .dashboard { return [.loadDashboard] }
             return state.tab == .refunds && state.detail == nil ? [.loadRefunds] : []
         case .externalChange(let version, let at):
             state.generation += 1
@@ -99,6 +104,7 @@ enum Update {
         case .seats: return [.loadSeats]
         case .refunds: return [.loadRefunds]
         case .callbacks: return [.loadCallbacks]
+        case .dashboard: return [.loadDashboard]
         }
     }
 
@@ -217,6 +223,7 @@ enum Update {
         case .seats: return state.seatsLoadedDay == state.seatsDay && state.seats.isCurrent(generation: g, page: page)
         case .refunds: return state.refunds.isCurrent(generation: g, page: page) && state.refunds.loadedMinute == now / 60
         case .callbacks: return state.callbacks.isCurrent(generation: g, page: page)
+        case .dashboard: return state.dashboard != nil && state.dashboardLoaded == (g, now / 60)
         }
     }
 
@@ -226,7 +233,7 @@ enum Update {
         case .orders: id = state.orders.selectedOrder?.id
         case .refunds: id = state.refunds.selectedRow?.refund.orderId
         case .callbacks: id = state.callbacks.selectedRow?.orderId
-        case .seats: id = nil
+        case .seats, .dashboard: id = nil
         }
         guard let id else { return [] }
         state.detail = DetailState(orderId: id)

@@ -57,6 +57,16 @@ struct ListExport {
                              c.lastSubCode.map { .text($0) } ?? .empty, c.lastMessage.map { .text($0) } ?? .empty,
                              .text(ChinaTime.second(c.createdAt))])
             }
+        case .dashboard:
+            // The hour-by-hour figures behind the charts.
+            header = ["hour", "orders", "tickets", "orders_last_week", "tickets_last_week", "seats_today", "sold_today", "held_today",
+                      "seats_tomorrow", "sold_tomorrow", "held_tomorrow", "callbacks_sent", "callbacks_retried", "callbacks_dead"]
+            let d = try store.dashboard(now: now)
+            for h in 0..<24 {
+                let a = d.departuresToday[h], b = d.departuresTomorrow[h], c = d.calls[h]
+                rows.append([.text((h < 10 ? "0" : "") + "\(h):00")] + [d.today[h].orders, d.today[h].tickets, d.lastWeek[h].orders,
+                    d.lastWeek[h].tickets, a.total, a.sold, a.held, b.total, b.sold, b.held, c.sent, c.retried, c.dead].map { .number(String($0)) })
+            }
         }
         return (CSVText.row(header.map { .text($0) }) + rows.map(CSVText.row).joined(), rows.count)
     }

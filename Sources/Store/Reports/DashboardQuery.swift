@@ -1,14 +1,30 @@
 /// The Dashboard's figures (issue 13), read from migration 6's aggregate tables only: about a hundred small rows
 /// in one read transaction, never a scan of orders, refunds or the outbox (Schema6.swift says what each holds).
 public struct DashboardData: Equatable, Sendable {
-    public struct Hour: Equatable, Sendable { public var orders = 0, tickets = 0 }
-    public struct Seats: Equatable, Sendable { public var total = 0, sold = 0, held = 0; public var left: Int { total - sold - held } }
-    public struct Calls: Equatable, Sendable { public var sent = 0, retried = 0, dead = 0 }
-    public struct Pending: Equatable, Sendable { public var refunds = 0, paidFen = 0 }
+    public struct Hour: Equatable, Sendable {
+        public var orders = 0, tickets = 0
+        public init(orders: Int = 0, tickets: Int = 0) { self.orders = orders; self.tickets = tickets }
+    }
+    public struct Seats: Equatable, Sendable {
+        public var total = 0, sold = 0, held = 0
+        public var left: Int { total - sold - held }
+        public init(total: Int = 0, sold: Int = 0, held: Int = 0) { self.total = total; self.sold = sold; self.held = held }
+    }
+    public struct Calls: Equatable, Sendable {
+        public var sent = 0, retried = 0, dead = 0
+        public init(sent: Int = 0, retried: Int = 0, dead: Int = 0) { self.sent = sent; self.retried = retried; self.dead = dead }
+    }
+    public struct Pending: Equatable, Sendable {
+        public var refunds = 0, paidFen = 0
+        public init(refunds: Int = 0, paidFen: Int = 0) { self.refunds = refunds; self.paidFen = paidFen }
+    }
     public struct Traffic: Equatable, Sendable {
         public var interface: String
         public var perMinute: [Int]           // the last 60 minutes, oldest first
         public var requests = 0, errors = 0   // over those minutes
+        public init(interface: String, perMinute: [Int], requests: Int = 0, errors: Int = 0) {
+            self.interface = interface; self.perMinute = perMinute; self.requests = requests; self.errors = errors
+        }
     }
 
     public var day: Int                       // GMT+8 midnight of today
@@ -22,6 +38,8 @@ public struct DashboardData: Equatable, Sendable {
     public var calls: [Calls] = Array(repeating: Calls(), count: 24)
     public var traffic: [Traffic] = []
     public var soldFen = 0, refundedFen = 0, feesFen = 0, paidOrders = 0, refunds = 0
+
+    public init(day: Int, now: Int) { self.day = day; self.now = now }
 
     public var pendingTotal: Pending {
         pending.reduce(into: Pending()) { $0.refunds += $1.refunds; $0.paidFen += $1.paidFen }
