@@ -164,7 +164,10 @@ final class ConsoleApp {
             let v = try store.dataVersion()
             if !state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = true
-            if v != state.live.dataVersion { process([.externalChange(dataVersion: v, at: ChinaTime.now())]) }
+            if v != state.live.dataVersion {
+                trace?.changeSeen()
+                process([.externalChange(dataVersion: v, at: ChinaTime.now())])
+            }
             pollDispatcher()
         } catch {
             if state.live.lastPollOK { dirty = true }
