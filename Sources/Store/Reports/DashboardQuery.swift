@@ -85,6 +85,9 @@ extension Store {
                 try pending.bind([.of(m - from), .of(m - to)])
                 _ = try pending.step()
                 d.pending[i] = .init(refunds: pending.int(0), paidFen: pending.int(1))
+                // Not stepped to its end: reset, or the statement would keep this read's snapshot open and every
+                // later read on the connection would see the store as it is now (other processes' commits unseen).
+                pending.reset()
             }
             // Older: all pending (the counters) less the three recent buckets, so no row older than 4 h is read.
             let all = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'refunds_pending'") ?? 0)
