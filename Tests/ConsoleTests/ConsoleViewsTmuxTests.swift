@@ -26,6 +26,7 @@ final class ConsoleViewsTmuxTests: TmuxStoreTestCase {
         let total = SQLiteCLI.query(db, "SELECT count(*) FROM outbox").first ?? "?"
         XCTAssertTrue(c.contains(" \(total) callbacks"), "outbox size from the store (\(total)):\n\(c)")
         for header in ["method", "state", "tries", "message"] { XCTAssertTrue(c.contains(header), "callbacks column \(header):\n\(c)") }
+        t.send("Tab"); expect(t, "orders/h", "Tab → Dashboard (issue 13)")
         t.send("Tab"); expect(t, orders, "Tab wraps → Orders")
         // Number keys jump straight to a view, in any order.
         t.send("3"); expect(t, refunds, "3 → Refunds")
