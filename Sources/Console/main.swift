@@ -7,6 +7,7 @@ let handlers: [String: CommandLineRouter.Handler] = [
     "demo": DemoCommand.run,
     "stats": StatsCommand.run,
     "list": ListCommand.run,
+    "report day": ReportCommand.run,
 ].merging(ActionHandlers.all) { a, _ in a }.merging(ServiceHandlers.all) { a, _ in a }
     .merging(ReplicationHandlers.all) { a, _ in a }.merging(["due": DueCommand.run]) { a, _ in a }
 

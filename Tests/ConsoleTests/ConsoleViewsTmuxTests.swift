@@ -28,6 +28,7 @@ final class ConsoleViewsTmuxTests: TmuxStoreTestCase {
         for header in ["method", "state", "tries", "message"] { XCTAssertTrue(c.contains(header), "callbacks column \(header):\n\(c)") }
         // Due (issue 12) is the last view.
         t.send("Tab"); expect(t, "soonest first", "Tab → Due")
+        t.send("Tab"); expect(t, "orders/h", "Tab → Dashboard (issue 13)")
         t.send("Tab"); expect(t, orders, "Tab wraps → Orders")
         // Number keys jump straight to a view, in any order.
         t.send("3"); expect(t, refunds, "3 → Refunds")

@@ -16,11 +16,16 @@ final class DemoFingerprintTests: XCTestCase {
         XCTAssertEqual(try fingerprint(store.db), [
             "audit:3344:bc16f3c910096d62",
             "cities:13:f6a686918eb03f3",   // migration 5: official names (上海市) beside the short ones
-            "counters:2:a5b6b9ab1e33ae6c",   // migration 3; recounted after the load
+            "counters:3:8758e4dc7ef2e96f",   // migration 3; recounted after the load (migration 6: refunds_pending_fen)
+            "dash_callbacks:170:ec3c56bb7bbc8ae6",   // migration 6 (dashboard); recounted after the load
+            "dash_departures:140:38f2122283711721",   // migration 6
+            "dash_hours:171:7c3acaf73fef97f9",   // migration 6
+            "dash_pending:204:40ea506065e937a2",   // migration 6
             "meta:3:25efa0944fbae6ed",
             "order_notes:0:cbf29ce484222325",   // migration 5
             "orders:20000:e49c29ff259a0dab",
             "outbox:8261:a95f4fee6b5e667e",
+            "qimen_minutes:0:cbf29ce484222325",   // migration 6: written by serve only
             "refund_queue:1132:7936389ad48431bd",   // migration 4; rebuilt after the load
             "refund_rules:6496:fb7d96662258df7a",
             "refunds:4476:6cc14c7172e07931",
@@ -54,7 +59,7 @@ final class DemoFingerprintTests: XCTestCase {
             "schedules_by_route", "schedules_stopped", "seat_holds_by_expiry", "tickets_by_cert", "tickets_by_order", "tickets_by_phone"])
         let files = try FileManager.default.contentsOfDirectory(atPath: t.dir).filter { !["-wal", "-shm"].contains(where: $0.hasSuffix) }
         XCTAssertEqual(files, ["store.sqlite"])
-        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 16)
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 25)   // migration 6 added 9
     }
 
     /// FNV-1a over every table's rows in rowid order (statistics and migration timestamps left out), per table.

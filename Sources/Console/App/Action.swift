@@ -14,6 +14,7 @@ enum KeyContext: String, CaseIterable, Sendable {
     case list = "Lists"
     case orders = "Orders"
     case detail = "Order detail"
+    case report = "Daily settlement"
     case seats = "Seats"
     case refunds = "Refunds"
     case callbacks = "Callbacks"

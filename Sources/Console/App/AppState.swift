@@ -6,6 +6,12 @@ struct AppState {
     var tab: Tab = .orders
     var orders = OrdersListState()
     var detail: DetailState?
+    /// The daily settlement page (`:report DATE`), shown over the tabs like an order's detail.
+    var report: ReportPage?
+    /// The Dashboard's figures (issue 13), the generation and minute they were read at, and the glyphs it draws with.
+    var dashboard: DashboardData?
+    var dashboardLoaded = (generation: -1, minute: -1)
+    var chartGlyphs = ChartGlyphs.unicode
     var seats = OffsetListState<ScheduleSeats>()
     var seatsDay: Int                                   // GMT+8 midnight of the day shown
     var seatsSummary: SeatsDaySummary?                  // the day's counts (the rows are a window of it)
@@ -112,6 +118,12 @@ struct OffsetListState<Row: Equatable>: Equatable {
     func isCurrent(generation: Int, page: Int) -> Bool {
         loaded && loadedGeneration == generation && covers(page: page)
     }
+}
+
+struct ReportPage: Equatable {
+    var day: String
+    var report: DayReport?
+    var scroll = 0
 }
 
 struct DetailState: Equatable {

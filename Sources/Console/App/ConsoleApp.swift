@@ -30,6 +30,7 @@ final class ConsoleApp {
         self.dispatch = dispatch
         state = AppState(session: session, now: ChinaTime.now())
         state.dueOptions = DueOptions.from(env: ProcessInfo.processInfo.environment)
+        state.chartGlyphs = ChartGlyphs.detect(ProcessInfo.processInfo.environment)
         let term = terminal
         runner = EffectRunner(store: store, operatorName: OperatorIdentity.name(), source: OperatorIdentity.source(),
                               copy: { term.copyToClipboard($0) })
@@ -131,6 +132,7 @@ final class ConsoleApp {
         case .refunds: return onScreen(state.refunds)
         case .callbacks: return onScreen(state.callbacks)
         case .due: return onScreen(state.due)
+        case .dashboard: return 0
         }
     }
 
@@ -164,7 +166,10 @@ final class ConsoleApp {
             let v = try store.dataVersion()
             if !state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = true
-            if v != state.live.dataVersion { process([.externalChange(dataVersion: v, at: ChinaTime.now())]) }
+            if v != state.live.dataVersion {
+                trace?.changeSeen()
+                process([.externalChange(dataVersion: v, at: ChinaTime.now())])
+            }
             pollDispatcher()
         } catch {
             if state.live.lastPollOK { dirty = true }

@@ -87,6 +87,18 @@ struct EffectRunner {
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
         case .loadDue:
             return [.dueLoaded(try store.dueWork(now: now, options: state.dueOptions))]
+        case .export(let path, let replace):
+            do {
+                let out = try ListExport(store: store).csv(state, now: now)
+                try AtomicExport.write(out.text, to: path, replace: replace)
+                return [.message(StatusMessage(kind: .info, text: "exported \(out.rows) rows to \(path)"))]
+            } catch let e as AtomicExport.Refusal {
+                return [.message(StatusMessage(kind: .error, text: e.message))]
+            }
+        case .loadDashboard:
+            return [.dashboardLoaded(try store.dashboard(now: now))]
+        case .loadReport(let day):
+            return [.reportLoaded(try store.dayReport(day: day))]
         case .loadHealth:
             let h = try store.outboxHealth()
             return [.healthLoaded(pending: h.pending, failed: h.failed), .sendingPausedLoaded(try store.isSendingPaused()),

@@ -10,6 +10,11 @@ enum Effect: Equatable {
     case loadCallbacks
     case loadDue
     case loadHealth
+    /// The daily settlement of a yyyy-MM-dd day (issue 13).
+    case loadReport(String)
+    case loadDashboard
+    /// The list on screen (or the settlement page) as CSV into a file; `replace` only after `:export!`.
+    case export(path: String, replace: Bool)
     case search(query: String, forward: Bool)
     case continueSearch(query: String, forward: Bool, from: Int64)
     case copy(String)
@@ -47,6 +52,8 @@ enum Event {
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case dueLoaded([DueItem])
     case healthLoaded(pending: Int, failed: Int)
+    case reportLoaded(DayReport)
+    case dashboardLoaded(DashboardData)
     case externalChange(dataVersion: Int64, at: Int)
     /// The clock's minute turned (what is on screen may depend on it).
     case minuteTurned

@@ -11,7 +11,10 @@ enum FrameRenderer {
             return screen
         }
         let body = Chrome.render(chrome(s, now: now), into: &screen)
-        if let d = s.detail {
+        if let r = s.report {
+            ReportView.render(ReportViewModel(title: "Daily settlement \(r.day)", lines: r.report.map { ReportFormats.text($0, width: body.width - 1) } ?? [],
+                                              scroll: r.scroll, loaded: r.report != nil), into: &screen, rect: body)
+        } else if let d = s.detail {
             if let detail = d.detail {
                 OrderDetailView.render(OrderDetailViewModel(detail: detail, revealed: d.revealed, scroll: d.scroll), into: &screen, rect: body)
             } else {
@@ -54,11 +57,13 @@ enum FrameRenderer {
                                      selected: s.due.selected)
                 m.loaded = s.due.loaded
                 DueView.render(m, into: &screen, rect: body)
+            case .dashboard:
+                DashboardView.render(DashboardViewModel(data: s.dashboard, glyphs: s.chartGlyphs), into: &screen, rect: body)
             }
         }
         switch s.overlay {
         case .help?:
-            let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: s.tab, inDetail: s.detail != nil))
+            let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: s.tab, inDetail: s.detail != nil, inReport: s.report != nil))
             HelpOverlay.render(HelpModel(rows: rows.map { HelpRow(section: $0.section, keys: $0.keys, help: $0.help) }), into: &screen, area: body)
         case .confirm(let c)?:
             ConfirmDialog.render(ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused), into: &screen, area: body)
@@ -78,7 +83,7 @@ enum FrameRenderer {
 
     static func chrome(_ s: AppState, now: Int) -> ChromeModel {
         var c = ChromeModel()
-        c.activeTab = s.detail == nil ? s.tab.rawValue : -1
+        c.activeTab = s.detail == nil && s.report == nil ? s.tab.rawValue : -1
         // Issue 12: the Due tab counts what is due within the hour; the status line warns of anything within 15 min.
         let hour = DueText.count(s.due.rows, within: 3600, now: now)
         c.tabs = Tab.allCases.map { $0 == .due && hour > 0 ? "\($0.title) \(hour)" : $0.title }

@@ -26,6 +26,10 @@ final class FrameTrace {
         if keyAt == nil { keyAt = Self.nowNanos() }
     }
 
+    /// Another process's commit, seen through `data_version`, starts the clock the same way (bench/dashboard.sh:
+    /// the dashboard's refresh after an outside commit, query and frame).
+    func changeSeen() { keyReceived() }
+
     func frameDrawn() {
         guard let k = keyAt else { return }
         keyAt = nil

@@ -9,7 +9,8 @@ enum KeyTable {
         KeyBinding(keys: [.char("3")], action: .showTab(.refunds), context: .global, help: "Refunds"),
         KeyBinding(keys: [.char("4")], action: .showTab(.callbacks), context: .global, help: "Callbacks"),
         KeyBinding(keys: [.char("5")], action: .showTab(.due), context: .global, help: "Due work, soonest first"),
-        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :due :q)"),
+        KeyBinding(keys: [.char("6")], action: .showTab(.dashboard), context: .global, help: "Dashboard (the day at a glance)"),
+        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :due :dash :report DATE :export FILE :q)"),
         KeyBinding(keys: [.char("?"), .f1], action: .help, context: .global, help: "this help"),
         KeyBinding(keys: [.escape], action: .back, context: .global, help: "back / close"),
         KeyBinding(keys: [.char("P")], action: .run("sending"), context: .global, help: "pause / resume sending callbacks"),
@@ -48,6 +49,13 @@ enum KeyTable {
         KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .detail, help: "reject the refund opened from Due"),
         KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .detail, help: "re-fire the callback opened from Due"),
 
+        KeyBinding(keys: [.down, .char("j")], action: .down, context: .report, help: "scroll down"),
+        KeyBinding(keys: [.up, .char("k")], action: .up, context: .report, help: "scroll up"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], action: .pageDown, context: .report, help: "page down"),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, context: .report, help: "page up"),
+        KeyBinding(keys: [.char("g"), .home], action: .first, context: .report, help: "top"),
+        KeyBinding(keys: [.char("G"), .end], action: .last, context: .report, help: "bottom"),
+
         KeyBinding(keys: [.char("[")], action: .previousDay, context: .seats, help: "previous day"),
         KeyBinding(keys: [.char("]")], action: .nextDay, context: .seats, help: "next day"),
         KeyBinding(keys: [.char("S")], action: .run("schedule.stop"), context: .seats, help: "stop schedule (停运) and refund its passengers"),
@@ -64,7 +72,8 @@ enum KeyTable {
     ]
 
     /// The contexts active on a screen, most specific first.
-    static func contexts(tab: Tab, inDetail: Bool) -> [KeyContext] {
+    static func contexts(tab: Tab, inDetail: Bool, inReport: Bool = false) -> [KeyContext] {
+        if inReport { return [.report, .global] }
         if inDetail { return [.detail, .global] }
         switch tab {
         case .orders: return [.orders, .list, .global]
@@ -72,6 +81,7 @@ enum KeyTable {
         case .refunds: return [.refunds, .list, .global]
         case .callbacks: return [.callbacks, .list, .global]
         case .due: return [.due, .list, .global]
+        case .dashboard: return [.global]
         }
     }
 

@@ -1,6 +1,20 @@
 /// Cursor movement in every list. The orders list pages by keyset; the others by offset.
 enum ListUpdate {
     static func move(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if var r = state.report {
+            let last = max(0, (r.report.map { ReportFormats.text($0, width: state.width - 1).count } ?? 0) - state.listHeight)
+            switch action {
+            case .down: r.scroll = min(last, r.scroll + 1)
+            case .up: r.scroll = max(0, r.scroll - 1)
+            case .pageDown: r.scroll = min(last, r.scroll + state.listHeight)
+            case .pageUp: r.scroll = max(0, r.scroll - state.listHeight)
+            case .first: r.scroll = 0
+            case .last: r.scroll = last
+            default: break
+            }
+            state.report = r
+            return []
+        }
         if var d = state.detail {
             switch action {
             case .down: d.scroll += 1
@@ -27,6 +41,7 @@ enum ListUpdate {
             if !state.callbacks.covers(page: state.listHeight) { return [.loadCallbacks] }
         case .due:
             moveOffset(&state.due, action, page: state.listHeight)
+        case .dashboard: break
         }
         return []
     }

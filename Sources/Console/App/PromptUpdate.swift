@@ -1,3 +1,4 @@
+import Foundation
 import Store
 
 /// Typing after ":" (commands, with history) or "/" (search).
@@ -54,10 +55,34 @@ enum PromptUpdate {
         case "refunds", "r": return Update.switchTab(&state, .refunds, now: now)
         case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
         case "due", "d": return Update.switchTab(&state, .due, now: now)
+        case "dash", "dashboard": return Update.switchTab(&state, .dashboard, now: now)
         case "help", "h": state.overlay = .help; return []
         case "status", "check":
             state.message = StoreStatusText.message(state.live)
             return [.loadHealth]
+        case "export", "export!":
+            // The rest of the line is the file name (it may hold spaces); ~ is the operator's home.
+            let name = line.dropFirst(words[0].count).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else {
+                state.message = StatusMessage(kind: .error, text: ":export FILE writes the list on screen as CSV (:export! FILE replaces)")
+                return []
+            }
+            return [.export(path: (name as NSString).expandingTildeInPath, replace: words[0] == "export!")]
+        case "report":
+            let arg = words.count > 1 ? words[1] : "today"
+            let day: Int?
+            switch arg {
+            case "today": day = ChinaTime.startOfDay(now)
+            case "yesterday": day = ChinaTime.startOfDay(now) - 86400
+            default: day = ChinaTime.parseDate(arg)
+            }
+            guard let day else {
+                state.message = StatusMessage(kind: .error, text: "not a date: \(arg) (use yyyy-MM-dd, today, yesterday)")
+                return []
+            }
+            state.detail = nil
+            state.report = ReportPage(day: ChinaTime.date(day))
+            return [.loadReport(ChinaTime.date(day))]
         case "seats", "s":
             if words.count > 1 {
                 let arg = words[1]
@@ -79,7 +104,7 @@ enum PromptUpdate {
             state.seats.selected = 0
             return Update.switchTab(&state, .seats, now: now)
         default:
-            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :q)")
+            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :report DATE :dash :export FILE :q)")
             return []
         }
     }

@@ -1,5 +1,5 @@
-/// The top-level views, in header order (Tab and 1–5 switch between them). Due (issue 12) is last.
+/// The top-level views, in header order (Tab and 1–6 switch between them): Due (issue 12), then the Dashboard (13).
 enum Tab: Int, CaseIterable, Sendable {
-    case orders, seats, refunds, callbacks, due
-    var title: String { ["Orders", "Seats", "Refunds", "Callbacks", "Due"][rawValue] }
+    case orders, seats, refunds, callbacks, due, dashboard
+    var title: String { ["Orders", "Seats", "Refunds", "Callbacks", "Due", "Dashboard"][rawValue] }
 }

@@ -42,11 +42,18 @@ enum Update {
         case .storeCheckLoaded(let check, let damage):
             state.live.lastCheck = check
             state.live.damage = damage
+        case .dashboardLoaded(let d):
+            state.dashboard = d
+            state.dashboardLoaded = (state.generation, d.now / 60)
+        case .reportLoaded(let r):
+            if state.report?.day == r.day { state.report?.report = r }
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
             // The refund fee tiers run on the clock: a new minute re-quotes the queue on screen.
-            // Due times are counted against the clock too, and the tab bar counts them on every view.
+            // Due times are counted against the clock too, and the tab bar counts them on every view; so do the
+            // dashboard's windows (this hour, the pending refunds' ages, the last minutes of traffic).
+            if state.detail == nil && state.report == nil && state.tab == .dashboard { return [.loadDashboard, .loadDue] }
             return (state.tab == .refunds && state.detail == nil ? [.loadRefunds] : []) + [.loadDue]
         case .externalChange(let version, let at):
             state.generation += 1
@@ -94,6 +101,7 @@ enum Update {
 
     /// Reload whatever is on screen (after another process committed, or after an action).
     static func reloadCurrent(_ state: AppState, includeOrders: Bool) -> [Effect] {
+        if let r = state.report { return [.loadReport(r.day)] }
         if let d = state.detail { return [.loadDetail(d.orderId, revealed: d.revealed)] }
         switch state.tab {
         case .orders:
@@ -102,6 +110,7 @@ enum Update {
         case .refunds: return [.loadRefunds]
         case .callbacks: return [.loadCallbacks]
         case .due: return [.loadDue]
+        case .dashboard: return [.loadDashboard]
         }
     }
 
@@ -114,7 +123,7 @@ enum Update {
         if state.prompt != nil { return PromptUpdate.key(&state, key, now: now) }
         if let overlay = state.overlay { return OverlayUpdate.key(&state, overlay, key) }
         state.message = nil
-        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil)
+        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil, inReport: state.report != nil)
         guard let binding = KeyTable.binding(for: key, in: contexts) else {
             if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
             return []
@@ -141,6 +150,7 @@ enum Update {
         case .showTab(let t): return switchTab(&state, t, now: now)
         case .help: state.overlay = .help
         case .back:
+            if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
@@ -209,6 +219,7 @@ enum Update {
     static func switchTab(_ state: inout AppState, _ tab: Tab, now: Int) -> [Effect] {
         state.tab = tab
         state.detail = nil
+        state.report = nil
         if isCurrent(state, tab, now: now) { return [] }
         return reloadCurrent(state, includeOrders: true)
     }
@@ -224,6 +235,7 @@ enum Update {
         case .refunds: return state.refunds.isCurrent(generation: g, page: page) && state.refunds.loadedMinute == now / 60
         case .callbacks: return state.callbacks.isCurrent(generation: g, page: page)
         case .due: return state.due.isCurrent(generation: g, page: page) && state.due.loadedMinute == now / 60
+        case .dashboard: return state.dashboard != nil && state.dashboardLoaded == (g, now / 60)
         }
     }
 
@@ -234,7 +246,7 @@ enum Update {
         case .refunds: id = state.refunds.selectedRow?.refund.orderId
         case .callbacks: id = state.callbacks.selectedRow?.orderId
         case .due: id = state.due.selectedRow?.orderId
-        case .seats: id = nil
+        case .seats, .dashboard: id = nil
         }
         guard let id else { return [] }
         state.detail = DetailState(orderId: id)

@@ -20,9 +20,17 @@ enum Commands {
     static let stats = CommandSpec(path: ["stats"], usage: "--db PATH", summary: "Counts of orders, tickets, refunds, callbacks and today's seats.", options: [db, json])
     static let list = CommandSpec(path: ["list"], usage: "orders|tickets|refunds|schedules|callbacks|notes --db PATH",
         summary: "Rows for scripts, newest first. --status takes seed codes for orders and tickets, names for refunds (pending, approved, rejected, done, failed) and callbacks (pending, sent, failed).",
-        options: [db, OptionSpec("status", "S", "only rows in this status"), OptionSpec("limit", "N", "at most N rows (default 50)"), json])
+        options: [db, OptionSpec("status", "S", "only rows in this status"), OptionSpec("limit", "N", "at most N rows (default 50)"), json, csv])
 
-    static let all: [CommandSpec] = [console, demo, stats, list, DueCommand.spec] + ActionCommands.specs + ServiceCommands.specs + ReplicationCommands.specs
+    static let csv = OptionSpec("csv", nil, "CSV: UTF-8, a header row, RFC 4180 quoting, formula-like cells prefixed with '")
+    static let report = CommandSpec(path: ["report", "day"], usage: "[DATE] --db PATH",
+        summary: "The daily settlement of DATE (yyyy-MM-dd, GMT+8; default today): per route and in total, orders and tickets sold "
+            + "(paid that day), money taken, refunds decided that day by kind (online, offline, money-only, force), fees kept and net, "
+            + "in yuan; then the money-moving callbacks of the day Fliggy has not acknowledged and the orders whose status disagrees "
+            + "with their tickets. --csv writes the settlement table only.",
+        options: [db, json, csv])
+
+    static let all: [CommandSpec] = [console, demo, stats, list, report, DueCommand.spec] + ActionCommands.specs + ServiceCommands.specs + ReplicationCommands.specs
 
     static func find(_ path: [String]) -> CommandSpec? { all.first { $0.path == path } }
 

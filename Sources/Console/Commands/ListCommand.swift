@@ -1,6 +1,7 @@
+import Foundation
 import Store
 
-/// `busops list KIND`: rows for scripts, newest first; `--json` prints one object a line.
+/// `busops list KIND`: rows for scripts, newest first; `--json` prints one object a line, `--csv` a CSV file.
 enum ListCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         guard let word = args.positionals.first else {
@@ -15,7 +16,10 @@ enum ListCommand {
         let table: ListingTable
         do { table = try store.listing(kind, status: args.value("status"), limit: limit) }
         catch let e as StoreError where e.kind == .invalid { throw UsageError(message: e.message) }
-        if args.has("json") {
+        if args.has("json") && args.has("csv") { throw UsageError(message: "--json and --csv: pick one") }
+        if args.has("csv") {
+            FileHandle.standardOutput.write(csv(table).data(using: .utf8)!)
+        } else if args.has("json") {
             for row in table.rows {
                 let fields = zip(table.columns, row).map { "\(JSONText.quote($0)):\(json($1))" }
                 Output.line("{" + fields.joined(separator: ",") + "}")
@@ -25,6 +29,22 @@ enum ListCommand {
             for row in table.rows { Output.line(row.map(text).joined(separator: "\t")) }
         }
         return 0
+    }
+
+    /// CSV (issue 13 exports, `CSVText`): numbers stay numbers, text is quoted and defused, NULL is an empty cell.
+    static func csv(_ table: ListingTable) -> String {
+        var out = CSVText.row(table.columns.map { .text($0) })
+        for row in table.rows { out += CSVText.row(row.map(csvCell)) }
+        return out
+    }
+
+    static func csvCell(_ v: SQLValue) -> CSVText.Cell {
+        switch v {
+        case .int(let n): return .number(String(n))
+        case .real(let d): return .text(String(d))
+        case .text(let s): return .text(s)
+        case .null: return .empty
+        }
     }
 
     static func json(_ v: SQLValue) -> String {

@@ -9,6 +9,15 @@ import Store
 final class QimenAccessLog: @unchecked Sendable {
     private let lock = NSLock()
     private var byCode: [String: Int] = [:]
+    private struct MinuteKey: Hashable { var minute: Int; var interface: String }
+    private var traffic: [MinuteKey: (requests: Int, errors: Int)] = [:]
+
+    /// The requests counted since the last call, for `Store.addQimenTraffic` (serve's main loop, once a second).
+    func takeTraffic() -> [QimenMinuteCount] {
+        lock.lock()
+        defer { traffic = [:]; lock.unlock() }
+        return traffic.map { QimenMinuteCount(minute: $0.key.minute, interface: $0.key.interface, requests: $0.value.requests, errors: $0.value.errors) }
+    }
 
     func record(_ r: AccessRecord) {
         // The router's tag is "method retCode [test]"; refusals before routing have none.
@@ -20,6 +29,10 @@ final class QimenAccessLog: @unchecked Sendable {
         line += "\n"
         lock.lock()
         byCode[tag.count >= 2 ? tag[1] : "http-\(r.status)", default: 0] += 1
+        // The dashboard's per-minute traffic (issue 13): an error is any retCode but 0, or no answer from the router.
+        let key = MinuteKey(minute: Int(Date().timeIntervalSince1970) / 60, interface: tag.first.map(Self.safe) ?? "-")
+        traffic[key, default: (0, 0)].requests += 1
+        if !(tag.count >= 2 && tag[1] == "0") { traffic[key, default: (0, 0)].errors += 1 }
         lock.unlock()
         // One write(2) per line, so lines from different workers never interleave; a full log
         // volume loses the line (counted, reported on the next one) but never the request.

@@ -81,12 +81,24 @@ enum ServeCommand {
         if !renamed.isEmpty {
             Output.error("serve: Qimen methods " + renamed.map { "\($0.shortName)=\(config.methods.methodName($0))" }.joined(separator: ", "))
         }
-        while SignalFlags.received == 0 { Thread.sleep(forTimeInterval: 0.05) }
+        // Qimen traffic per minute for every console's dashboard (issue 13), one transaction a second at most.
+        // Checkpoints stay with the checkpointer (or Litestream), as for serve's other connections.
+        let trafficStore = try? StorePaths.open(path)
+        try? trafficStore?.deferCheckpoints()
+        var flushedAt = Date()
+        func flushTraffic() {
+            do { try trafficStore?.addQimenTraffic(log.takeTraffic()) } catch { Output.error("serve: traffic counters not written: \(error)") }
+        }
+        while SignalFlags.received == 0 {
+            Thread.sleep(forTimeInterval: 0.05)
+            if Date().timeIntervalSince(flushedAt) >= 1 { flushTraffic(); flushedAt = Date() }
+        }
         Output.error("serve: stopping (in-flight requests finish)")
         server.stop(graceTimeout: 10)
         sweeper.stop()
         if owner == .busops { checkpointer.stop() }
         sentinel.stop()
+        flushTraffic()
         let stopped = "serve: stopped after \(log.summary); \(server.counters.summary)"
         // Lost log lines are told here at the latest; if stderr is still full, on stdout instead.
         if !StandardStream.error.write("busops: " + stopped + Output.lossSummary + "\n") {
