@@ -11,7 +11,7 @@ final class ConsoleApp {
     let mouse: Bool
     let dispatch: Bool
     let runner: EffectRunner
-    let terminal = NCursesTerminal()
+    let terminal: TerminalBackend
     /// How often another process's commits are looked for (PRAGMA data_version is a few microseconds).
     static let pollMillis = 40
     /// Set whenever an event was processed; the next loop turn renders a frame.
@@ -23,8 +23,10 @@ final class ConsoleApp {
     /// Set on a replica console: the follower whose updates are copied into the store this console reads.
     var follower: ReplicaFollower?
 
-    init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool) {
+    init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool,
+         terminal: TerminalBackend = NCursesTerminal()) {
         self.store = store
+        self.terminal = terminal
         self.themeName = themeName
         self.mouse = mouse
         self.dispatch = dispatch

@@ -9,7 +9,7 @@ import Views
 ///
 /// Use from one thread (the main loop). Signals should only set a flag the loop checks; the loop
 /// then calls `stop()` (endwin is not async-signal-safe).
-final class NCursesTerminal {
+final class NCursesTerminal: TerminalBackend {
     private(set) var depth: ColorDepth = .none
     private var theme = Theme.builtinDefault
     private var previous: Screen?
@@ -126,31 +126,20 @@ final class NCursesTerminal {
         previous = nil
     }
 
-    /// Draws a frame, writing only cells that differ from the previous frame.
+    /// Draws a frame, writing only the cells `FrameDiff` says changed since the previous frame.
     func draw(_ screen: Screen) {
         guard started else { return }
-        let repaint = previous == nil || previous!.width != screen.width || previous!.height != screen.height
-        if repaint {
-            previous = nil
+        let diff = FrameDiff(from: previous, to: screen)
+        if diff.repaint {
             werase(cnc_stdscr())
             clearok(cnc_stdscr(), true)
         }
-        var changed = repaint
-        for y in 0..<screen.height {
-            var x = 0
-            while x < screen.width {
-                let cell = screen[x, y]
-                let w = max(1, Int(cell.width))
-                defer { x += w }
-                if cell.isContinuation { continue }
-                if let p = previous, p[x, y] == cell, w == 1 || (x + 1 < screen.width && p[x + 1, y] == screen[x + 1, y]) { continue }
-                let l = look(cell.style)
-                CellWriter.write(cell, x: x, y: y, attr: l.attr, pair: l.pair)
-                changed = true
-            }
+        for c in diff.changes {
+            let l = look(c.cell.style)
+            CellWriter.write(c.cell, x: c.x, y: c.y, attr: l.attr, pair: l.pair)
         }
         previous = screen
-        if changed {
+        if !diff.isEmpty {
             wnoutrefresh(cnc_stdscr())
             doupdate()
         }

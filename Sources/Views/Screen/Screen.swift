@@ -33,7 +33,7 @@ public struct Rect: Equatable, Sendable {
 public struct Screen: Equatable, Sendable {
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     public init(width: Int, height: Int, style: Style = .normal) {
         self.width = max(0, width); self.height = max(0, height)
