@@ -40,39 +40,6 @@ struct FormPurpose: Equatable {
     }
 }
 
-/// Things that happen to the app: keys, store results, time.
-enum Event {
-    case key(KeyPress)
-    case resize(width: Int, height: Int)
-    case ordersLoaded(top: OrderCursor?, rows: [OrderSummary], selected: Int)
-    case detailLoaded(OrderDetail?)
-    /// A window of the day's schedules from position `start`, and the day's counts (nil: `rows` is the whole day).
-    case seatsLoaded([ScheduleSeats], start: Int = 0, summary: SeatsDaySummary? = nil)
-    case refundsLoaded([PendingRefund], start: Int = 0, total: Int)
-    case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
-    case dueLoaded([DueItem])
-    case healthLoaded(pending: Int, failed: Int)
-    case reportLoaded(DayReport)
-    case dashboardLoaded(DashboardData)
-    case externalChange(dataVersion: Int64, at: Int)
-    /// The clock's minute turned (what is on screen may depend on it).
-    case minuteTurned
-    case searchResult(OrderSummary?, query: String)
-    case searchPaused(query: String, forward: Bool, resumeAfter: Int64)
-    /// The reveal's audit row is committed: now the personal data may be shown.
-    case revealAudited(agentOrderId: String)
-    case message(StatusMessage)
-    case actionDone(String)
-    case actionFailed(String)
-    case confirmReady(ConfirmState)
-    /// The kill switch as the store has it (read with the outbox health).
-    case sendingPausedLoaded(Bool)
-    /// The store file was deleted, moved or replaced under the console (docs/STORE-SAFETY.md): the reason.
-    case storeGone(String)
-    /// The last recorded `PRAGMA quick_check` and any damage seen (nil: none), read with the outbox health.
-    case storeCheckLoaded(StoreCheck?, damage: String?)
-}
-
 /// Which page of orders to load (keyset: never an OFFSET into a million rows).
 enum OrdersRequest: Equatable {
     case from(OrderCursor?, keepSelection: Int64?)   // the page starting at a cursor (nil: the newest)

@@ -32,8 +32,9 @@ struct CommandSpec: Sendable {
 /// A usage mistake: printed with the command's synopsis, exit status 2.
 struct UsageError: Error { let message: String }
 
-/// A refused or failed action: one line on stderr, exit status 1.
-struct ActionError: Error { let message: String }
+/// A command that was refused or failed (an action refused, serve unable to start, a store that cannot be opened):
+/// one line on stderr, exit status 1.
+struct CommandFailure: Error { let message: String }
 
 struct ParsedArguments {
     var positionals: [String] = []

@@ -48,7 +48,7 @@ enum CommandLineRouter {
         } catch let e as UsageError {
             Output.error(e.message + "\n" + "usage: \(spec.name) \(spec.usage) [options]  (see --help)")
             return 2
-        } catch let e as ActionError {
+        } catch let e as CommandFailure {
             Output.error(e.message)
             return 1
         } catch {

@@ -7,17 +7,17 @@ enum ConsoleCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         if let extra = args.positionals.first { throw UsageError(message: "unknown command '\(extra)'") }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw ActionError(message: "the console needs a terminal; for scripts use busops list / busops stats")
+            throw CommandFailure(message: "the console needs a terminal; for scripts use busops list / busops stats")
         }
         let env = ProcessInfo.processInfo.environment
         let named = args.value("db") ?? env["BUSOPS_DB"].flatMap { $0.isEmpty ? nil : $0 }
         let path = named ?? StorePaths.defaultPath(env: env)
         if !FileManager.default.fileExists(atPath: path) {
-            guard named == nil else { throw ActionError(message: "no store at \(path) (create one with: busops demo --db \(path))") }
+            guard named == nil else { throw CommandFailure(message: "no store at \(path) (create one with: busops demo --db \(path))") }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             Output.note("creating a demo store at \(path)…\n")
             do { try DemoGenerator.create(path: path, options: .init(), force: false) }
-            catch let e as StoreError { throw ActionError(message: e.message) }
+            catch let e as StoreError { throw CommandFailure(message: e.message) }
         }
         // A follower kept by `litestream restore -f` (named, or recognised by its -txid file) opens as a replica.
         let replica = args.has("replica") || ReplicaFollower.looksLikeFollower(path)
@@ -37,7 +37,7 @@ enum ConsoleCommand {
                 store = try Store(path: path, readOnly: readOnlyReason != nil, create: false)
             }
         }
-        catch let e as StoreError { throw ActionError(message: e.message) }
+        catch let e as StoreError { throw CommandFailure(message: e.message) }
         let config = ConsoleConfig.load(env: env)
         let session = SessionInfo(storePath: path, isDemo: (try? store.isDemo()) ?? false,
                                   readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason,

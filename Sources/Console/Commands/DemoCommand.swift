@@ -21,7 +21,7 @@ enum DemoCommand {
         do {
             try DemoGenerator.create(path: path, options: .init(orders: orders, seed: seed), force: args.has("force"))
         } catch let e as StoreError {
-            throw ActionError(message: e.message)
+            throw CommandFailure(message: e.message)
         }
         let seconds = Date().timeIntervalSince(started)
         Output.note("demo store \(path): \(orders) orders in \(String(format: "%.1f", seconds)) s\n")

@@ -21,7 +21,7 @@ enum StorePaths {
     /// Opens an existing store for a command; a missing file is an error, not a new empty store.
     static func open(_ path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ActionError(message: "no store at \(path) (create one with: busops demo --db \(path))")
+            throw CommandFailure(message: "no store at \(path) (create one with: busops demo --db \(path))")
         }
         do { return try Store(path: path, readOnly: readOnly, create: false) }
         catch let e as StoreError where readOnly && e.kind == .invalid && Store.isWritable(path: path) {
@@ -29,8 +29,8 @@ enum StorePaths {
             do {
                 _ = try Store(path: path, readOnly: false, create: false)
                 return try Store(path: path, readOnly: true, create: false)
-            } catch let e as StoreError { throw ActionError(message: e.message) }
+            } catch let e as StoreError { throw CommandFailure(message: e.message) }
         }
-        catch let e as StoreError { throw ActionError(message: e.message) }
+        catch let e as StoreError { throw CommandFailure(message: e.message) }
     }
 }

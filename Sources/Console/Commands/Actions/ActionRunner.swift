@@ -22,16 +22,16 @@ enum ActionRunner {
             // Nothing half done (docs/HARDENING.md): a preview that never reached its reader
             // does not turn into a change.
             guard Output.outputIntact else {
-                throw ActionError(message: "cannot write to standard output (\(StandardStream.output.failure ?? "unknown error")): nothing was changed")
+                throw CommandFailure(message: "cannot write to standard output (\(StandardStream.output.failure ?? "unknown error")): nothing was changed")
             }
             let result = try ops.execute(request, confirming: preview, progress: progressPrinter())
             Output.line("done: " + result.summary)
             if !Output.outputIntact {
-                throw ActionError(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
+                throw CommandFailure(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
             }
             return 0
         } catch let e as OperationError {
-            throw ActionError(message: e.message)
+            throw CommandFailure(message: e.message)
         }
     }
 

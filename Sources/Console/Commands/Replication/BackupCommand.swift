@@ -6,18 +6,18 @@ enum BackupCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let path = try StorePaths.required(args)
         guard let to = args.value("to") else { throw UsageError(message: "--to FILE is required") }
-        guard FileManager.default.fileExists(atPath: path) else { throw ActionError(message: "no store at \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure(message: "no store at \(path)") }
         if FileManager.default.fileExists(atPath: to) {
-            throw ActionError(message: "\(to) already exists; nothing was written (name a new file)")
+            throw CommandFailure(message: "\(to) already exists; nothing was written (name a new file)")
         }
         let started = Date()
         do {
             let pages = try StoreBackup.copy(from: path, to: to)
             let check = try StoreBackup.check(to)
-            guard check.ok else { throw ActionError(message: "the copy at \(to) failed its check: \(check.integrity)") }
+            guard check.ok else { throw CommandFailure(message: "the copy at \(to) failed its check: \(check.integrity)") }
             let ms = Int(Date().timeIntervalSince(started) * 1000)
             Output.line("backed up \(path) to \(to): \(pages) pages, schema \(check.schemaVersion), \(check.orders) orders, integrity ok, \(ms) ms")
             return 0
-        } catch let e as StoreError { throw ActionError(message: e.message) }
+        } catch let e as StoreError { throw CommandFailure(message: e.message) }
     }
 }

@@ -19,6 +19,6 @@ enum RestoreCommand {
                     + "see docs/REPLICATION.md before starting litestream replicate again")
             }
             return 0
-        } catch let e as StoreError { throw ActionError(message: e.message) }
+        } catch let e as StoreError { throw CommandFailure(message: e.message) }
     }
 }

@@ -11,7 +11,7 @@ enum StatusCommand {
         do {
             _ = try StorePaths.open(path, readOnly: true)
             check = try StoreBackup.quickCheck(path)
-        } catch let e as StoreError { throw ActionError(message: e.message) }
+        } catch let e as StoreError { throw CommandFailure(message: e.message) }
         let owner = (try? CheckpointOwner.resolve(storePath: path)).map(\.rawValue) ?? "invalid BUSOPS_WAL_CHECKPOINT"
         let health = ReplicationHealth(storePath: path, replicaDirectory: replicaDir)
         let warning = health.warning(threshold: maxLag)

@@ -32,18 +32,18 @@ enum SelftestCommand {
     /// or --secret-file) and the scene's method names, as `simulate` reads them.
     static func secretAndMethods(_ args: ParsedArguments) throws -> (Secret, QimenMethodTable) {
         let config: QimenConfig
-        do { config = try QimenConfig.fromEnvironment() } catch let e as QimenConfigError { throw ActionError(message: e.reason) }
+        do { config = try QimenConfig.fromEnvironment() } catch let e as QimenConfigError { throw CommandFailure(message: e.reason) }
         if let env = args.value("env"), env != "test" && env != "production" {
             throw UsageError(message: "--env expects production or test, got '\(env)'")
         }
         if let file = args.value("secret-file") {
             do { return (try SecretFile.read(file, variable: "--secret-file"), config.methods) } catch let e as TopConfigError {
-                throw ActionError(message: e.message)
+                throw CommandFailure(message: e.message)
             }
         }
         let useTest = args.value("env") == "test"
         guard let secret = config.secrets[useTest ? .test : .production] else {
-            throw ActionError(message: "selftest signs like Qimen and needs the secret serve checks: --secret-file FILE or "
+            throw CommandFailure(message: "selftest signs like Qimen and needs the secret serve checks: --secret-file FILE or "
                 + (useTest ? "BUSOPS_QIMEN_TEST_SECRET[_FILE]" : "BUSOPS_QIMEN_SECRET or BUSOPS_QIMEN_SECRET_FILE"))
         }
         return (secret, config.methods)
@@ -58,7 +58,7 @@ enum SelftestCommand {
         case (.some, .some): throw UsageError(message: "give --body or --body-file, not both")
         case (let text?, nil): body = Array(text.utf8)
         case (nil, let path?):
-            guard let data = FileManager.default.contents(atPath: path) else { throw ActionError(message: "--body-file \(path): cannot read") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(message: "--body-file \(path): cannot read") }
             body = Array(data)  // raw bytes: the signature covers them exactly
         case (nil, nil): throw UsageError(message: "--explain-sign needs --body BODY or --body-file FILE (use --body '' for an empty body)")
         }

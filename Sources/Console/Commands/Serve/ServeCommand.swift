@@ -13,7 +13,7 @@ enum ServeCommand {
         let path = try StorePaths.required(args)
         let (host, port) = try FakeTopCommand.listenAddress(args.value("listen") ?? "127.0.0.1:8080")
         if !FakeTopCommand.isLoopback(host) && !args.has("allow-remote") {
-            throw ActionError(message: "serve listens on loopback only; refusing \(host) "
+            throw CommandFailure(message: "serve listens on loopback only; refusing \(host) "
                 + "(put nginx in front for TLS, see docs/nginx-busops.conf, or pass --allow-remote)")
         }
         let workers = try args.int("workers", range: 1...256) ?? 8
@@ -26,13 +26,13 @@ enum ServeCommand {
             settings = try QimenSalesSettings.fromEnvironment()
             listener = try QimenListenerSettings.fromEnvironment()
         } catch let e as QimenConfigError {
-            throw ActionError(message: e.reason)
+            throw CommandFailure(message: e.reason)
         }
         let usable = environments.filter { config.secrets[$0] != nil }
         guard !usable.isEmpty else {
             let wanted = environments == [.test] ? "BUSOPS_QIMEN_TEST_SECRET or BUSOPS_QIMEN_TEST_SECRET_FILE"
                 : "BUSOPS_QIMEN_SECRET or BUSOPS_QIMEN_SECRET_FILE"
-            throw ActionError(message: "serve needs the Qimen app secret to check signatures: set \(wanted) "
+            throw CommandFailure(message: "serve needs the Qimen app secret to check signatures: set \(wanted) "
                 + "(a file must be mode 0600 or stricter)")
         }
         _ = try StorePaths.open(path)  // a clear message for a missing store, before any socket
@@ -60,12 +60,12 @@ enum ServeCommand {
             }
         })
         SignalFlags.install()
-        do { try server.start() } catch { throw ActionError(message: "serve cannot listen on \(host):\(port): \(error)") }
+        do { try server.start() } catch { throw CommandFailure(message: "serve cannot listen on \(host):\(port): \(error)") }
         let checkpointer = WALCheckpointer(path: path) { body in handler.excludingWriters(body) }
         do { try sweeper.start(); if owner == .busops { try checkpointer.start() } } catch {
             server.stop(graceTimeout: 0)
             sweeper.stop()
-            throw ActionError(message: "serve cannot open \(path) for its lock sweeper and checkpointer: \(error)")
+            throw CommandFailure(message: "serve cannot open \(path) for its lock sweeper and checkpointer: \(error)")
         }
         // The start check runs beside serving (seconds on a large store); its result refuses money-moving actions.
         let sentinel = StoreSentinel(path: path, name: "serve")

@@ -16,13 +16,13 @@ enum SimulateCommand {
         let seed = try args.int("seed", range: 0...Int.max) ?? 1
         let workers = try args.int("workers", range: 1...64) ?? 4
         let config: QimenConfig
-        do { config = try QimenConfig.fromEnvironment() } catch let e as QimenConfigError { throw ActionError(message: e.reason) }
+        do { config = try QimenConfig.fromEnvironment() } catch let e as QimenConfigError { throw CommandFailure(message: e.reason) }
         let useTest = args.value("env") == "test"
         if let env = args.value("env"), env != "test" && env != "production" {
             throw UsageError(message: "--env expects production or test, got '\(env)'")
         }
         guard let secret = config.secrets[useTest ? .test : .production] else {
-            throw ActionError(message: "simulate signs like Qimen and needs the same secret as serve: set "
+            throw CommandFailure(message: "simulate signs like Qimen and needs the same secret as serve: set "
                 + (useTest ? "BUSOPS_QIMEN_TEST_SECRET[_FILE]" : "BUSOPS_QIMEN_SECRET or BUSOPS_QIMEN_SECRET_FILE"))
         }
         let client = QimenClient(url: url, secret: secret, methods: config.methods)

@@ -10,7 +10,7 @@ enum DispatchCommand {
         let config = try TopEnvironment.load()
         if let blocker = config.sendingBlocker {
             // Refusing up front, before any claim: every callback stays pending, nothing is lost.
-            throw ActionError(message: blocker + " (callbacks stay pending; see busops config check)")
+            throw CommandFailure(message: blocker + " (callbacks stay pending; see busops config check)")
         }
         var settings = DispatcherSettings()
         if let lease = try args.int("lease", range: 1...86_400) { settings.leaseSeconds = lease }

@@ -6,7 +6,7 @@ enum FakeTopCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let (host, port) = try listenAddress(args.value("listen") ?? "127.0.0.1:8090")
         if !isLoopback(host) && !args.has("allow-remote") {
-            throw ActionError(message: "fake-top accepts unauthenticated calls; refusing to listen on \(host) "
+            throw CommandFailure(message: "fake-top accepts unauthenticated calls; refusing to listen on \(host) "
                 + "(use a 127.x address, or --allow-remote if you really mean it)")
         }
         var fault: FakeTopFaultSpec?
@@ -20,7 +20,7 @@ enum FakeTopCommand {
         let gateway = FakeTopGateway(secret: secret.revealForSigning(), appKey: appKey, fault: fault, logPath: args.value("log"))
         let server = FakeTopServer(gateway: gateway, host: host, port: port, workers: 8)
         SignalFlags.install()
-        do { try server.start() } catch { throw ActionError(message: "fake-top cannot listen on \(host):\(port): \(error)") }
+        do { try server.start() } catch { throw CommandFailure(message: "fake-top cannot listen on \(host):\(port): \(error)") }
         Output.line("fake-top listening on \(server.url.absoluteString)" + (fault.map { " (fault \($0.fault.rawValue)\($0.count.map { ":\($0)" } ?? ""))" } ?? ""))
         while SignalFlags.received == 0 { Thread.sleep(forTimeInterval: 0.05) }
         server.stop()
@@ -51,15 +51,15 @@ enum FakeTopCommand {
         var secret: Secret?
         if let file = args.value("secret-file") {
             do { secret = try SecretFile.read(file, variable: "--secret-file") } catch let e as TopConfigError {
-                throw ActionError(message: e.message)
+                throw CommandFailure(message: e.message)
             }
         }
         let env = try TopEnvironment.load()
         guard let s = secret ?? env.secret else {
-            throw ActionError(message: "fake-top needs the app secret: --secret-file FILE, BUSOPS_TOP_SECRET or BUSOPS_TOP_SECRET_FILE")
+            throw CommandFailure(message: "fake-top needs the app secret: --secret-file FILE, BUSOPS_TOP_SECRET or BUSOPS_TOP_SECRET_FILE")
         }
         guard let key = args.value("app-key") ?? env.appKey else {
-            throw ActionError(message: "fake-top needs the app key: --app-key KEY or BUSOPS_TOP_APP_KEY")
+            throw CommandFailure(message: "fake-top needs the app key: --app-key KEY or BUSOPS_TOP_APP_KEY")
         }
         return (s, key)
     }

@@ -43,7 +43,7 @@ public struct ActionResult: Sendable, Equatable {
 }
 
 /// Why an action was refused. Messages are written for the operator and never carry a secret.
-/// (Named apart from the console's own `ActionError`, which wraps these for exit status 1.)
+/// (Named apart from the console's own `CommandFailure`, which wraps these for exit status 1.)
 public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// The input is wrong; nothing was read or written.
     case invalid(String)
