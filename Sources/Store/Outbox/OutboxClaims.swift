@@ -57,7 +57,7 @@ extension Store {
         }
     }
 
-    // The kill switch `isSendingPaused()` (meta.sending_paused = '1') lives in Commands/ActionReads.swift.
+    // The kill switch `isSendingPaused()` (meta.sending_paused = '1') lives in Writes/ActionReads.swift.
 
     /// Rows not yet finished (pending or claimed), for progress lines and tests.
     public func outboxUnfinishedCount() throws -> Int {
