@@ -63,6 +63,9 @@ struct LiveInfo: Equatable {
     var outboxFailed = 0
     /// A replica console's lag ("2 s behind"), refreshed by the main loop.
     var replicaLag: String?
+    /// On the primary: when Litestream last replicated the store ("3 s ago"), nil when it never ran here.
+    var replication: String?
+    var replicationBehind = false
     /// Why the console stopped acting on its store (the file vanished); every action refuses with it.
     var storeGone: String?
     /// The last quick_check recorded by serve or dispatch, and why money-moving actions refuse (damage), if they do.

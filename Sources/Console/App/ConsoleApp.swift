@@ -22,6 +22,8 @@ final class ConsoleApp {
     var dispatcher: ConsoleDispatcher?
     /// Set on a replica console: the follower whose updates are copied into the store this console reads.
     var follower: ReplicaFollower?
+    /// When the primary's replication was last looked at (not state: it only paces the look).
+    var lastReplicationCheck = Date.distantPast
 
     init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool,
          terminal: TerminalBackend = NCursesTerminal()) {
@@ -150,6 +152,27 @@ final class ConsoleApp {
         return paths
     }
 
+    /// A follower's lag every poll; on the primary, Litestream's last cut at most every 5 s (a directory listing).
+    /// Told to `Update` as an event only when it changed.
+    func checkReplication() throws {
+        var lag: String?, primary: String?, behind = false
+        if let follower {
+            try follower.refresh()
+            lag = follower.lagText()
+        } else {
+            let now = Date()
+            guard now.timeIntervalSince(lastReplicationCheck) >= 5 else { return }
+            lastReplicationCheck = now
+            let health = ReplicationHealth(storePath: store.path, replicaDirectory: nil)
+            if let at = health.lastReplicated {
+                primary = "replicated " + Formatting.age(max(0, now.timeIntervalSince(at))) + " ago"
+                behind = health.warning(threshold: 60) != nil
+            }
+        }
+        guard lag != state.live.replicaLag || primary != state.live.replication || behind != state.live.replicationBehind else { return }
+        process([.replicationChecked(replicaLag: lag, primary: follower == nil ? primary : state.live.replication, behind: behind)])
+    }
+
     /// Notices other processes' commits (serve, dispatch, another console) without re-querying anything else.
     func pollStore() {
         // Before anything else: a store deleted, moved or replaced under the console is never acted on again
@@ -160,11 +183,7 @@ final class ConsoleApp {
             return
         }
         do {
-            if let follower {
-                try follower.refresh()
-                let lag = follower.lagText()
-                if lag != state.live.replicaLag { state.live.replicaLag = lag; dirty = true }
-            }
+            try checkReplication()
             let v = try store.dataVersion()
             if !state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = true

@@ -30,6 +30,9 @@ enum Event {
     case sendingPausedLoaded(Bool)
     /// The store file was deleted, moved or replaced under the console (docs/STORE-SAFETY.md): the reason.
     case storeGone(String)
+    /// Replication as the store's side files show it: a follower's lag ("2 s behind"), or on the primary when
+    /// Litestream last replicated it, and whether that is later than the threshold (docs/REPLICATION.md).
+    case replicationChecked(replicaLag: String?, primary: String?, behind: Bool)
     /// The last recorded `PRAGMA quick_check` and any damage seen (nil: none), read with the outbox health.
     case storeCheckLoaded(StoreCheck?, damage: String?)
 }

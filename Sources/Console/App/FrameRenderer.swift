@@ -94,6 +94,8 @@ enum FrameRenderer {
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly
         if s.session.replicaOf != nil { c.replicaLag = s.live.replicaLag ?? "lag unknown" }
+        c.replication = s.live.replication
+        c.replicationBehind = s.live.replicationBehind
         c.sendingPaused = s.sendingPaused
         c.storePath = s.session.storePath
         c.live = s.live.lastPollOK

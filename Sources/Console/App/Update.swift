@@ -39,6 +39,10 @@ enum Update {
             // A confirmation or form open on the vanished store can only be refused: close it, say why.
             state.overlay = state.overlay == .help ? .help : nil
             state.message = StatusMessage(kind: .error, text: reason)
+        case .replicationChecked(let lag, let primary, let behind):
+            state.live.replicaLag = lag
+            state.live.replication = primary
+            state.live.replicationBehind = behind
         case .storeCheckLoaded(let check, let damage):
             state.live.lastCheck = check
             state.live.damage = damage

@@ -24,6 +24,9 @@ public struct ChromeModel: Equatable, Sendable {
     public var sendingPaused = false
     /// Set on a replica console: how far behind the primary it is, shown instead of the live marker.
     public var replicaLag: String?
+    /// The primary's last replication ("replicated 3 s ago"), and whether it is later than the threshold.
+    public var replication: String?
+    public var replicationBehind = false
     public var storePath: String = ""
     /// False when the last poll of the store failed: the indicator turns to `stale`.
     public var live = true
@@ -92,6 +95,7 @@ public enum Chrome {
         screen.fill(Rect(x: 0, y: y, width: screen.width, height: 1), style: bar)
         var liveText = m.storeAlert ?? (m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))")
         if m.storeAlert == nil, let lag = m.replicaLag, m.live { liveText = "● replica \(lag)" }
+        if m.storeAlert == nil, let r = m.replication { liveText += (m.replicationBehind ? " ⚠ " : " ⇄ ") + r }
         var outbox = "outbox \(m.outboxPending) pending"
         if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
         let clock = String(ChinaTime.clock(m.now).prefix(m.clockShowsSeconds ? 8 : 5)) + " " + ChinaTime.zoneLabel
