@@ -143,7 +143,7 @@ echo "| interface | requests | median (ms) | p99 (ms) | refused |"
 echo "|---|---|---|---|---|"
 # Access lines: DATE TIME ADDR POST PATH STATUS 1.25ms method=qimen....seat.query retCode=0
 awk '{ ms = $7; sub(/ms$/, "", ms); n = split($8, m, "."); code = $9; sub(/^retCode=/, "", code)
-       print m[n - 1] "." m[n], ms, code }' "$work/mixed.log" \
+       print m[n - 2] "." m[n - 1] "." m[n], ms, code }' "$work/mixed.log" \
   | sort -k1,1 -k2,2n | awk '
     { n[$1]++; v[$1, n[$1]] = $2; if ($3 != "0") bad[$1]++ }
     END { for (k in n) { c = n[k]; med = v[k, int((c + 1) / 2)]; p = v[k, int(c * 0.99 + 0.999)];
