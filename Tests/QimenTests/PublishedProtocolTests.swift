@@ -199,3 +199,25 @@ final class PublishedProtocolTests: XCTestCase {
         XCTAssertEqual(try f.answer(.seats, .object(base + [("fromTime", "06:00")]))["ticketPrice"], "9800")
     }
 }
+
+/// The schedule query's encoded-answer cache (ScheduleAnswerCache) never shows stale seats or prices.
+final class ScheduleAnswerCacheTests: XCTestCase {
+    func testCachedAnswersFollowSalesAndScheduleChanges() throws {
+        let f = try QimenStoreFixture()
+        let ask: JSON = ["fromCityName": "杭州", "toCityName": "上海", "departDate": "2026-11-22"]
+        let first = f.answerText(.schedules, ask)
+        XCTAssertEqual(f.answerText(.schedules, ask), first, "a second answer from the cache is byte for byte the first")
+        func row(_ text: String) throws -> JSON {
+            try XCTUnwrap(try JSON.parse(Array(text.utf8))["lineSchedule"]?.arrayValue?.first { $0["scheduleId"] == .string(QimenGoldenTests.perOrder) })
+        }
+        let before = try row(first)
+        XCTAssertEqual(try f.answer(.createOrder, f.orderBody(alitripId: "7200000001", scheduleId: QimenGoldenTests.perOrder, passengers: 2))["success"], true)
+        let afterSale = try row(f.answerText(.schedules, ask))
+        XCTAssertEqual(afterSale["leftTicketCnt"]?.intValue, (before["leftTicketCnt"]?.intValue ?? 0) - 2, "seats move at once")
+        try f.observer.db.run("UPDATE schedules SET price_fen = price_fen + 100, version = version + 1 WHERE schedule_id = ?",
+                              .text(QimenGoldenTests.perOrder))
+        let afterChange = try row(f.answerText(.schedules, ask))
+        XCTAssertEqual(afterChange["ticketPrice"], "9900", "a changed price is never served from the cache")
+        XCTAssertEqual(ProtocolShapes.problems(try JSON.parse(Array(f.answerText(.schedules, ask).utf8)), ProtocolShapes.answers["number"]!), [])
+    }
+}

@@ -11,6 +11,10 @@ public indirect enum JSON: Sendable {
     /// Keys in insertion (or document) order. Duplicate keys are kept as parsed;
     /// lookups answer the first one.
     case object([(String, JSON)])
+    /// Compact JSON text `encoded()` produced earlier, written again byte for byte: a cache of answer parts that
+    /// did not change (the schedules query, docs/PROTOCOL.md 63236). The parser never makes one, and reading
+    /// accessors see nothing inside it.
+    case encoded([UInt8])
 }
 
 extension JSON: Equatable {
@@ -28,6 +32,8 @@ extension JSON: Equatable {
             guard a.count == b.count else { return false }
             for (x, y) in zip(a, b) where x.0 != y.0 || x.1 != y.1 { return false }
             return true
+        case let (.encoded(a), .encoded(b)): return a == b
+        case (.encoded, _), (_, .encoded): return lhs.encoded() == rhs.encoded()
         default: return false
         }
     }

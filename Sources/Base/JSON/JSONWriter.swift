@@ -22,6 +22,7 @@ public enum JSONWriter {
     static func write(_ value: JSON, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
+        case let .encoded(bytes): out.append(contentsOf: bytes)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case let .int(i): out.append(contentsOf: String(i).utf8)
         case let .double(d): writeDouble(d, into: &out)

@@ -17,6 +17,7 @@ public final class QimenStoreHandler: QimenHandling {
     /// which keeps create-order's tail latency in single milliseconds under load. Other
     /// processes (console, dispatch) still meet the busy timeout, as before.
     private let writeLock = NSLock()
+    private let scheduleCache = ScheduleAnswerCache()
 
     /// `onError` hears unexpected failures (with the SQLite message, never request data) so
     /// `serve` can log them; Fliggy only sees `internal-error`.
@@ -50,7 +51,8 @@ public final class QimenStoreHandler: QimenHandling {
     private func answer(_ interface: QimenInterface, body: JSON, epoch: Int) -> QimenResult {
         do {
             let payload = try pool.with { store in
-                try Self.route(interface, QimenBody(body), SalesContext(store: store, now: epoch, settings: settings))
+                try Self.route(interface, QimenBody(body), SalesContext(store: store, now: epoch, settings: settings,
+                                                                                 scheduleCache: scheduleCache))
             }
             return .success(payload)
         } catch let failure as QimenFailure {

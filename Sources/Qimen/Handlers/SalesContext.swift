@@ -7,6 +7,8 @@ struct SalesContext {
     /// Epoch seconds of the request (the router's clock), so one call sees one "now".
     let now: Int
     let settings: QimenSalesSettings
+    /// The schedule query's encoded answers, shared by every request of this handler.
+    var scheduleCache: ScheduleAnswerCache? = nil
     /// The request's day, yyyy-MM-dd (GMT+8).
     var today: String { ChinaTime.date(now) }
 

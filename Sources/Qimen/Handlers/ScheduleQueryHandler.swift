@@ -19,9 +19,30 @@ enum ScheduleQueryHandler {
         guard !fromCodes.isEmpty, toCodes.map({ !$0.isEmpty }) ?? true else { return [("lineSchedule", .array([]))] }
         let first = date ?? ctx.today
         guard let last = try date ?? ctx.store.lastScheduleDate(fromCityCodes: fromCodes) else { return [("lineSchedule", .array([]))] }
-        let schedules = try ctx.store.schedules(fromCityCodes: fromCodes, toCityCodes: toCodes, firstDate: first, lastDate: last,
-                                                stopStation: station)
-        return [("lineSchedule", .array(schedules.map { schedule($0, now: ctx.now) }))]
+        guard let cache = ctx.scheduleCache else {
+            let schedules = try ctx.store.schedules(fromCityCodes: fromCodes, toCityCodes: toCodes, firstDate: first, lastDate: last,
+                                                    stopStation: station)
+            return [("lineSchedule", .array(schedules.map { schedule($0, now: ctx.now) }))]
+        }
+        // One indexed query for the rows; the stops, prices and tiers only for schedules not encoded yet.
+        let heads = try ctx.store.scheduleHeads(fromCityCodes: fromCodes, toCityCodes: toCodes, firstDate: first, lastDate: last)
+        var entries = heads.map { cache.entry($0, now: ctx.now) }
+        let missing = heads.indices.filter { entries[$0] == nil }
+        if !missing.isEmpty {
+            let full = try ctx.store.scheduleDetails(missing.map { heads[$0] })
+            for (k, s) in zip(missing, full) {
+                guard case .object(let fields) = schedule(s, now: ctx.now) else { continue }
+                entries[k] = cache.store(s, head: heads[k], fields: fields, now: ctx.now)
+            }
+        }
+        var items: [JSON] = []
+        for (h, e) in zip(heads, entries) {
+            guard let e else { continue }
+            if let station, !e.laterStops.contains(station) { continue }
+            items.append(ScheduleAnswerCache.answer(e, leftTicketCnt: max(0, h.seats.seatsLeft),
+                                                    saleStatus: SalesJSON.saleStatus(h.seats, now: ctx.now)))
+        }
+        return [("lineSchedule", .array(items))]
     }
 
     /// The city codes a request names (code first, then names); nil when it names none, empty when none matches.

@@ -157,6 +157,7 @@ enum JSONDescription {
         case .string: return "String"
         case .array: return "Array"
         case .object: return "Object"
+        case .encoded: return "JSON"
         }
     }
 

@@ -77,53 +77,68 @@ extension Store {
     /// (nil: anywhere), departing on days `firstDate`…`lastDate`, optionally calling at a station; with stops,
     /// segment prices, rules and transfer points.
     public func schedules(fromCityCodes: [String], toCityCodes: [String]?, firstDate: String, lastDate: String,
-                          stopStation: String? = nil, limit: Int = 500) throws -> [ScheduleFull] {
+                          stopStation: String? = nil, limit: Int = 2000) throws -> [ScheduleFull] {
         try db.read {
-            var heads: [(ScheduleSeats, String, String, Int, Bool)] = []
-            let byPair = try db.prepare("""
-                SELECT \(Store.seatColumns) WHERE s.from_city_code = ?1 AND s.to_city_code = ?2 AND s.from_date BETWEEN ?3 AND ?4
-                ORDER BY s.departs_at LIMIT ?5
-                """)
-            let byFrom = try db.prepare("""
-                SELECT \(Store.seatColumns) WHERE s.from_city_code = ?1 AND s.from_date BETWEEN ?3 AND ?4
-                ORDER BY s.departs_at LIMIT ?5
-                """)
-            for from in fromCityCodes {
-                for to in toCityCodes ?? [""] {
-                    let st = toCityCodes == nil ? byFrom : byPair
-                    try st.bind([.text(from), .text(to), .text(firstDate), .text(lastDate), .of(limit)])
-                    heads += try st.all { r in (Store.seatsRow(r), r.text(16), r.text(17), r.int(18), r.int(19) == 1) }
+            let heads = try scheduleHeads(fromCityCodes: fromCityCodes, toCityCodes: toCityCodes, firstDate: firstDate,
+                                          lastDate: lastDate, limit: limit)
+            return try scheduleDetails(heads).filter { s in
+                stopStation.map { code in s.stops.dropFirst().contains { $0.station.code == code || $0.station.name == code } } ?? true
+            }
+        }
+    }
+
+    /// The schedules' own rows (seats, price, times, cities, mode), departure order: what changes with every sale.
+    public func scheduleHeads(fromCityCodes: [String], toCityCodes: [String]?, firstDate: String, lastDate: String,
+                              limit: Int = 2000) throws -> [ScheduleHead] {
+        var heads: [ScheduleHead] = []
+        let byPair = try db.prepare("""
+            SELECT \(Store.seatColumns) WHERE s.from_city_code = ?1 AND s.to_city_code = ?2 AND s.from_date BETWEEN ?3 AND ?4
+            ORDER BY s.departs_at LIMIT ?5
+            """)
+        let byFrom = try db.prepare("""
+            SELECT \(Store.seatColumns) WHERE s.from_city_code = ?1 AND s.from_date BETWEEN ?3 AND ?4
+            ORDER BY s.departs_at LIMIT ?5
+            """)
+        for from in fromCityCodes {
+            for to in toCityCodes ?? [""] {
+                let st = toCityCodes == nil ? byFrom : byPair
+                try st.bind([.text(from), .text(to), .text(firstDate), .text(lastDate), .of(limit)])
+                heads += try st.all { r in
+                    ScheduleHead(seats: Store.seatsRow(r), fromCityCode: r.text(16), toCityCode: r.text(17), backDays: r.int(18),
+                                 isOrderRefund: r.int(19) == 1)
                 }
             }
-            heads.sort { ($0.0.departsAt, $0.0.scheduleId) < ($1.0.departsAt, $1.0.scheduleId) }
-            // Stops, prices, tiers and transfer points for all of them in four queries, not four per schedule (a
-            // route's day on the 1M-order demo store has ~380 departures).
-            let ids = heads.map(\.0.scheduleId)
-            var stations: [String: StationRecord] = [:]
-            let stops = try grouped(ids, "SELECT schedule_id, seq, station_code, arrive_at, depart_at FROM schedule_stops WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") { r in
-                (r.text(2), r.int(1), r.optionalInt(3), r.optionalInt(4))
+        }
+        heads.sort { ($0.seats.departsAt, $0.seats.scheduleId) < ($1.seats.departsAt, $1.seats.scheduleId) }
+        return Array(heads.prefix(limit))
+    }
+
+    /// Stops, prices, tiers and transfer points for these schedules in four queries, not four per schedule (a
+    /// route's day on the 1M-order demo store has ~380 departures a line).
+    public func scheduleDetails(_ heads: [ScheduleHead]) throws -> [ScheduleFull] {
+        let ids = heads.map(\.seats.scheduleId)
+        var stations: [String: StationRecord] = [:]
+        let stops = try grouped(ids, "SELECT schedule_id, seq, station_code, arrive_at, depart_at FROM schedule_stops WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") { r in
+            (r.text(2), r.int(1), r.optionalInt(3), r.optionalInt(4))
+        }
+        let prices = try grouped(ids, "SELECT schedule_id, from_station, to_station, price_fen FROM segment_prices WHERE schedule_id IN (%@) ORDER BY rowid") {
+            SegmentPrice(fromStation: $0.text(1), toStation: $0.text(2), priceFen: $0.int(3))
+        }
+        let rules = try grouped(ids, "SELECT schedule_id, hours_from, hours_to, fee_percent FROM refund_rules WHERE schedule_id IN (%@) ORDER BY schedule_id, hours_from") {
+            RefundRule(hoursFrom: $0.int(1), hoursTo: $0.optionalInt(2), feePercent: $0.optionalInt(3))
+        }
+        let transfers = try grouped(ids, "SELECT schedule_id, name, address, longitude, latitude FROM transfer_points WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") {
+            TransferPoint(name: $0.text(1), address: $0.optionalText(2), longitude: $0.optionalDouble(3), latitude: $0.optionalDouble(4))
+        }
+        return try heads.map { h in
+            let id = h.seats.scheduleId
+            let route = try (stops[id] ?? []).map { s -> StopRecord in
+                if stations[s.0] == nil { stations[s.0] = try station(s.0) }
+                return StopRecord(seq: s.1, station: stations[s.0]!, arriveAt: s.2, departAt: s.3)
             }
-            let prices = try grouped(ids, "SELECT schedule_id, from_station, to_station, price_fen FROM segment_prices WHERE schedule_id IN (%@) ORDER BY rowid") {
-                SegmentPrice(fromStation: $0.text(1), toStation: $0.text(2), priceFen: $0.int(3))
-            }
-            let rules = try grouped(ids, "SELECT schedule_id, hours_from, hours_to, fee_percent FROM refund_rules WHERE schedule_id IN (%@) ORDER BY schedule_id, hours_from") {
-                RefundRule(hoursFrom: $0.int(1), hoursTo: $0.optionalInt(2), feePercent: $0.optionalInt(3))
-            }
-            let transfers = try grouped(ids, "SELECT schedule_id, name, address, longitude, latitude FROM transfer_points WHERE schedule_id IN (%@) ORDER BY schedule_id, seq") {
-                TransferPoint(name: $0.text(1), address: $0.optionalText(2), longitude: $0.optionalDouble(3), latitude: $0.optionalDouble(4))
-            }
-            var result: [ScheduleFull] = []
-            for h in heads where result.count < limit {
-                let id = h.0.scheduleId
-                let route = try (stops[id] ?? []).map { s -> StopRecord in
-                    if stations[s.0] == nil { stations[s.0] = try station(s.0) }
-                    return StopRecord(seq: s.1, station: stations[s.0]!, arriveAt: s.2, departAt: s.3)
-                }
-                if let code = stopStation, !route.dropFirst().contains(where: { $0.station.code == code || $0.station.name == code }) { continue }
-                result.append(ScheduleFull(seats: h.0, fromCityCode: h.1, toCityCode: h.2, backDays: h.3, isOrderRefund: h.4, stops: route,
-                                           segmentPrices: prices[id] ?? [], refundRules: rules[id] ?? [], transferPoints: transfers[id] ?? []))
-            }
-            return result
+            return ScheduleFull(seats: h.seats, fromCityCode: h.fromCityCode, toCityCode: h.toCityCode, backDays: h.backDays,
+                                isOrderRefund: h.isOrderRefund, stops: route, segmentPrices: prices[id] ?? [],
+                                refundRules: rules[id] ?? [], transferPoints: transfers[id] ?? [])
         }
     }
 

@@ -69,6 +69,14 @@ public struct TransferPoint: Equatable, Sendable {
     public var name: String, address: String?, longitude: Double?, latitude: Double?
 }
 
+/// A schedule's own row as the schedule query reads it first (the part that changes with every sale).
+public struct ScheduleHead: Equatable, Sendable {
+    public var seats: ScheduleSeats
+    public var fromCityCode: String, toCityCode: String
+    public var backDays: Int
+    public var isOrderRefund: Bool
+}
+
 /// A schedule with everything Fliggy's schedule query needs (SPEC §3, seed 000 notes 1–8).
 public struct ScheduleFull: Equatable, Sendable {
     public var seats: ScheduleSeats
