@@ -158,6 +158,8 @@ struct ConfirmState: Equatable {
     var title: String
     var lines: [String]
     var confirmFocused = false
+    /// First wrapped line shown when the confirmation is taller than the screen (j/k scroll it).
+    var scroll = 0
     var pending: PendingAction
 }
 

@@ -66,7 +66,7 @@ enum FrameRenderer {
             let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: s.tab, inDetail: s.detail != nil, inReport: s.report != nil))
             HelpOverlay.render(HelpModel(rows: rows.map { HelpRow(section: $0.section, keys: $0.keys, help: $0.help) }), into: &screen, area: body)
         case .confirm(let c)?:
-            ConfirmDialog.render(ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused), into: &screen, area: body)
+            ConfirmDialog.render(confirmModel(c, s), into: &screen, area: body)
         case .form(let f)?:
             let fields = f.fields.map { FormModel.Field(label: $0.label, value: $0.value, hint: $0.hint) }
             FormDialog.render(FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error), into: &screen, area: body)
@@ -74,6 +74,11 @@ enum FrameRenderer {
             break
         }
         return screen
+    }
+
+    /// The confirmation as drawn (Update clamps its scroll with the same model).
+    static func confirmModel(_ c: ConfirmState, _ s: AppState) -> ConfirmModel {
+        ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused, scroll: c.scroll)
     }
 
     /// The first row shown so the selection stays in view (lists read by offset).
