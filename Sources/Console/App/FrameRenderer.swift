@@ -16,7 +16,7 @@ enum FrameRenderer {
                                               scroll: r.scroll, loaded: r.report != nil), into: &screen, rect: body)
         } else if let d = s.detail {
             if let detail = d.detail {
-                OrderDetailView.render(OrderDetailViewModel(detail: detail, revealed: d.revealed, scroll: d.scroll), into: &screen, rect: body)
+                OrderDetailView.render(OrderDetailViewModel(detail: detail, revealed: d.revealed, scroll: d.scroll, now: now), into: &screen, rect: body)
             } else {
                 screen.put(x: 1, y: body.y + 1, text: "loading…", style: Style(.dim))
             }
