@@ -33,7 +33,8 @@ enum FrameRenderer {
                 OrdersView.render(m, into: &screen, rect: body)
             case .seats:
                 var m = SeatsViewModel(day: s.seatsDay, schedules: s.seats.rows,
-                                       offset: offset(s.seats.selected, s.seats.total, SeatsView.pageSize(for: body)), selected: s.seats.selected)
+                                       offset: offset(s.seats.selected, s.seats.total, SeatsView.pageSize(for: body)), selected: s.seats.selected,
+                                       now: now)
                 m.first = s.seats.start
                 m.summary = s.seatsSummary
                 m.loaded = s.seats.loaded
