@@ -71,6 +71,8 @@ struct LiveInfo: Equatable {
     /// The last quick_check recorded by serve or dispatch, and why money-moving actions refuse (damage), if they do.
     var lastCheck: StoreCheck?
     var damage: String?
+    /// Sending to Fliggy: the gateway's badge and health, always on screen (issue 12).
+    var gateway = GatewayStatus()
 }
 
 struct StatusMessage: Equatable {

@@ -109,6 +109,9 @@ enum FrameRenderer {
         // Age of what is on screen: 0 while polling works (the screen follows every commit within one poll);
         // it grows only when polling fails, so an idle screen does not repaint.
         c.dataAge = s.live.lastPollOK ? 0 : Double(max(0, now - s.live.lastChangeAt))
+        let gateway = s.live.gateway.line()
+        c.gateway = ChromeModel.Gateway(text: gateway.text, failing: gateway.failing)
+        c.gatewayBadge = s.live.gateway.badge
         c.outboxPending = s.live.outboxPending
         c.outboxFailed = s.live.outboxFailed
         c.now = now

@@ -51,6 +51,8 @@ enum Update {
             state.dashboardLoaded = (state.generation, d.now / 60)
         case .reportLoaded(let r):
             if state.report?.day == r.day { state.report?.report = r }
+        case .gatewayChecked(let status):
+            state.live.gateway = status
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
