@@ -1,3 +1,4 @@
+import Operations
 import Store
 import Views
 
@@ -163,6 +164,8 @@ struct ConfirmState: Equatable {
     /// First wrapped line shown when the confirmation is taller than the screen (j/k scroll it).
     var scroll = 0
     var pending: PendingAction
+    /// Names, certificate numbers and phones in the lines: masked until the order is revealed (issue 12).
+    var personal = PersonalValues()
 }
 
 /// Operator input (ticket number, password, gate, …) for an action.

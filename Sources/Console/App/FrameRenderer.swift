@@ -1,3 +1,4 @@
+import Operations
 import Store
 import Views
 
@@ -69,8 +70,7 @@ enum FrameRenderer {
         case .confirm(let c)?:
             ConfirmDialog.render(confirmModel(c, s), into: &screen, area: body)
         case .form(let f)?:
-            let fields = f.fields.map { FormModel.Field(label: $0.label, value: $0.value, hint: $0.hint) }
-            FormDialog.render(FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error), into: &screen, area: body)
+            FormDialog.render(formModel(f, s), into: &screen, area: body)
         case nil:
             break
         }
@@ -78,8 +78,33 @@ enum FrameRenderer {
     }
 
     /// The confirmation as drawn (Update clamps its scroll with the same model).
+    /// Personal data stays masked in it unless the order on screen was revealed (its audit row committed, issue 12).
     static func confirmModel(_ c: ConfirmState, _ s: AppState) -> ConfirmModel {
-        ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused, scroll: c.scroll)
+        let r = redaction(s, c.personal)
+        return ConfirmModel(title: r.apply(c.title), lines: c.lines.map(r.apply), confirmFocused: c.confirmFocused, scroll: c.scroll)
+    }
+
+    /// What to mask in a dialog: nothing once the order detail it was opened from is revealed (the `v` reveal is
+    /// audited), every known name, certificate number and phone otherwise.
+    static func redaction(_ s: AppState, _ p: PersonalValues) -> Redaction {
+        if s.detail?.revealed == true { return Redaction() }
+        return Redaction(names: p.names, certificates: p.certificates, phones: p.phones)
+    }
+
+    /// A form's prefilled personal fields (driver's name and phone, a certificate number) masked the same way; what
+    /// the operator types in them is masked as it is typed, like the password field.
+    static func formModel(_ f: FormState, _ s: AppState) -> FormModel {
+        let revealed = s.detail?.revealed == true
+        let fields = f.fields.map { field -> FormModel.Field in
+            var value = field.value
+            if !revealed {
+                if field.name == "cert" || field.name.hasSuffix("-cert") { value = Masking.certificate(value) }
+                else if field.name.hasSuffix("phone") { value = Masking.phone(value) }
+                else if field.name.hasSuffix("-name") { value = Masking.name(value) }
+            }
+            return FormModel.Field(label: field.label, value: value, hint: field.hint)
+        }
+        return FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error)
     }
 
     /// The first row shown so the selection stays in view (lists read by offset).
