@@ -125,7 +125,9 @@ public enum Chrome {
             return (right, DisplayWidth.of(liveText + " │ " + outbox + " │ " + clock + " "))
         }
         var (right, rightWidth) = rightSide(compact: false)
-        if essential > 0, screen.width - rightWidth - 2 < essential { (right, rightWidth) = rightSide(compact: true) }
+        // The store path keeps at least 24 columns beside the gateway and a due warning when the label can go.
+        let leftUsed = (m.gateway.map { DisplayWidth.of($0.text) + 1 } ?? 0) + (m.dueAlert.map { DisplayWidth.of($0) + 1 } ?? 0)
+        if essential > 0, screen.width - rightWidth - 2 < max(essential, leftUsed + 24) { (right, rightWidth) = rightSide(compact: true) }
         // The left side, in order of importance: the gateway's health (issue 12: always on screen), a due
         // warning, then the store path with what room is left (which store this is must stay in sight).
         let room = screen.width - rightWidth - 2
