@@ -16,8 +16,12 @@ public struct ActionPreview: Sendable, Equatable {
     /// The TOP callback method queued, nil when nothing is sent (pause/resume).
     public var method: String?
     public var params: [String]
-    public init(title: String, lines: [String], version: Int, method: String?, params: [String] = []) {
+    /// Personal data the lines carry, masked by the console until revealed (not part of what binds a confirmation).
+    public var personal = PersonalValues()
+    public init(title: String, lines: [String], version: Int, method: String?, params: [String] = [],
+                personal: PersonalValues = PersonalValues()) {
         self.title = title; self.lines = lines; self.version = version; self.method = method; self.params = params
+        self.personal = personal
     }
 
     /// How `current` differs from what was shown, in the terms that bind a confirmation: the row's version and

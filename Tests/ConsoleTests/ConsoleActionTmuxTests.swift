@@ -151,7 +151,10 @@ final class ConsoleActionTmuxTests: TmuxStoreTestCase {
     func testWithoutTopSettingsItSaysSoOnceAndThePauseSwitchShowsInTheHeader() throws {
         let unset = ["BUSOPS_TOP_GATEWAY": "", "BUSOPS_TOP_APP_KEY": "", "BUSOPS_TOP_SECRET": "", "BUSOPS_TOP_SECRET_FILE": ""]
         let t = try console(env: unset)
-        expect(t, "outbox: not sending (BUSOPS_TOP_GATEWAY unset)", "no gateway: said once, no crash")
+        expect(t, "TOP not configured", "no gateway: on the status line, no crash")
+        // Issue 12: it stays there after a key press (it was a message the next key cleared).
+        t.send("2")
+        expect(t, "TOP not configured", "still on the status line after a key")
         // Another process pauses sending: every screen's header says so.
         let pause = TmuxSession.busops(["sending", "pause", "--db", db, "--yes"], env: ["BUSOPS_OPERATOR": "bob"])
         XCTAssertEqual(pause.status, 0, pause.output)

@@ -117,10 +117,13 @@ final class ConsoleViewsTmuxTests: TmuxStoreTestCase {
         expect(t, summary(day: today), "[ [ → today's schedules")
     }
 
-    /// The seats sub-header as the store says it should read for `day`.
+    /// The seats sub-header as the store says it should read for `day`: seats on sale leave out stopped and
+    /// departed schedules (issue 12).
     func summary(day: String) -> String {
         let row = SQLiteCLI.query(db, """
-            SELECT count(*) || ' schedules  ' || sum(seats_total) || ' seats  ' || sum(seats_total - seats_sold - seats_held) || ' left'
+            SELECT count(*) || ' schedules  ' || sum(seats_total) || ' seats  '
+              || sum(CASE WHEN on_sale = 1 AND departs_at > strftime('%s', 'now') THEN seats_total - seats_sold - seats_held ELSE 0 END)
+              || ' on sale'
             FROM schedules WHERE from_date = '\(day)'
             """)
         return row.first ?? "?"

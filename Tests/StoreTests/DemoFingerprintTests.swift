@@ -30,7 +30,7 @@ final class DemoFingerprintTests: XCTestCase {
             "refund_rules:6496:fb7d96662258df7a",
             "refunds:4476:6cc14c7172e07931",
             "route_days:140:e7ead86ba9ce5d85",   // migration 5; recounted after the load
-            "schedule_days:14:5bc0a94c31096a72",   // migration 4; recounted after the load
+            "schedule_days:14:e2ed73eaff60ed01",   // migration 4 (+ 8: stopped_left); recounted after the load
             "schedule_stops:3360:bde9c79ae426982c",
             "schedules:1344:95338c79a7a55dc5",
             "seat_holds:2:4f3b237ca89065e7",

@@ -10,12 +10,14 @@ final class ScheduleDaysTests: XCTestCase {
         try days(store).map { day in
             let s = try store.db.prepare("""
                 SELECT count(*), coalesce(sum(seats_total), 0), coalesce(sum(seats_total - seats_sold - seats_held), 0),
-                  coalesce(sum(on_sale = 0), 0) FROM schedules WHERE from_date = ?
+                  coalesce(sum(on_sale = 0), 0),
+                  coalesce(sum(CASE WHEN on_sale = 0 THEN seats_total - seats_sold - seats_held ELSE 0 END), 0)
+                FROM schedules WHERE from_date = ?
                 """)
             try s.bind([.text(ChinaTime.date(day))])
             defer { s.reset() }
             _ = try s.step()
-            return SeatsDaySummary(schedules: s.int(0), seatsTotal: s.int(1), seatsLeft: s.int(2), stopped: s.int(3))
+            return SeatsDaySummary(schedules: s.int(0), seatsTotal: s.int(1), seatsLeft: s.int(2), stopped: s.int(3), stoppedLeft: s.int(4))
         }
     }
 
@@ -51,6 +53,7 @@ final class ScheduleDaysTests: XCTestCase {
             """)
         XCTAssertEqual(try kept(store), try summed(store), "after a stop, a move, seat changes, inserts and a delete")
         let newDay = try store.seatsSummary(day: try XCTUnwrap(ChinaTime.parseDate("2030-01-01")))
-        XCTAssertEqual(newDay, SeatsDaySummary(schedules: 1, seatsTotal: 40, seatsLeft: 40, stopped: 1))
+        XCTAssertEqual(newDay, SeatsDaySummary(schedules: 1, seatsTotal: 40, seatsLeft: 40, stopped: 1, stoppedLeft: 40))
+        XCTAssertEqual(newDay.leftOnSale, 0, "a stopped schedule's seats are not left on sale")
     }
 }

@@ -1,3 +1,4 @@
+import Operations
 import Store
 import Views
 
@@ -71,6 +72,8 @@ struct LiveInfo: Equatable {
     /// The last quick_check recorded by serve or dispatch, and why money-moving actions refuse (damage), if they do.
     var lastCheck: StoreCheck?
     var damage: String?
+    /// Sending to Fliggy: the gateway's badge and health, always on screen (issue 12).
+    var gateway = GatewayStatus()
 }
 
 struct StatusMessage: Equatable {
@@ -158,7 +161,11 @@ struct ConfirmState: Equatable {
     var title: String
     var lines: [String]
     var confirmFocused = false
+    /// First wrapped line shown when the confirmation is taller than the screen (j/k scroll it).
+    var scroll = 0
     var pending: PendingAction
+    /// Names, certificate numbers and phones in the lines: masked until the order is revealed (issue 12).
+    var personal = PersonalValues()
 }
 
 /// Operator input (ticket number, password, gate, …) for an action.

@@ -73,7 +73,7 @@ struct EffectRunner {
         // thousands of schedules, the queues tens of thousands of rows); ListUpdate asks again when the
         // selection nears the window's edge.
         case .loadSeats:
-            let summary = try store.seatsSummary(day: state.seatsDay)
+            let summary = try store.seatsSummary(day: state.seatsDay, now: now)
             let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, summary.schedules - 1)), page: state.listHeight,
                                                           total: summary.schedules)
             return [.seatsLoaded(try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit), start: w.start, summary: summary)]

@@ -35,4 +35,6 @@ enum Event {
     case replicationChecked(replicaLag: String?, primary: String?, behind: Bool)
     /// The last recorded `PRAGMA quick_check` and any damage seen (nil: none), read with the outbox health.
     case storeCheckLoaded(StoreCheck?, damage: String?)
+    /// The gateway's badge and health as the console's dispatcher sees it (issue 12).
+    case gatewayChecked(GatewayStatus)
 }

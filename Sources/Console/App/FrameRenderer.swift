@@ -1,3 +1,4 @@
+import Operations
 import Store
 import Views
 
@@ -16,7 +17,7 @@ enum FrameRenderer {
                                               scroll: r.scroll, loaded: r.report != nil), into: &screen, rect: body)
         } else if let d = s.detail {
             if let detail = d.detail {
-                OrderDetailView.render(OrderDetailViewModel(detail: detail, revealed: d.revealed, scroll: d.scroll), into: &screen, rect: body)
+                OrderDetailView.render(OrderDetailViewModel(detail: detail, revealed: d.revealed, scroll: d.scroll, now: now), into: &screen, rect: body)
             } else {
                 screen.put(x: 1, y: body.y + 1, text: "loading…", style: Style(.dim))
             }
@@ -33,7 +34,8 @@ enum FrameRenderer {
                 OrdersView.render(m, into: &screen, rect: body)
             case .seats:
                 var m = SeatsViewModel(day: s.seatsDay, schedules: s.seats.rows,
-                                       offset: offset(s.seats.selected, s.seats.total, SeatsView.pageSize(for: body)), selected: s.seats.selected)
+                                       offset: offset(s.seats.selected, s.seats.total, SeatsView.pageSize(for: body)), selected: s.seats.selected,
+                                       now: now)
                 m.first = s.seats.start
                 m.summary = s.seatsSummary
                 m.loaded = s.seats.loaded
@@ -66,14 +68,43 @@ enum FrameRenderer {
             let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: s.tab, inDetail: s.detail != nil, inReport: s.report != nil))
             HelpOverlay.render(HelpModel(rows: rows.map { HelpRow(section: $0.section, keys: $0.keys, help: $0.help) }), into: &screen, area: body)
         case .confirm(let c)?:
-            ConfirmDialog.render(ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused), into: &screen, area: body)
+            ConfirmDialog.render(confirmModel(c, s), into: &screen, area: body)
         case .form(let f)?:
-            let fields = f.fields.map { FormModel.Field(label: $0.label, value: $0.value, hint: $0.hint) }
-            FormDialog.render(FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error), into: &screen, area: body)
+            FormDialog.render(formModel(f, s), into: &screen, area: body)
         case nil:
             break
         }
         return screen
+    }
+
+    /// The confirmation as drawn (Update clamps its scroll with the same model).
+    /// Personal data stays masked in it unless the order on screen was revealed (its audit row committed, issue 12).
+    static func confirmModel(_ c: ConfirmState, _ s: AppState) -> ConfirmModel {
+        let r = redaction(s, c.personal)
+        return ConfirmModel(title: r.apply(c.title), lines: c.lines.map(r.apply), confirmFocused: c.confirmFocused, scroll: c.scroll)
+    }
+
+    /// What to mask in a dialog: nothing once the order detail it was opened from is revealed (the `v` reveal is
+    /// audited), every known name, certificate number and phone otherwise.
+    static func redaction(_ s: AppState, _ p: PersonalValues) -> Redaction {
+        if s.detail?.revealed == true { return Redaction() }
+        return Redaction(names: p.names, certificates: p.certificates, phones: p.phones)
+    }
+
+    /// A form's prefilled personal fields (driver's name and phone, a certificate number) masked the same way; what
+    /// the operator types in them is masked as it is typed, like the password field.
+    static func formModel(_ f: FormState, _ s: AppState) -> FormModel {
+        let revealed = s.detail?.revealed == true
+        let fields = f.fields.map { field -> FormModel.Field in
+            var value = field.value
+            if !revealed {
+                if field.name == "cert" || field.name.hasSuffix("-cert") { value = Masking.certificate(value) }
+                else if field.name.hasSuffix("phone") { value = Masking.phone(value) }
+                else if field.name.hasSuffix("-name") { value = Masking.name(value) }
+            }
+            return FormModel.Field(label: field.label, value: value, hint: field.hint)
+        }
+        return FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error)
     }
 
     /// The first row shown so the selection stays in view (lists read by offset).
@@ -103,6 +134,9 @@ enum FrameRenderer {
         // Age of what is on screen: 0 while polling works (the screen follows every commit within one poll);
         // it grows only when polling fails, so an idle screen does not repaint.
         c.dataAge = s.live.lastPollOK ? 0 : Double(max(0, now - s.live.lastChangeAt))
+        let gateway = s.live.gateway.line()
+        c.gateway = ChromeModel.Gateway(text: gateway.text, failing: gateway.failing)
+        c.gatewayBadge = s.live.gateway.badge
         c.outboxPending = s.live.outboxPending
         c.outboxFailed = s.live.outboxFailed
         c.now = now

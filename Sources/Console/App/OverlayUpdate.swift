@@ -1,3 +1,5 @@
+import Views
+
 /// Keys while an overlay (help, confirmation, form) is open: nothing reaches the views behind it.
 enum OverlayUpdate {
     static func key(_ state: inout AppState, _ overlay: Overlay, _ key: KeyPress) -> [Effect] {
@@ -12,6 +14,14 @@ enum OverlayUpdate {
                 state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
             case .tab, .left, .right, .backTab, .char("h"), .char("l"):
                 c.confirmFocused.toggle()
+                state.overlay = .confirm(c)
+            case .down, .char("j"), .up, .char("k"), .pageDown, .pageUp:
+                // A confirmation taller than the screen scrolls (issue 12: nothing it says may be cut off).
+                let body = Rect(x: 0, y: Chrome.headerRows, width: state.width, height: state.height - Chrome.headerRows - Chrome.footerRows)
+                let limit = ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: body)
+                let step = key == .pageDown || key == .pageUp ? max(1, body.height - 6) : 1
+                let down = key == .down || key == .char("j") || key == .pageDown
+                c.scroll = max(0, min(limit, c.scroll + (down ? step : -step)))
                 state.overlay = .confirm(c)
             case .enter:
                 guard c.confirmFocused else {

@@ -51,6 +51,8 @@ enum Update {
             state.dashboardLoaded = (state.generation, d.now / 60)
         case .reportLoaded(let r):
             if state.report?.day == r.day { state.report?.report = r }
+        case .gatewayChecked(let status):
+            state.live.gateway = status
         case .healthLoaded(let pending, let failed):
             state.live.outboxPending = pending; state.live.outboxFailed = failed
         case .minuteTurned:
@@ -58,7 +60,10 @@ enum Update {
             // Due times are counted against the clock too, and the tab bar counts them on every view; so do the
             // dashboard's windows (this hour, the pending refunds' ages, the last minutes of traffic).
             if state.detail == nil && state.report == nil && state.tab == .dashboard { return [.loadDashboard, .loadDue] }
-            return (state.tab == .refunds && state.detail == nil ? [.loadRefunds] : []) + [.loadDue]
+            // Today's Seats header counts the schedules departed by now (issue 12), so it follows the clock too.
+            let seatsToday = state.tab == .seats && state.seatsDay == ChinaTime.startOfDay(now)
+            return (state.tab == .refunds && state.detail == nil ? [.loadRefunds] : [])
+                + (seatsToday && state.detail == nil && state.report == nil ? [.loadSeats] : []) + [.loadDue]
         case .externalChange(let version, let at):
             state.generation += 1
             state.live.dataVersion = version

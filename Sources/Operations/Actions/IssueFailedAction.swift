@@ -33,8 +33,9 @@ enum IssueFailedAction {
                      "reason: \(why) (kept in the audit trail; Fliggy's API has no field for it)",
                      "order → 4 closed, tickets → 3 no ticket, \(freed) seat\(freed == 1 ? "" : "s") back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan",
                      "sends \(callback.method) success=false (key \(key))"]
-        let preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+        var preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     method: callback.method, params: [callback.businessJSON().compactText])
+        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
         return PlannedAction(preview: preview) { _ in
             try ctx.store.setTicketStatus(d.tickets.map(\.id), to: .noTicket)
             try ctx.store.releaseSoldSeats(scheduleId: d.scheduleId, count: freed)

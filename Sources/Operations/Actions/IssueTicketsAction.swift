@@ -71,8 +71,9 @@ enum IssueTicketsAction {
         if !v.isEmpty { lines.append("vehicle: " + v.joined(separator: ", ")) }
         lines.append("total \(Money.yuan(d.summary.totalFen)) yuan for \(d.tickets.count) ticket\(d.tickets.count == 1 ? "" : "s")")
         lines.append("order → 3 issued, tickets → 2 issued; sends \(callback.method) success=true (key \(key))")
-        let preview = ActionPreview(title: "Issue tickets for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+        var preview = ActionPreview(title: "Issue tickets for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     method: callback.method, params: [callback.businessJSON().compactText])
+        preview.personal = PersonalValues.of(d).adding(names: [vehicle.driverName], phones: [vehicle.driverPhone])   // masked in the console until revealed
         return PlannedAction(preview: preview) { _ in
             try ctx.store.markIssued(orderId: d.summary.id, fetch: fetch, vehicle: vehicle, seatNumbers: seats, now: ctx.now)
             let cb = try ctx.enqueue(callback, key: key, orderId: d.summary.id, refundId: nil)

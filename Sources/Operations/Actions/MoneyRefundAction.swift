@@ -50,8 +50,9 @@ enum MoneyRefundAction {
                      "reason: \(why)",
                      "per ticket (yuan): " + split.joined(separator: ", "),
                      "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
-        let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+        var preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     method: sample.method, params: [sample.businessJSON().compactText])
+        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
                                                             reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,

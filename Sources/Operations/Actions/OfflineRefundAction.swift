@@ -75,8 +75,9 @@ enum OfflineRefundAction {
                      "paid \(Money.yuan(paid)) yuan, refunded \(Money.yuan(amount)) yuan, station fee \(Money.yuan(paid - amount)) yuan",
                      "tickets → 5 refunded (offline), \(freed) seat\(freed == 1 ? "" : "s") back on sale",
                      "sends \(sample.method) status 1, mode offline, amount \(Money.yuanText(amount)) yuan"]
-        let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+        var preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     method: sample.method, params: [sample.businessJSON().compactText])
+        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
                                                             reasonCode: nil, reason: "refunded at the station", paidFen: paid,

@@ -14,9 +14,10 @@ enum OrderNoteAction {
     static func plan(order: String, text: String, _ ctx: ActionContext) throws -> PlannedAction {
         let note = try InputValidation.reason(text, field: "note")
         let d = try ctx.order(order)
-        let preview = ActionPreview(title: "Note on order \(d.summary.agentOrderId)",
+        var preview = ActionPreview(title: "Note on order \(d.summary.agentOrderId)",
                                     lines: [CallbackFactory.orderLine(d), "note: \(note)", "sends nothing to Fliggy"],
                                     version: 0, method: nil)
+        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
         return PlannedAction(preview: preview) { _ in
             let id = try ctx.store.addOrderNote(orderId: d.summary.id, text: note, operatorName: ctx.actor.operatorName, at: ctx.now)
             try ctx.audit("order.note", entity: "order", id: d.summary.agentOrderId, before: nil,

@@ -60,7 +60,7 @@ enum DemoLoad {
         try db.execute(Schema3.recount)   // the counting triggers were off during the load
         timing.phase("triggers, counters")
         try db.execute(Schema4.rebuild)   // so was the refund queue's
-        try db.execute(Schema4.recountDays)   // and the day totals' (the side's schedules came without them)
+        try db.execute(Schema8.recountDays)   // and the day totals' (the side's schedules came without them)
         try db.execute(Schema5.recountRoutes)   // and the routes' days
         try db.execute(Schema7.recount)   // and the dashboard's aggregates
         timing.phase("refund queue, day totals")

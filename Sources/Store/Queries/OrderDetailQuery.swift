@@ -24,6 +24,7 @@ extension Store {
             d.callbacks = try outbox(orderId: id)
             d.audit = try audit(entityIds: [d.summary.agentOrderId] + d.refunds.map(\.refundId))
             d.notes = try orderNotes(orderId: id)
+            if d.refunds.contains(where: { $0.status == .pending }) { d.refundRules = try refundRules(scheduleId: d.scheduleId) }
             return d
         }
     }

@@ -18,12 +18,28 @@ extension Store {
     }
 
     /// The whole day in numbers, without loading its rows (trigger-kept totals, migration 4).
-    public func seatsSummary(day dayStart: Int) throws -> SeatsDaySummary {
-        let s = try db.prepare("SELECT schedules, seats_total, seats_left, stopped FROM schedule_days WHERE from_date = ?")
+    /// With `now`, also what has departed by then (issue 12: departed schedules are not on sale). A past day has
+    /// departed whole (its totals say so); only today reads index entries, those of the schedules already gone.
+    public func seatsSummary(day dayStart: Int, now: Int? = nil) throws -> SeatsDaySummary {
+        let s = try db.prepare("SELECT schedules, seats_total, seats_left, stopped, stopped_left FROM schedule_days WHERE from_date = ?")
         try s.bind([.text(ChinaTime.date(dayStart))])
         defer { s.reset() }
         guard try s.step() else { return SeatsDaySummary(schedules: 0, seatsTotal: 0, seatsLeft: 0, stopped: 0) }
-        return SeatsDaySummary(schedules: s.int(0), seatsTotal: s.int(1), seatsLeft: s.int(2), stopped: s.int(3))
+        var day = SeatsDaySummary(schedules: s.int(0), seatsTotal: s.int(1), seatsLeft: s.int(2), stopped: s.int(3), stoppedLeft: s.int(4))
+        guard let now, dayStart <= now else { return day }
+        if now >= dayStart + 86400 {
+            day.departed = day.schedules
+            day.departedLeft = day.seatsLeft - day.stoppedLeft
+            return day
+        }
+        let g = try db.prepare("""
+            SELECT count(*), coalesce(sum(CASE WHEN on_sale = 1 THEN seats_total - seats_sold - seats_held ELSE 0 END), 0)
+            FROM schedules INDEXED BY schedules_by_day WHERE from_date = ? AND departs_at <= ?
+            """)
+        try g.bind([.text(ChinaTime.date(dayStart)), .of(now)])
+        defer { g.reset() }
+        if try g.step() { day.departed = g.int(0); day.departedLeft = g.int(1) }
+        return day
     }
 
     public func refundRules(scheduleId: String) throws -> [RefundRule] {

@@ -87,6 +87,8 @@ public struct OrderDetail: Equatable, Sendable {
     public var audit: [AuditRecord]
     /// Agents' notes on the order (客服备注), oldest first.
     public var notes: [OrderNote] = []
+    /// The schedule's refund tiers, so the detail quotes a pending refund's fee as the Refunds view does (issue 12).
+    public var refundRules: [RefundRule] = []
 }
 
 /// One agent's note on an order: free text, who wrote it and when.

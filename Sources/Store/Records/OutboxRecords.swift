@@ -69,13 +69,25 @@ public struct StoreStats: Equatable, Sendable {
 public struct SeatsDaySummary: Equatable, Sendable {
     public var schedules: Int
     public var seatsTotal: Int
+    /// Unsold seats over every schedule of the day, stopped and departed ones included (what `schedule_days` keeps).
     public var seatsLeft: Int
     public var stopped: Int
-    public init(schedules: Int, seatsTotal: Int, seatsLeft: Int, stopped: Int) {
+    /// Unsold seats of the stopped schedules (migration 8): not for sale, so not "left" on the Seats header.
+    public var stoppedLeft: Int
+    /// Schedules already departed at the time asked, and their unsold seats (of those still on sale).
+    public var departed: Int
+    public var departedLeft: Int
+    public init(schedules: Int, seatsTotal: Int, seatsLeft: Int, stopped: Int, stoppedLeft: Int = 0, departed: Int = 0, departedLeft: Int = 0) {
         self.schedules = schedules; self.seatsTotal = seatsTotal; self.seatsLeft = seatsLeft; self.stopped = stopped
+        self.stoppedLeft = stoppedLeft; self.departed = departed; self.departedLeft = departedLeft
     }
-    public init(of rows: [ScheduleSeats]) {
+    public init(of rows: [ScheduleSeats], now: Int? = nil) {
+        let gone = now.map { n in rows.filter { $0.departsAt <= n } } ?? []
         self.init(schedules: rows.count, seatsTotal: rows.reduce(0) { $0 + $1.seatsTotal },
-                  seatsLeft: rows.reduce(0) { $0 + $1.seatsLeft }, stopped: rows.filter { !$0.onSale }.count)
+                  seatsLeft: rows.reduce(0) { $0 + $1.seatsLeft }, stopped: rows.filter { !$0.onSale }.count,
+                  stoppedLeft: rows.filter { !$0.onSale }.reduce(0) { $0 + $1.seatsLeft },
+                  departed: gone.count, departedLeft: gone.filter(\.onSale).reduce(0) { $0 + $1.seatsLeft })
     }
+    /// Seats a buyer can still get: not sold, not held, on a schedule on sale that has not left (issue 12).
+    public var leftOnSale: Int { max(0, seatsLeft - stoppedLeft - departedLeft) }
 }

@@ -142,6 +142,14 @@ extension TopConfig {
         return lines
     }
 
+    /// The badge the console shows for a gateway (issue 12): PROD and SANDBOX for Taobao's two, LOCAL for a loopback
+    /// URL (the fake gateway, `busops fake-top`), CUSTOM for any other URL.
+    public static func environmentBadge(_ gateway: URL) -> String {
+        if gateway == productionGateway { return "PROD" }
+        if gateway == sandboxGateway { return "SANDBOX" }
+        return isLoopback(gateway.host) ? "LOCAL" : "CUSTOM"
+    }
+
     static func isLoopback(_ host: String?) -> Bool {
         guard let host else { return false }
         return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")

@@ -18,6 +18,9 @@ public struct DispatchReport: Equatable, Sendable {
     public var paused = false
     /// Why nothing can be sent with this configuration; rows stay pending.
     public var refused: String?
+    /// The last attempt that will be tried again (no answer, or an answer saying "later"): the gateway's trouble, for
+    /// the console's status line (issue 12: "nothing says the gateway is down when every call is refused").
+    public var lastFailure: String?
 
     public init() {}
 
@@ -31,6 +34,7 @@ public struct DispatchReport: Equatable, Sendable {
         upgraded += other.upgraded
         paused = paused || other.paused
         refused = refused ?? other.refused
+        lastFailure = other.lastFailure ?? lastFailure
     }
 
     public var summary: String {

@@ -7,6 +7,7 @@ import Store
 public final class DispatcherThread: @unchecked Sendable {
     private let lock = NSLock()
     private var problem: String?
+    private var gateway = GatewayHealth()
     private var worker: BackgroundWorker?
 
     private init() {}
@@ -28,7 +29,10 @@ public final class DispatcherThread: @unchecked Sendable {
                 if case .failure(let error) = opened { handle.note("dispatcher cannot open the store: \(error)", log: log) }
                 return .finish
             }
-            return d.step(&state, log: { handle.note($0, log: log) })
+            state.lastBatch = DispatchReport()
+            let next = d.step(&state, log: { handle.note($0, log: log) })
+            handle.lock.withLock { handle.gateway.observe(state.lastBatch, now: Int(Date().timeIntervalSince1970)) }
+            return next
         }
         handle.worker = worker
         worker.start()
@@ -45,6 +49,9 @@ public final class DispatcherThread: @unchecked Sendable {
     /// What keeps the dispatcher from sending right now (a pause, a refused configuration, a store error), for a
     /// status line; nil while it sends normally.
     public var lastProblem: String? { lock.withLock { problem } }
+
+    /// How the gateway answered lately (the status line shows it all the time, not once).
+    public var gatewayHealth: GatewayHealth { lock.withLock { gateway } }
 
     private func note(_ text: String, log: @Sendable (String) -> Void) {
         lock.withLock { problem = text == OutboxDispatcher.resumedMessage ? nil : text }

@@ -107,6 +107,8 @@ public final class OutboxDispatcher {
     public struct LoopState: Sendable {
         var lastProblem: String?
         public var total = DispatchReport()
+        /// The batch just run (the console's gateway health reads it).
+        public var lastBatch = DispatchReport()
         public init() {}
     }
 
@@ -116,6 +118,7 @@ public final class OutboxDispatcher {
     public func step(_ state: inout LoopState, log: (String) -> Void) -> BackgroundWorker.Next {
         do {
             let report = try runOnce()
+            state.lastBatch = report
             let problem = report.refused ?? (report.paused ? "sending is paused" : nil)
             if problem != state.lastProblem { log(problem ?? Self.resumedMessage) }
             state.lastProblem = problem
@@ -208,6 +211,8 @@ public final class OutboxDispatcher {
             try count(store.recordDeadLetter(id: row.id, dispatcherId: dispatcherId, attempt: attempt, now: now),
                       \.deadLettered, &report)
         case let .retry(afterSeconds):
+            report.lastFailure = [attempt.httpStatus.map { "HTTP \($0)" }, attempt.code, attempt.message]
+                .compactMap { $0 }.joined(separator: " ")
             let attemptNumber = row.attempts + 1
             if attemptNumber >= settings.maxAttempts {
                 attempt.message = "gave up after \(attemptNumber) attempts; last: \(attempt.message ?? "no answer")"

@@ -23,6 +23,8 @@ public enum Role: Hashable, Sendable {
     case demoBadge
     case readOnlyBadge
     case pausedBadge
+    /// PROD / SANDBOX / LOCAL: always reverse video and bold, whatever the theme says (`Theme.resolve`).
+    case gatewayBadge
     case live
     case stale
     case dialog
@@ -42,7 +44,7 @@ public enum Role: Hashable, Sendable {
         roles += OrderStatus.allCases.map { .status($0) }
         roles += TicketStatus.allCases.map { .ticketStatus($0) }
         roles += [.ok, .warn, .error, .barSold, .barHeld, .barLeft, .statusBar, .demoBadge, .readOnlyBadge,
-                  .pausedBadge, .live, .stale, .dialog, .dialogTitle, .dialogButton, .dialogButtonFocused,
+                  .pausedBadge, .gatewayBadge, .live, .stale, .dialog, .dialogTitle, .dialogButton, .dialogButtonFocused,
                   .field, .fieldFocused, .key, .sectionTitle, .escape]
         return roles
     }()
@@ -71,6 +73,7 @@ public enum Role: Hashable, Sendable {
         case .demoBadge: return "demoBadge"
         case .readOnlyBadge: return "readOnlyBadge"
         case .pausedBadge: return "pausedBadge"
+        case .gatewayBadge: return "gatewayBadge"
         case .live: return "live"
         case .stale: return "stale"
         case .dialog: return "dialog"

@@ -41,6 +41,7 @@ public enum StyleLetters {
         case .demoBadge: return "D"
         case .readOnlyBadge: return "R"
         case .pausedBadge: return "P"
+        case .gatewayBadge: return "V"
         case .live: return "L"
         case .stale: return "l"
         case .dialog: return "g"

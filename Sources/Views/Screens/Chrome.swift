@@ -17,7 +17,18 @@ public struct ChromeModel: Equatable, Sendable {
         public init(prefix: String, text: String) { self.prefix = prefix; self.text = text }
     }
 
+    /// Sending to Fliggy, always on the status line (issue 12): "TOP ok", "TOP not configured",
+    /// "✖ TOP failing since 14:02: HTTP 502 …".
+    public struct Gateway: Equatable, Sendable {
+        public var text: String
+        public var failing: Bool
+        public init(text: String, failing: Bool) { self.text = text; self.failing = failing }
+    }
+
     public var tabs: [String] = ["Orders", "Seats", "Refunds", "Callbacks"]
+    /// PROD / SANDBOX / LOCAL from the configured gateway: which Fliggy an action reaches, first in the badges.
+    public var gatewayBadge: String?
+    public var gateway: Gateway?
     public var activeTab: Int = 0
     public var isDemo = false
     public var readOnly = false
@@ -73,6 +84,8 @@ public enum Chrome {
     static func renderHeader(_ m: ChromeModel, into screen: inout Screen) {
         screen.fill(Rect(x: 0, y: 0, width: screen.width, height: 1), style: Style(.header))
         var badges: [TextSpan] = []
+        // Its role ignores themes and NO_COLOR (reverse video, bold: `Theme.resolve`), so no theme can hide it.
+        if let g = m.gatewayBadge { badges.append(TextSpan(" \(g) ", .gatewayBadge)) }
         if m.isDemo { badges.append(TextSpan(" DEMO ", .demoBadge)) }
         if m.replicaLag != nil { badges.append(TextSpan(" REPLICA ", .readOnlyBadge)) }
         else if m.readOnly { badges.append(TextSpan(" READ-ONLY ", .readOnlyBadge)) }
@@ -96,31 +109,40 @@ public enum Chrome {
         var liveText = m.storeAlert ?? (m.live ? "● live \(Formatting.age(m.dataAge))" : "○ stale \(Formatting.age(m.dataAge))")
         if m.storeAlert == nil, let lag = m.replicaLag, m.live { liveText = "● replica \(lag)" }
         if m.storeAlert == nil, let r = m.replication { liveText += (m.replicationBehind ? " ⚠ " : " ⇄ ") + r }
-        var outbox = "outbox \(m.outboxPending) pending"
-        if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
-        let clock = String(ChinaTime.clock(m.now).prefix(m.clockShowsSeconds ? 8 : 5)) + " " + ChinaTime.zoneLabel
-        let liveStyle: Style = m.storeAlert != nil ? Style(.error) : Style(m.live ? .live : .stale)
-        var right: [TextSpan] = [TextSpan(liveText, liveStyle), TextSpan(" │ ", bar)]
-        right.append(TextSpan("outbox \(m.outboxPending) pending", bar))
-        if m.outboxFailed > 0 { right.append(TextSpan(" \(m.outboxFailed) failed", Style(.error))) }
-        right += [TextSpan(" │ ", bar), TextSpan(clock, bar), TextSpan(" ", bar)]
-        let rightWidth = DisplayWidth.of(liveText + " │ " + outbox + " │ " + clock + " ")
-        let pathWidth = screen.width - rightWidth - 2
-        if pathWidth >= 8, let alert = m.dueAlert {
-            // The warning first; the store path keeps what room is left (which store this is must stay in sight).
-            let used = screen.put(x: 1, y: y, text: alert, style: Style(.warn, reverse: true), maxWidth: pathWidth)
-            let rest = pathWidth - used - 1
-            if rest >= 12 {
-                screen.put(x: 2 + used, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: rest), style: bar)
-            }
-            screen.put(x: screen.width - rightWidth, y: y, spans: right)
-        } else if pathWidth >= 8 {
-            screen.put(x: 1, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: pathWidth), style: bar)
-            screen.put(x: screen.width - rightWidth, y: y, spans: right)
-        } else {
-            // Too narrow for the path: the live state and clock matter more.
-            screen.put(x: max(0, screen.width - rightWidth), y: y, spans: right)
+        // Issue 12: the gateway's health must fit whole up to its error ("✖ TOP failing since 14:02"); at 80
+        // columns the outbox counts drop their label to make room.
+        let essential = m.gateway.map { DisplayWidth.of($0.text.components(separatedBy: ": ").first ?? $0.text) } ?? 0
+        func rightSide(compact: Bool) -> (spans: [TextSpan], width: Int) {
+            let label = compact ? "" : "outbox "
+            var outbox = "\(label)\(m.outboxPending) pending"
+            if m.outboxFailed > 0 { outbox += " \(m.outboxFailed) failed" }
+            let clock = String(ChinaTime.clock(m.now).prefix(m.clockShowsSeconds ? 8 : 5)) + " " + ChinaTime.zoneLabel
+            let liveStyle: Style = m.storeAlert != nil ? Style(.error) : Style(m.live ? .live : .stale)
+            var right: [TextSpan] = [TextSpan(liveText, liveStyle), TextSpan(" │ ", bar)]
+            right.append(TextSpan("\(label)\(m.outboxPending) pending", bar))
+            if m.outboxFailed > 0 { right.append(TextSpan(" \(m.outboxFailed) failed", Style(.error))) }
+            right += [TextSpan(" │ ", bar), TextSpan(clock, bar), TextSpan(" ", bar)]
+            return (right, DisplayWidth.of(liveText + " │ " + outbox + " │ " + clock + " "))
         }
+        var (right, rightWidth) = rightSide(compact: false)
+        // The store path keeps at least 24 columns beside the gateway and a due warning when the label can go.
+        let leftUsed = (m.gateway.map { DisplayWidth.of($0.text) + 1 } ?? 0) + (m.dueAlert.map { DisplayWidth.of($0) + 1 } ?? 0)
+        if essential > 0, screen.width - rightWidth - 2 < max(essential, leftUsed + 24) { (right, rightWidth) = rightSide(compact: true) }
+        // The left side, in order of importance: the gateway's health (issue 12: always on screen), a due
+        // warning, then the store path with what room is left (which store this is must stay in sight).
+        let room = screen.width - rightWidth - 2
+        var x = 1
+        if let g = m.gateway, room >= 4 {
+            x += screen.put(x: x, y: y, text: g.text, style: g.failing ? Style(.error, reverse: true) : bar, maxWidth: room) + 1
+        }
+        if room - (x - 1) >= 8, let alert = m.dueAlert {
+            x += screen.put(x: x, y: y, text: alert, style: Style(.warn, reverse: true), maxWidth: room - (x - 1)) + 1
+        }
+        let rest = room - (x - 1)
+        if rest >= 12 || (rest >= 8 && x == 1) {
+            screen.put(x: x, y: y, text: DisplayWidth.truncateLeft(TerminalText.sanitize(m.storePath), to: rest), style: bar)
+        }
+        screen.put(x: max(0, screen.width - rightWidth), y: y, spans: right)
     }
 
     static func renderMessageLine(_ m: ChromeModel, into screen: inout Screen, y: Int) {

@@ -5,8 +5,10 @@ public struct ConfirmModel: Equatable, Sendable {
     public var lines: [String]
     /// Cancel is focused until the operator moves to Confirm on purpose.
     public var confirmFocused = false
-    public init(title: String, lines: [String], confirmFocused: Bool = false) {
-        self.title = title; self.lines = lines; self.confirmFocused = confirmFocused
+    /// First wrapped line shown when the confirmation is taller than the screen.
+    public var scroll = 0
+    public init(title: String, lines: [String], confirmFocused: Bool = false, scroll: Int = 0) {
+        self.title = title; self.lines = lines; self.confirmFocused = confirmFocused; self.scroll = scroll
     }
 }
 
@@ -32,18 +34,47 @@ public struct FormModel: Equatable, Sendable {
 }
 
 public enum ConfirmDialog {
+    /// The box never grows wider than this, so a long line wraps into a readable paragraph on a wide terminal.
+    static let maxWidth = 100
+
     public static func render(_ m: ConfirmModel, into screen: inout Screen, area: Rect) {
         let buttons = "[ Cancel ]  [ Confirm ]"
-        let width = max(DisplayWidth.of(buttons), DisplayWidth.of(m.title) + 4, m.lines.map(DisplayWidth.of).max() ?? 0) + 4
-        let box = Box.centered(width: min(width, area.width - 2), height: m.lines.count + 5, in: area)
+        let width = boxWidth(m, area: area)
+        // Issue 12: at 80 columns a cut line hid part of an amount ("amount 34" for 34.20). Lines wrap at spaces
+        // instead, and what is taller than the screen scrolls (j/k) with a marker saying there is more.
+        let wrapped = wrappedLines(m, width: width)
+        let room = max(1, area.height - 5)
+        let shown = min(wrapped.count, room)
+        let top = min(max(0, m.scroll), wrapped.count - shown)
+        let box = Box.centered(width: width, height: shown + 5, in: area)
         let inner = Box.draw(box, title: m.title, into: &screen)
-        for (i, line) in m.lines.prefix(max(0, inner.height - 2)).enumerated() {
+        for (i, line) in wrapped[top..<top + shown].enumerated() {
             screen.put(x: inner.x, y: inner.y + i, text: line, style: Style(.dialog), maxWidth: inner.width)
+        }
+        if wrapped.count > shown {
+            let more = (top > 0 ? "↑" : " ") + (top + shown < wrapped.count ? "↓" : " ") + " \(top + 1)-\(top + shown)/\(wrapped.count) j/k"
+            screen.put(x: inner.x, y: inner.y + shown, text: more, style: Style(.dim), maxWidth: inner.width)
         }
         let y = box.maxY - 2
         let x = box.x + max(1, (box.width - DisplayWidth.of(buttons)) / 2)
         let cancel = screen.put(x: x, y: y, text: "[ Cancel ]", style: Style(m.confirmFocused ? .dialogButton : .dialogButtonFocused))
         screen.put(x: x + cancel + 2, y: y, text: "[ Confirm ]", style: Style(m.confirmFocused ? .dialogButtonFocused : .dialogButton))
+    }
+
+    /// Every line of the confirmation wrapped to the inside of a box `width` columns wide.
+    public static func wrappedLines(_ m: ConfirmModel, width: Int) -> [String] {
+        m.lines.flatMap { WordWrap.lines($0, columns: max(1, width - 4)) }
+    }
+
+    /// The largest useful scroll offset in `area` (the console clamps its scroll with it).
+    public static func maxScroll(_ m: ConfirmModel, area: Rect) -> Int {
+        max(0, wrappedLines(m, width: boxWidth(m, area: area)).count - max(1, area.height - 5))
+    }
+
+    /// As wide as the longest line (or title, or the buttons), within the area and `maxWidth`.
+    static func boxWidth(_ m: ConfirmModel, area: Rect) -> Int {
+        let natural = max(23, DisplayWidth.of(m.title) + 4, m.lines.map(DisplayWidth.of).max() ?? 0) + 4
+        return min(natural, maxWidth, area.width - 2)
     }
 }
 

@@ -7,8 +7,10 @@ public struct OrderDetailViewModel: Equatable, Sendable {
     public var revealed = false
     /// First content line shown; the console clamps it with `OrderDetailView.maxScroll`.
     public var scroll = 0
-    public init(detail: OrderDetail, revealed: Bool = false, scroll: Int = 0) {
-        self.detail = detail; self.revealed = revealed; self.scroll = scroll
+    /// Epoch seconds: a pending refund's fee is quoted under the tier in force now, as the Refunds view quotes it.
+    public var now: Int
+    public init(detail: OrderDetail, revealed: Bool = false, scroll: Int = 0, now: Int = 0) {
+        self.detail = detail; self.revealed = revealed; self.scroll = scroll; self.now = now
     }
 }
 
@@ -51,6 +53,9 @@ public enum OrderDetailView {
     public static func lines(_ m: OrderDetailViewModel, width: Int) -> [[TextSpan]] {
         let d = m.detail, s = d.summary
         var out: [Line] = []
+        // First, where it cannot be scrolled past: what Fliggy has not acknowledged (issue 12).
+        let notTold = NotTold(d)
+        if !notTold.isEmpty { out.append([TextSpan(notTold.summary, Style(notTold.role, bold: true))]) }
         out.append([label("线路"), TextSpan(s.fromCity + " " + d.fromStation), TextSpan(" → ", .dim),
                     TextSpan(s.toCity + " " + d.toStation), TextSpan("   班次 ", .dim), TextSpan(d.scheduleId)])
         if !d.fromStationAddress.isEmpty { out.append([label("上车点"), TextSpan(d.fromStationAddress)]) }
@@ -69,6 +74,7 @@ public enum OrderDetailView {
         for t in d.tickets {
             var line: Line = [TextSpan("  "), TextSpan(DisplayWidth.pad(person(t.name, m.revealed), to: 8)),
                               TextSpan(" " + DisplayWidth.pad(t.status.chinese, to: 8), .ticketStatus(t.status)),
+                              TextSpan(notTold.tickets.contains(t.id) ? " " + NotTold.mark + " " : "", notTold.role),
                               TextSpan(" 座位 ", .dim), TextSpan(DisplayWidth.pad(t.seatNo ?? "-", to: 4)),
                               TextSpan(" 证件 ", .dim), TextSpan(m.revealed ? t.certNo : Masking.certificate(t.certNo)),
                               TextSpan("  票价 ", .dim), TextSpan(Money.yuan(t.priceFen))]
@@ -108,7 +114,11 @@ public enum OrderDetailView {
             }
         }
         out.append(section("退票 Refunds (\(d.refunds.count))"))
-        for r in d.refunds { out.append(refundLine(r)) }
+        for r in d.refunds {
+            var line = refundLine(r, quote: r.status == .pending ? quote(r, d, now: m.now) : nil)
+            if notTold.refunds.contains(r.id) { line.insert(TextSpan(NotTold.mark + " ", notTold.role), at: 2) }
+            out.append(line)
+        }
         out.append([])
         out.append(section("回调 Callbacks (\(d.callbacks.count))"))
         for c in d.callbacks { out += callbackLines(c, revealed: m.revealed, width: width) }
@@ -124,14 +134,30 @@ public enum OrderDetailView {
 
     static func person(_ name: String, _ revealed: Bool) -> String { revealed ? name : Masking.name(name) }
 
-    static func refundLine(_ r: RefundRecord) -> Line {
+    /// A pending refund has no decided fee yet (the row holds 0): quote it as the Refunds view does, under the
+    /// schedule's tier in force now (issue 12: the detail said fee 0.00 / refund 0.00 while the queue said 10 %).
+    static func quote(_ r: RefundRecord, _ d: OrderDetail, now: Int) -> RefundPolicy.Quote {
+        RefundPolicy.quote(paidFen: r.paidFen, rules: d.refundRules, departsAt: d.summary.departsAt, now: now)
+    }
+
+    static func refundLine(_ r: RefundRecord, quote: RefundPolicy.Quote? = nil) -> Line {
         let role: Role = r.status == .failed || r.status == .rejected ? .error : (r.status == .pending ? .warn : .ok)
         var line: Line = [TextSpan("  " + r.refundId + " "), TextSpan(DisplayWidth.pad(r.status.rawValue, to: 8), role),
                           TextSpan(DisplayWidth.pad(r.source.rawValue, to: 8), .dim),
-                          TextSpan("实付 ", .dim), TextSpan(Money.yuan(r.paidFen)),
-                          TextSpan(" 手续费 ", .dim), TextSpan(Money.yuan(r.feeFen)),
-                          TextSpan(" 退款 ", .dim), TextSpan(Money.yuan(r.amountFen), Style(.normal, bold: true)),
-                          TextSpan(" " + ChinaTime.short(r.requestedAt), .dim)]
+                          TextSpan("实付 ", .dim), TextSpan(Money.yuan(r.paidFen))]
+        if let q = quote {
+            if let pct = q.feePercent, let fee = q.feeFen {
+                line += [TextSpan(" 手续费 \(pct)% ", .dim), TextSpan(Money.yuan(fee)),
+                         TextSpan(" 退款 ", .dim), TextSpan(Money.yuan(r.paidFen - fee), Style(.normal, bold: true)),
+                         TextSpan(" quoted now", .dim)]
+            } else {
+                line += [TextSpan(" 手续费 ", .dim), TextSpan("不可退", .error), TextSpan(" (no refund tier now)", .dim)]
+            }
+        } else {
+            line += [TextSpan(" 手续费 ", .dim), TextSpan(Money.yuan(r.feeFen)),
+                     TextSpan(" 退款 ", .dim), TextSpan(Money.yuan(r.amountFen), Style(.normal, bold: true))]
+        }
+        line.append(TextSpan(" " + ChinaTime.short(r.requestedAt), .dim))
         if let reason = r.reason, !reason.isEmpty { line.append(TextSpan("  " + reason)) }
         return line
     }

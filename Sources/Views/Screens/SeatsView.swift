@@ -14,11 +14,13 @@ public struct SeatsViewModel: Equatable, Sendable {
     /// Position in the day of the highlighted row.
     public var selected: Int? = 0
     public var loaded = true
-    public init(day: Int, schedules: [ScheduleSeats], offset: Int = 0, selected: Int? = 0) {
-        self.day = day; self.schedules = schedules; self.offset = offset; self.selected = selected
+    /// Epoch seconds: schedules that left by then are marked departed, not 在售 (issue 12).
+    public var now: Int?
+    public init(day: Int, schedules: [ScheduleSeats], offset: Int = 0, selected: Int? = 0, now: Int? = nil) {
+        self.day = day; self.schedules = schedules; self.offset = offset; self.selected = selected; self.now = now
     }
 
-    var daySummary: SeatsDaySummary { summary ?? SeatsDaySummary(of: schedules) }
+    var daySummary: SeatsDaySummary { summary ?? SeatsDaySummary(of: schedules, now: now) }
 }
 
 /// Seats per schedule: numbers and a bar (sold █, held ▒, left ░ — shapes, so the bar reads
@@ -44,17 +46,20 @@ public enum SeatsView {
         guard rect.height > 0 else { return }
         screen.fill(rect)
         let day = m.daySummary
+        // Issue 12: the header counted a stopped schedule's seats as left. Each number now says what it counts:
+        // "on sale" counts the seats a buyer can still get (on sale, not departed); stopped and departed are counted apart.
         var spans = [TextSpan(" " + ChinaTime.date(m.day) + " " + Formatting.weekday(m.day), .key),
-                     TextSpan("   \(day.schedules) schedules  \(day.seatsTotal) seats  \(day.seatsLeft) left", .subHeader)]
+                     TextSpan("   \(day.schedules) schedules  \(day.seatsTotal) seats  \(day.leftOnSale) on sale", .subHeader)]
         if day.stopped > 0 { spans.append(TextSpan("  \(day.stopped) 停运", .warn)) }
-        spans.append(TextSpan("   [ ] prev/next day", .dim))
+        if day.departed > 0 { spans.append(TextSpan("  \(day.departed) departed", .dim)) }
+        spans.append(TextSpan("  [ ] prev/next day", .dim))
         screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let placed = Table.layout(columns, width: tableRect.width - 2)
         let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
         let shown = ListWindow.shown(m.schedules, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListPosition.render(offset: m.offset, shown: shown.count, total: day.schedules, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, barWidth: barWidth) },
+        Table.render(columns: columns, rows: shown.map { cells($0, barWidth: barWidth, now: m.now) },
                      selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
         if shown.isEmpty {
             let text = m.loaded ? "No schedules on \(ChinaTime.date(m.day))." : "Loading…"
@@ -62,11 +67,14 @@ public enum SeatsView {
         }
     }
 
-    static func cells(_ s: ScheduleSeats, barWidth: Int) -> [[TextSpan]] {
+    static func cells(_ s: ScheduleSeats, barWidth: Int, now: Int? = nil) -> [[TextSpan]] {
         var departs = ChinaTime.clock(s.departsAt).prefix(5)
         if s.fromTimeType == 4, let end = s.windowEndAt { departs += "-" + ChinaTime.clock(end).prefix(5) }
-        let status: [TextSpan] = s.onSale ? Table.cell("在售", .ok)
-            : [TextSpan("停运", Style(.error, bold: true))] + (s.stopReason.map { [TextSpan(" " + $0, .warn)] } ?? [])
+        // A schedule that has left is not on sale whatever its flag says (issue 12: this morning's showed 在售).
+        let departed = now.map { s.departsAt <= $0 } ?? false
+        let status: [TextSpan] = !s.onSale
+            ? [TextSpan("停运", Style(.error, bold: true))] + (s.stopReason.map { [TextSpan(" " + $0, .warn)] } ?? [])
+            : departed ? Table.cell("已发车 departed", .dim) : Table.cell("在售", .ok)
         return [
             Table.cell(String(departs)),
             Table.cell(s.scheduleId, .dim),

@@ -47,6 +47,7 @@ enum BuiltinTheme {
     demoBadge           = #000000 #ffd75f bold
     readOnlyBadge       = #ffffff #875fd7 bold
     pausedBadge         = #ffffff #d70000 bold
+    gatewayBadge        = default default reverse bold
 
     dialog              = #d0d0d0 #262626
     dialogTitle         = #ffffff #262626 bold

@@ -42,6 +42,9 @@ public struct Theme: Equatable, Sendable {
     /// The style to draw a role with at a colour depth. Without colour, meaning falls back to
     /// attributes (`Role.monochromeAttributes`): the selection is reversed, errors are bold, and so on.
     public func resolve(_ role: Role, depth: ColorDepth) -> ResolvedStyle {
+        // Issue 12: which Fliggy an action reaches must not depend on a theme (one could paint it fg = bg) or on
+        // colour: the terminal's own colours swapped, bold, at every depth.
+        if role == .gatewayBadge { return ResolvedStyle(fg: .terminalDefault, bg: .terminalDefault, attributes: [.reverse, .bold]) }
         let e = entry(role)
         var attrs = e.attributes
         if depth == .none { attrs.formUnion(role.monochromeAttributes) }
@@ -54,6 +57,7 @@ public struct Theme: Equatable, Sendable {
         if style.bold { r.attributes.insert(.bold) }
         if style.underline { r.attributes.insert(.underline) }
         if style.reverse { r.attributes.formSymmetricDifference(.reverse) }
+        if style.role == .gatewayBadge { r.attributes.formUnion([.reverse, .bold]) }
         return r
     }
 }
@@ -63,7 +67,7 @@ extension Role {
     public var monochromeAttributes: TextAttributes {
         switch self {
         case .tabActive, .selected, .statusBar, .dialogButtonFocused, .fieldFocused: return .reverse
-        case .demoBadge, .readOnlyBadge, .pausedBadge: return [.reverse, .bold]
+        case .demoBadge, .readOnlyBadge, .pausedBadge, .gatewayBadge: return [.reverse, .bold]
         case .header, .dialogTitle, .sectionTitle, .columnTitle, .error, .key: return .bold
         case .warn, .escape, .field: return .underline
         case .dim, .stale, .tabInactive, .barLeft: return .dim

@@ -42,7 +42,7 @@ struct ActionEffects {
             let request = try unit.request(row: purpose.row, typed: values)
             let preview = try operations.preview(request)
             return [.confirmReady(ConfirmState(title: preview.title, lines: preview.lines,
-                                               pending: PendingAction(request: request, shown: preview)))]
+                                               pending: PendingAction(request: request, shown: preview), personal: preview.personal))]
         } catch {
             return [.actionFailed(Self.message(error))]
         }

@@ -32,6 +32,9 @@ final class ConsoleDispatcher {
 
     var isRunning: Bool { thread != nil }
 
+    /// The gateway's health as the dispatcher thread last saw it (nil when not sending from here).
+    var health: GatewayHealth? { thread?.gatewayHealth }
+
     /// A line for the message line when the dispatcher's trouble changed since last asked (a store error,
     /// a refusal, or sending again after one); nil when nothing new. Pauses show in the header instead.
     func statusChange() -> String? {

@@ -1,0 +1,27 @@
+import Foundation
+import XCTest
+
+/// Issue 12 through the real console at 80x24: the approve confirmation masks the passengers' names (they were
+/// shown in full without a reveal), and the approve form itself carries none.
+final class DialogMaskingTmuxTests: TmuxStoreTestCase {
+    func testApproveConfirmationMasksPassengerNames() throws {
+        let t = try startConsole("--no-dispatch", width: 80, height: 24)
+        t.send("3")
+        expect(t, "most urgent first", "the Refunds view")
+        t.send("A")
+        let form = expect(t, "Approve refund RF", "the approve form")
+        let refundId = try XCTUnwrap(form.range(of: "RF\\d+", options: .regularExpression).map { String(form[$0]) }, form)
+        if form.contains("type a fee to approve anyway") { t.type("1") }
+        t.send("Enter")
+        let confirm = expect(t, "[ Confirm ]", "the confirmation")
+        let names = SQLiteCLI.query(db, """
+            SELECT t.name FROM refunds r JOIN tickets t ON t.order_id = r.order_id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)
+            WHERE r.refund_id = '\(refundId)'
+            """).filter { $0.count > 1 }
+        XCTAssertFalse(names.isEmpty, "the refund has passengers")
+        for name in names {
+            XCTAssertFalse(confirm.contains(name), "\(name) in full without a reveal:\n\(confirm)")
+            XCTAssertTrue(confirm.contains(String(name.prefix(1))), "\(name) masked, not dropped:\n\(confirm)")
+        }
+    }
+}

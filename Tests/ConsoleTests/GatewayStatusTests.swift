@@ -1,0 +1,33 @@
+import XCTest
+@testable import Console
+@testable import Store
+import TOP
+
+/// The status line's gateway words (issue 12) and the badge from BUSOPS_TOP_GATEWAY, through Update and the frame.
+final class GatewayStatusTests: XCTestCase {
+    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 14, minute: 30)
+
+    func testWordsAndBadge() {
+        XCTAssertEqual(GatewayStatus.badge(env: ["BUSOPS_TOP_GATEWAY": "production"]), "PROD")
+        XCTAssertEqual(GatewayStatus.badge(env: ["BUSOPS_TOP_GATEWAY": "sandbox"]), "SANDBOX")
+        XCTAssertEqual(GatewayStatus.badge(env: ["BUSOPS_TOP_GATEWAY": "http://127.0.0.1:9/router/rest"]), "LOCAL")
+        XCTAssertNil(GatewayStatus.badge(env: [:]))
+        XCTAssertEqual(GatewayStatus(notSending: "not configured").line().text, "TOP not configured")
+        XCTAssertEqual(GatewayStatus().line().text, "TOP ok")
+        let since = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 14, minute: 2)
+        let failing = GatewayStatus(badge: "PROD", health: GatewayHealth(failingSince: since, lastError: "HTTP 502"))
+        XCTAssertEqual(failing.line().text, "✖ TOP failing since 14:02: HTTP 502")
+        XCTAssertTrue(failing.line().failing)
+    }
+
+    func testOnTheFrameAfterAnyKey() {
+        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: false, readOnly: false), now: now)
+        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        _ = Update.apply(&s, .gatewayChecked(GatewayStatus(badge: "SANDBOX", notSending: "not configured")), now: now)
+        _ = Update.apply(&s, .key(.char("j")), now: now)
+        _ = Update.apply(&s, .key(.char("2")), now: now)
+        let text = FrameRenderer.render(s, now: now).text()
+        XCTAssertTrue(text[0].hasSuffix(" SANDBOX"), text[0])
+        XCTAssertTrue(text[22].hasPrefix(" TOP not configured"), text[22])
+    }
+}

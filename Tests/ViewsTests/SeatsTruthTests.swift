@@ -1,0 +1,31 @@
+import XCTest
+@testable import Store
+@testable import Views
+
+/// Issue 12, on Seats: this morning's departed schedules said 在售, and the header counted stopped schedules'
+/// seats as left. Departed rows are marked; the header's "left on sale" leaves out stopped and departed seats and
+/// counts those schedules apart.
+final class SeatsTruthTests: XCTestCase {
+    func testDepartedMarkedAndHeaderCountsOnlySeatsOnSale() {
+        // Fixtures.schedule(i) departs at 07:00 + 45 min * i; at 09:00 schedules 0–2 have left (2 is also stopped).
+        let nine = Fixtures.day + 9 * 3600
+        let rows = (0..<6).map(Fixtures.schedule)
+        let m = SeatsViewModel(day: Fixtures.day, schedules: rows, selected: 1, now: nine)
+        var s = Screen(width: 120, height: 40)
+        let body = Chrome.render(Fixtures.chrome(tab: 1), into: &s)
+        SeatsView.render(m, into: &s, rect: body)
+        Golden.check(s, "seats-departed-120x40", styles: true)
+        let text = s.text()
+        let onSale = rows.filter { $0.onSale && $0.departsAt > nine }.reduce(0) { $0 + $1.seatsLeft }
+        XCTAssertTrue(text[1].contains("\(onSale) on sale"), text[1])
+        XCTAssertTrue(text[1].contains("1 停运") && text[1].contains("3 departed"), text[1])
+        XCTAssertTrue(text[3].contains("已发车 departed") && !text[3].contains("在售"), text[3])
+        XCTAssertTrue(text[5].contains("停运"), "a stopped schedule stays 停运 after it would have left: \(text[5])")
+        XCTAssertTrue(text[6].contains("在售"), text[6])
+    }
+
+    func testSummaryArithmetic() {
+        let d = SeatsDaySummary(schedules: 4, seatsTotal: 180, seatsLeft: 100, stopped: 1, stoppedLeft: 45, departed: 2, departedLeft: 20)
+        XCTAssertEqual(d.leftOnSale, 35)
+    }
+}
