@@ -21,10 +21,15 @@ struct AppState {
     var generation = 0
     var refunds = OffsetListState<PendingRefund>()
     var callbacks = OffsetListState<OutboxRecord>()
+    /// What the Callbacks list narrows to (f: state, m: method), and one callback shown in full (Enter).
+    var callbackFilter = CallbackFilter()
+    var callbackPage: CallbackPage?
     /// Due work, soonest first (issue 12): the whole short list, also counted on the tab bar and status line.
     var due = OffsetListState<DueItem>()
     var dueOptions = DueOptions()
     var overlay: Overlay?
+    /// The help overlay's first line shown (issue 12: it scrolls, so every key is reachable at 80x24).
+    var helpScroll = 0
     var prompt: Prompt?                                 // ":" command or "/" search being typed
     var commandHistory: [String] = []
     var lastSearch: String?
@@ -44,6 +49,8 @@ struct AppState {
 
     /// Rows available for a list body: header, sub-header, column titles and the two status lines.
     var listHeight: Int { max(1, height - 5) }
+    /// Rows between the header and the two status lines (where overlays are drawn).
+    var bodyHeight: Int { max(1, height - 3) }
 }
 
 struct SessionInfo: Equatable {
@@ -121,6 +128,12 @@ struct OffsetListState<Row: Equatable>: Equatable {
     func isCurrent(generation: Int, page: Int) -> Bool {
         loaded && loadedGeneration == generation && covers(page: page)
     }
+}
+
+struct CallbackPage: Equatable {
+    var id: Int64
+    var detail: CallbackDetail?
+    var scroll = 0
 }
 
 struct ReportPage: Equatable {

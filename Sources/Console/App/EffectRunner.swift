@@ -83,8 +83,10 @@ struct EffectRunner {
             return [.refundsLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbacks:
             let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight, total: state.callbacks.total)
-            let r = try store.callbacks(limit: w.limit, offset: w.start)
+            let r = try store.callbacks(state.callbackFilter, limit: w.limit, offset: w.start)
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
+        case .loadCallbackDetail(let id):
+            return [.callbackDetailLoaded(try store.callbackDetail(id: id))]
         case .loadDue:
             return [.dueLoaded(try store.dueWork(now: now, options: state.dueOptions))]
         case .export(let path, let replace):

@@ -12,6 +12,7 @@ enum Event {
     case refundsLoaded([PendingRefund], start: Int = 0, total: Int)
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case dueLoaded([DueItem])
+    case callbackDetailLoaded(CallbackDetail?)
     case healthLoaded(pending: Int, failed: Int)
     case reportLoaded(DayReport)
     case dashboardLoaded(DashboardData)

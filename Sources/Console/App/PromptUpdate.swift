@@ -56,7 +56,7 @@ enum PromptUpdate {
         case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
         case "due", "d": return Update.switchTab(&state, .due, now: now)
         case "dash", "dashboard": return Update.switchTab(&state, .dashboard, now: now)
-        case "help", "h": state.overlay = .help; return []
+        case "help", "h": state.overlay = .help; state.helpScroll = 0; return []
         case "status", "check":
             state.message = StoreStatusText.message(state.live)
             return [.loadHealth]

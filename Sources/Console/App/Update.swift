@@ -31,6 +31,10 @@ enum Update {
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+        case .callbackDetailLoaded(let d):
+            guard let page = state.callbackPage else { return [] }
+            if let d, d.record.id == page.id { state.callbackPage?.detail = d }
+            if d == nil { state.callbackPage = nil; state.message = StatusMessage(kind: .error, text: "that callback no longer exists") }
         case .dueLoaded(let rows):
             state.due.loaded(rows, start: 0, total: rows.count, generation: state.generation, now: now)
         case .storeGone(let reason):
@@ -107,6 +111,7 @@ enum Update {
     static func reloadCurrent(_ state: AppState, includeOrders: Bool) -> [Effect] {
         if let r = state.report { return [.loadReport(r.day)] }
         if let d = state.detail { return [.loadDetail(d.orderId, revealed: d.revealed)] }
+        if let c = state.callbackPage { return [.loadCallbackDetail(c.id)] }
         switch state.tab {
         case .orders:
             return includeOrders ? [.loadOrders(.from(state.orders.top, keepSelection: state.orders.selectedOrder?.id))] : []
@@ -127,7 +132,7 @@ enum Update {
         if state.prompt != nil { return PromptUpdate.key(&state, key, now: now) }
         if let overlay = state.overlay { return OverlayUpdate.key(&state, overlay, key) }
         state.message = nil
-        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil, inReport: state.report != nil)
+        let contexts = KeyTable.contexts(state)
         guard let binding = KeyTable.binding(for: key, in: contexts) else {
             if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
             return []
@@ -152,10 +157,11 @@ enum Update {
         case .nextTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!, now: now)
         case .previousTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!, now: now)
         case .showTab(let t): return switchTab(&state, t, now: now)
-        case .help: state.overlay = .help
+        case .help: state.overlay = .help; state.helpScroll = 0
         case .back:
             if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
+            if state.callbackPage != nil { state.callbackPage = nil; return reloadCurrent(state, includeOrders: true) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
         case .searchNext, .searchPrevious:
@@ -216,6 +222,10 @@ enum Update {
                 return []
             }
             return ActionUpdate.begin(&state, unit: unit, now: now)
+        case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
+            return CallbackUpdate.perform(&state, action)
+        case .toggleFocus, .nextField, .previousField, .submit, .cancel:
+            break   // dialog keys: OverlayUpdate handles them while a dialog is open
         }
         return []
     }
@@ -224,6 +234,7 @@ enum Update {
         state.tab = tab
         state.detail = nil
         state.report = nil
+        state.callbackPage = nil
         if isCurrent(state, tab, now: now) { return [] }
         return reloadCurrent(state, includeOrders: true)
     }
@@ -248,7 +259,11 @@ enum Update {
         switch state.tab {
         case .orders: id = state.orders.selectedOrder?.id
         case .refunds: id = state.refunds.selectedRow?.refund.orderId
-        case .callbacks: id = state.callbacks.selectedRow?.orderId
+        case .callbacks:
+            // Any callback opens in full, item.notify (which has no order) included; `o` opens the order.
+            guard let c = state.callbacks.selectedRow else { return [] }
+            state.callbackPage = CallbackPage(id: c.id)
+            return [.loadCallbackDetail(c.id)]
         case .due: id = state.due.selectedRow?.orderId
         case .seats, .dashboard: id = nil
         }

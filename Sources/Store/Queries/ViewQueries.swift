@@ -73,23 +73,4 @@ extension Store {
         }.sorted { $0.hoursFrom < $1.hoursFrom }
     }
 
-    /// The outbox, failed first, then undelivered, then sent; newest first within each.
-    public func callbacks(limit: Int, offset: Int = 0) throws -> (rows: [OutboxRecord], total: Int) {
-        try db.read {
-            let total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'outbox'") ?? 0)
-            var rows: [OutboxRecord] = []
-            var skip = offset
-            for states in ["'failed'", "'pending', 'sending'", "'sent'"] where rows.count < limit {
-                let s = try db.prepare("SELECT \(Store.outboxColumns) WHERE c.state IN (\(states)) ORDER BY c.id DESC LIMIT ? OFFSET ?")
-                try s.bind([.of(limit - rows.count), .of(skip)])
-                let part = try s.all(Store.outboxRow)
-                if part.isEmpty {
-                    let n = Int(try db.scalarInt("SELECT count(*) FROM outbox WHERE state IN (\(states))") ?? 0)
-                    skip = max(0, skip - n)
-                } else { skip = 0 }
-                rows += part
-            }
-            return (rows, total)
-        }
-    }
 }
