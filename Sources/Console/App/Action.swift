@@ -8,6 +8,8 @@ enum Action: Equatable, Sendable {
     case toggleFocus, nextField, previousField, submit, cancel
     /// Callbacks (issue 12): narrow by state or method (each key steps through them), open the callback's order.
     case cycleCallbackState, cycleCallbackMethod, openOrder
+    /// `/` on Seats, Refunds, Callbacks and Due: a filter that narrows as it is typed (Orders keeps its search).
+    case filterMode
     /// An operator action, by its unit's id (`Operations.ActionUnits`): "refund.approve".
     case run(String)
 }

@@ -30,7 +30,12 @@ struct AppState {
     var overlay: Overlay?
     /// The help overlay's first line shown (issue 12: it scrolls, so every key is reachable at 80x24).
     var helpScroll = 0
-    var prompt: Prompt?                                 // ":" command or "/" search being typed
+    var prompt: Prompt?                                 // ":" command, "/" search or "/" filter being typed
+    /// Each list's `/` filter (issue 12), kept per view; Esc clears it. Due filters its `dueAll` in memory.
+    var listFilters: [Tab: String] = [:]
+    var dueAll: [DueItem] = []
+    /// The Refunds filter's count is a floor (a one-letter prefix of a million ids is read only so deep).
+    var refundsFilterCapped = false
     var commandHistory: [String] = []
     var lastSearch: String?
     /// Where a paused name search stopped; `n` (or `N`) in the same direction carries on from there.
@@ -155,8 +160,9 @@ struct DetailState: Equatable {
 enum Prompt: Equatable {
     case command(String)
     case search(String)
+    case filter(String)
     var text: String {
-        switch self { case .command(let t), .search(let t): return t }
+        switch self { case .command(let t), .search(let t), .filter(let t): return t }
     }
 }
 

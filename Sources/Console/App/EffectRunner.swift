@@ -74,16 +74,24 @@ struct EffectRunner {
         // selection nears the window's edge.
         case .loadSeats:
             let summary = try store.seatsSummary(day: state.seatsDay)
-            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, summary.schedules - 1)), page: state.listHeight,
-                                                          total: summary.schedules)
-            return [.seatsLoaded(try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit), start: w.start, summary: summary)]
+            let matching = try state.listFilters[.seats].map { try store.scheduleCount(day: state.seatsDay, matching: $0) }
+            let total = matching ?? summary.schedules
+            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, total - 1)), page: state.listHeight, total: total)
+            let rows = try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit, matching: state.listFilters[.seats])
+            return [.seatsLoaded(rows, start: w.start, summary: summary, matching: matching)]
         case .loadRefunds:
             let w = OffsetListState<PendingRefund>.window(selected: state.refunds.selected, page: state.listHeight, total: state.refunds.total)
+            if let q = state.listFilters[.refunds] {
+                let r = try store.pendingRefunds(now: now, matching: q, limit: w.limit, offset: w.start)
+                return [.refundsLoaded(r.rows, start: w.start, total: r.total, capped: r.capped)]
+            }
             let r = try store.pendingRefunds(now: now, limit: w.limit, offset: w.start)
             return [.refundsLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbacks:
             let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight, total: state.callbacks.total)
-            let r = try store.callbacks(state.callbackFilter, limit: w.limit, offset: w.start)
+            var filter = state.callbackFilter
+            filter.text = state.listFilters[.callbacks]
+            let r = try store.callbacks(filter, limit: w.limit, offset: w.start)
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbackDetail(let id):
             return [.callbackDetailLoaded(try store.callbackDetail(id: id))]

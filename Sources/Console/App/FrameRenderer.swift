@@ -87,9 +87,9 @@ enum FrameRenderer {
         var c = ChromeModel()
         c.activeTab = s.detail == nil && s.report == nil && s.callbackPage == nil ? s.tab.rawValue : -1
         // Issue 12: the Due tab counts what is due within the hour; the status line warns of anything within 15 min.
-        let hour = DueText.count(s.due.rows, within: 3600, now: now)
+        let hour = DueText.count(s.dueAll, within: 3600, now: now)
         c.tabs = Tab.allCases.map { $0 == .due && hour > 0 ? "\($0.title) \(hour)" : $0.title }
-        let soon = DueText.count(s.due.rows, within: 900, now: now)
+        let soon = DueText.count(s.dueAll, within: 900, now: now)
         if soon > 0 {
             c.dueAlert = "⚠ \(soon) due within 15 min (:due)"
         }
@@ -109,12 +109,15 @@ enum FrameRenderer {
         c.outboxFailed = s.live.outboxFailed
         c.now = now
         c.clockShowsSeconds = false
-        c.hints = KeyHints.hints(s)
+        c.hints = (ListFilterUpdate.hint(s).map { [$0] } ?? []) + KeyHints.hints(s)
         c.lastHint = KeyHints.help(s)
         if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
-        if let p = s.prompt {
-            if case .command = p { c.prompt = ChromeModel.Prompt(prefix: ":", text: p.text) }
-            else { c.prompt = ChromeModel.Prompt(prefix: "/", text: p.text) }
+        switch s.prompt {
+        case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t)
+        case .search(let t)?: c.prompt = ChromeModel.Prompt(prefix: "/", text: t)
+        case .filter(let t)?:
+            c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: t.isEmpty ? "filter as you type · Esc clears" : ListFilterUpdate.count(s) + " match")
+        case nil: break
         }
         return c
     }

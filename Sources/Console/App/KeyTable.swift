@@ -21,6 +21,7 @@ enum KeyTable {
         KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, context: .list, help: "page up"),
         KeyBinding(keys: [.char("g"), .home], action: .first, context: .list, help: "first row"),
         KeyBinding(keys: [.char("G"), .end], action: .last, context: .list, help: "last row"),
+        KeyBinding(keys: [.char("/")], action: .filterMode, context: .list, help: "filter: narrows as you type, with a count (Esc clears)", hint: "filter"),
 
         KeyBinding(keys: [.enter], action: .open, context: .orders, help: "open order detail", hint: "detail"),
         KeyBinding(keys: [.char("/")], action: .searchMode, context: .orders, help: "search: order id, Fliggy id, phone, name, certificate", hint: "search"),

@@ -22,13 +22,14 @@ enum Update {
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
-        case .seatsLoaded(let rows, let start, let summary):
+        case .seatsLoaded(let rows, let start, let summary, let matching):
             let day = summary ?? SeatsDaySummary(of: rows)
-            state.seats.loaded(rows, start: start, total: day.schedules, generation: state.generation, now: now)
+            state.seats.loaded(rows, start: start, total: matching ?? day.schedules, generation: state.generation, now: now)
             state.seatsSummary = day
             state.seatsLoadedDay = state.seatsDay
-        case .refundsLoaded(let rows, let start, let total):
+        case .refundsLoaded(let rows, let start, let total, let capped):
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+            state.refundsFilterCapped = capped
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
         case .callbackDetailLoaded(let d):
@@ -36,7 +37,8 @@ enum Update {
             if let d, d.record.id == page.id { state.callbackPage?.detail = d }
             if d == nil { state.callbackPage = nil; state.message = StatusMessage(kind: .error, text: "that callback no longer exists") }
         case .dueLoaded(let rows):
-            state.due.loaded(rows, start: 0, total: rows.count, generation: state.generation, now: now)
+            state.dueAll = rows
+            ListFilterUpdate.filterDue(&state, now: now)
         case .storeGone(let reason):
             state.live.storeGone = reason
             state.live.lastPollOK = false
@@ -162,6 +164,7 @@ enum Update {
             if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
             if state.callbackPage != nil { state.callbackPage = nil; return reloadCurrent(state, includeOrders: true) }
+            if state.listFilters[state.tab] != nil { return ListFilterUpdate.set(&state, "", now: now) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
         case .searchNext, .searchPrevious:
@@ -222,6 +225,8 @@ enum Update {
                 return []
             }
             return ActionUpdate.begin(&state, unit: unit, now: now)
+        case .filterMode:
+            state.prompt = .filter(state.listFilters[state.tab] ?? "")
         case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
             return CallbackUpdate.perform(&state, action)
         case .toggleFocus, .nextField, .previousField, .submit, .cancel:

@@ -4,8 +4,10 @@ public struct CallbackFilter: Equatable, Sendable {
     public enum State: String, CaseIterable, Sendable { case pending, retrying, failed, sent }
     public var state: State?
     public var method: String?
-    public init(state: State? = nil, method: String? = nil) { self.state = state; self.method = method }
-    public var isEmpty: Bool { state == nil && method == nil }
+    /// The `/` filter: a prefix of the idempotency key or of the order id (see `ListFilterQueries`).
+    public var text: String?
+    public init(state: State? = nil, method: String? = nil, text: String? = nil) { self.state = state; self.method = method; self.text = text }
+    public var isEmpty: Bool { state == nil && method == nil && text == nil }
 }
 
 extension Store {
@@ -16,6 +18,7 @@ extension Store {
     /// undelivered rows are the dispatcher's short queue. The unfiltered total is the `counters` row; a filtered one
     /// counts index entries of its range.
     public func callbacks(_ filter: CallbackFilter = CallbackFilter(), limit: Int, offset: Int = 0) throws -> (rows: [OutboxRecord], total: Int) {
+        if let text = filter.text { return try callbacks(filter, matching: text, limit: limit, offset: offset) }
         let groups: [(states: [String], attempts: String)]
         switch filter.state {
         case nil: groups = [(["failed"], ""), (["pending", "sending"], ""), (["sent"], "")]
@@ -67,6 +70,46 @@ extension Store {
                 }
             }
             if filter.isEmpty { total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'outbox'") ?? 0) }
+            return (rows, total)
+        }
+    }
+
+    /// Under a `/` prefix: the candidates come from two capped index ranges (idempotency key, order id), at most
+    /// `2 × prefixCap` rows, so the state and method tests and the sort run on those alone.
+    func callbacks(_ filter: CallbackFilter, matching prefix: String, limit: Int, offset: Int) throws -> (rows: [OutboxRecord], total: Int) {
+        var cond = ""
+        var extra: [SQLValue] = []
+        switch filter.state {
+        case nil: break
+        case .pending?: cond += " AND c.state IN ('pending', 'sending') AND c.attempts = 0"
+        case .retrying?: cond += " AND c.state IN ('pending', 'sending') AND c.attempts > 0"
+        case .failed?: cond += " AND c.state = 'failed'"
+        case .sent?: cond += " AND c.state = 'sent'"
+        }
+        if let m = filter.method { cond += " AND c.method = ?3"; extra.append(.text(m)) }
+        let candidates = """
+            SELECT id FROM (SELECT id FROM outbox WHERE idempotency_key >= ?1 AND idempotency_key < ?2 LIMIT \(Store.prefixCap))
+            UNION SELECT c.id FROM (SELECT id FROM orders WHERE agent_order_id >= ?1 AND agent_order_id < ?2 LIMIT \(Store.prefixCap)) o
+              JOIN outbox c ON c.order_id = o.id
+            """
+        let db = self.db
+        return try db.read {
+            var rows: [OutboxRecord] = [], total = 0, skip = offset
+            for p in Store.spellings(prefix) {
+                let args = Store.prefixBounds(p) + extra
+                let counted = try db.prepare("SELECT count(*) FROM outbox c WHERE c.id IN (\(candidates))\(cond)")
+                try counted.bind(args)
+                let n = try counted.all { Int($0.int64(0)) }.first ?? 0
+                total += n
+                guard rows.count < limit, skip < n else { skip = max(0, skip - n); continue }
+                let s = try db.prepare("""
+                    SELECT \(Store.outboxFields) FROM outbox c LEFT JOIN orders o ON o.id = c.order_id WHERE c.id IN (\(candidates))\(cond)
+                    ORDER BY CASE c.state WHEN 'failed' THEN 0 WHEN 'sent' THEN 2 ELSE 1 END, c.next_attempt_at DESC, c.id DESC LIMIT ?4 OFFSET ?5
+                    """)
+                try s.bind(args + (extra.isEmpty ? [.null] : []) + [.of(limit - rows.count), .of(skip)])
+                rows += try s.all(Store.outboxRow)
+                skip = 0
+            }
             return (rows, total)
         }
     }

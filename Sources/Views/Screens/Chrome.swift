@@ -14,7 +14,9 @@ public struct ChromeModel: Equatable, Sendable {
     public struct Prompt: Equatable, Sendable {
         public var prefix: String
         public var text: String
-        public init(prefix: String, text: String) { self.prefix = prefix; self.text = text }
+        /// Shown dimmed after the cursor: a filter's match count as it narrows (issue 12).
+        public var suffix = ""
+        public init(prefix: String, text: String, suffix: String = "") { self.prefix = prefix; self.text = text; self.suffix = suffix }
     }
 
     public var tabs: [String] = ["Orders", "Seats", "Refunds", "Callbacks"]
@@ -132,9 +134,12 @@ public enum Chrome {
         if let p = m.prompt {
             let used = screen.put(x: 0, y: y, text: p.prefix, style: Style(.key))
             // Show the end of a long line so the cursor stays visible.
-            let shown = DisplayWidth.truncateLeft(TerminalText.sanitize(p.text), to: max(1, screen.width - used - 1))
+            let suffixWidth = p.suffix.isEmpty ? 0 : DisplayWidth.of(p.suffix) + 2
+            let room = screen.width - used - 1 - suffixWidth
+            let shown = DisplayWidth.truncateLeft(TerminalText.sanitize(p.text), to: max(1, room > 8 ? room : screen.width - used - 1))
             let w = screen.put(x: used, y: y, text: shown)
             screen.put(x: used + w, y: y, text: " ", style: Style(.normal, reverse: true))
+            if suffixWidth > 0, room > 8 { screen.put(x: used + w + 2, y: y, text: p.suffix, style: Style(.dim), maxWidth: suffixWidth) }
         } else if let msg = m.message {
             let role: Role = msg.kind == .error ? .error : (msg.kind == .ok ? .ok : .normal)
             // The message first; the hints keep what room is left, on the right, so the keys stay in sight.
