@@ -58,3 +58,24 @@ final class ListFilterQueryTests: XCTestCase {
         XCTAssertTrue(try store.callbacks(CallbackFilter(method: target.method, text: target.idempotencyKey), limit: 50).rows.contains { $0.id == target.id })
     }
 }
+
+/// Issue 12: both directions page by keyset over the same order.
+final class OrderSortDirectionTests: XCTestCase {
+    func testAscendingIsTheDescendingListReversedAndPagesByKeyset() throws {
+        let t = TempStore()
+        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 120, seed: 5, now: fixedNow), force: false)
+        for sort in OrderSort.allCases {
+            let down = try store.orders(OrderFilter(), sort: sort, limit: 1000)
+            let up = try store.orders(OrderFilter(), sort: sort, ascending: true, limit: 1000)
+            XCTAssertEqual(up.map(\.id), down.reversed().map(\.id), "\(sort)")
+            let page = try store.orders(OrderFilter(), sort: sort, ascending: true, from: up[10].cursor(sort), limit: 5)
+            XCTAssertEqual(page.map(\.id), up[10..<15].map(\.id))
+            let above = try store.orders(OrderFilter(), sort: sort, ascending: true, before: up[10].cursor(sort), limit: 3)
+            XCTAssertEqual(above.map(\.id), up[7..<10].map(\.id))
+            XCTAssertEqual(try store.lastOrders(OrderFilter(), sort: sort, ascending: true, limit: 4).map(\.id), up.suffix(4).map(\.id))
+        }
+        let soonest = try store.orders(OrderFilter(), sort: .departure, ascending: true, from: OrderCursor(key: Int64(fixedNow), id: 0), limit: 50)
+        XCTAssertTrue(soonest.allSatisfy { $0.departsAt >= fixedNow })
+        XCTAssertEqual(soonest.map(\.departsAt), soonest.map(\.departsAt).sorted())
+    }
+}

@@ -3,7 +3,7 @@ enum Action: Equatable, Sendable {
     case quit, nextTab, previousTab, showTab(Tab)
     case down, up, pageDown, pageUp, first, last
     case open, back, commandMode, searchMode, searchNext, searchPrevious, help
-    case filter(StatusFilter), cycleSort, copyId, reveal, previousDay, nextDay
+    case filter(StatusFilter), cycleSort, reverseSort, copyId, reveal, previousDay, nextDay
     /// In dialogs: the confirmation's buttons, the form's fields, Enter and Esc.
     case toggleFocus, nextField, previousField, submit, cancel
     /// Callbacks (issue 12): narrow by state or method (each key steps through them), open the callback's order.

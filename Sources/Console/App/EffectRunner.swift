@@ -44,27 +44,27 @@ struct EffectRunner {
             let n = o.pageSize + 1
             switch request {
             case .from(let cursor, let keep):
-                var rows = try store.orders(o.filter, sort: o.sort, from: cursor, limit: n)
+                var rows = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, from: cursor, limit: n)
                 var top = cursor
                 if rows.isEmpty, cursor != nil {
                     // The window fell off the end (rows left the filter): show the last page instead.
-                    rows = try store.lastOrders(o.filter, sort: o.sort, limit: o.pageSize)
+                    rows = try store.lastOrders(o.filter, sort: o.sort, ascending: o.ascending, limit: o.pageSize)
                     top = rows.first?.cursor(o.sort)
                 }
                 let selected = keep.flatMap { id in rows.prefix(o.pageSize).firstIndex { $0.id == id } } ?? o.selected
                 return [.ordersLoaded(top: top, rows: rows, selected: selected)]
             case .before(let cursor, let count):
-                let above = try store.orders(o.filter, sort: o.sort, before: cursor, limit: count)
+                let above = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, before: cursor, limit: count)
                 guard let first = above.first else {
-                    return [.ordersLoaded(top: nil, rows: try store.orders(o.filter, sort: o.sort, limit: n), selected: 0)]
+                    return [.ordersLoaded(top: nil, rows: try store.orders(o.filter, sort: o.sort, ascending: o.ascending, limit: n), selected: 0)]
                 }
-                let atTop = try store.orders(o.filter, sort: o.sort, before: first.cursor(o.sort), limit: 1).isEmpty
-                let rows = try store.orders(o.filter, sort: o.sort, from: first.cursor(o.sort), limit: n)
+                let atTop = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, before: first.cursor(o.sort), limit: 1).isEmpty
+                let rows = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, from: first.cursor(o.sort), limit: n)
                 return [.ordersLoaded(top: atTop ? nil : first.cursor(o.sort), rows: rows, selected: count == 1 ? 0 : o.selected)]
             case .end:
-                let last = try store.lastOrders(o.filter, sort: o.sort, limit: o.pageSize)
+                let last = try store.lastOrders(o.filter, sort: o.sort, ascending: o.ascending, limit: o.pageSize)
                 let top = last.first?.cursor(o.sort)
-                let atTop = try last.first.map { try store.orders(o.filter, sort: o.sort, before: $0.cursor(o.sort), limit: 1).isEmpty } ?? true
+                let atTop = try last.first.map { try store.orders(o.filter, sort: o.sort, ascending: o.ascending, before: $0.cursor(o.sort), limit: 1).isEmpty } ?? true
                 return [.ordersLoaded(top: atTop ? nil : top, rows: last, selected: last.count - 1)]
             }
         case .loadDetail(let id, _):

@@ -28,6 +28,7 @@ enum FrameRenderer {
                 var m = OrdersViewModel(rows: Array(s.orders.visible), selected: s.orders.selected)
                 m.filterLabel = s.orders.filter.statuses.isEmpty ? "all" : s.orders.filter.statuses.map(\.chinese).joined(separator: "/")
                 m.sortLabel = s.orders.sort.rawValue
+                m.ascending = s.orders.ascending
                 m.search = s.lastSearch
                 m.moreAbove = s.orders.top != nil
                 m.moreBelow = s.orders.hasMoreBelow

@@ -35,6 +35,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("d")], action: .filter(.refunded), context: .orders, help: "only 退票成功 (11)"),
         KeyBinding(keys: [.char("c")], action: .filter(.closedOrCancelled), context: .orders, help: "only closed / cancelled (4, 5)"),
         KeyBinding(keys: [.char("s")], action: .cycleSort, context: .orders, help: "sort: created / departure / amount", hint: "sort"),
+        KeyBinding(keys: [.char("S")], action: .reverseSort, context: .orders, help: "sort the other way (departure: soonest first, from now)", hint: "reverse"),
         KeyBinding(keys: [.char("y")], action: .copyId, context: .orders, help: "copy order id (OSC 52)"),
 
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .detail, help: "scroll down"),

@@ -190,9 +190,10 @@ enum Update {
         case .cycleSort:
             let all = OrderSort.allCases
             state.orders.sort = all[(all.firstIndex(of: state.orders.sort)! + 1) % all.count]
-            state.orders.top = nil; state.orders.selected = 0
-            state.message = StatusMessage(kind: .info, text: "sort: \(state.orders.sort.rawValue)")
-            return [.loadOrders(.from(nil, keepSelection: nil))]
+            return sorted(&state, now: now)
+        case .reverseSort:
+            state.orders.ascending.toggle()
+            return sorted(&state, now: now)
         case .copyId:
             if let d = state.detail?.detail {
                 // One field only (issue 15): the ticket number once issued, else the order id; printable characters only.
@@ -233,6 +234,17 @@ enum Update {
             break   // dialog keys: OverlayUpdate handles them while a dialog is open
         }
         return []
+    }
+
+    /// After the sort changed: the list from its top, except departure soonest first, which starts at the next
+    /// departure (a keyset cursor at `now`: the orders that left before it are above, one `k` or PgUp away).
+    static func sorted(_ state: inout AppState, now: Int) -> [Effect] {
+        let o = state.orders
+        state.orders.selected = 0
+        state.message = StatusMessage(kind: .info, text: "sort: \(o.sort.rawValue) " + (o.ascending ? SortText.ascending(o.sort) : SortText.descending(o.sort)))
+        let start = o.sort == .departure && o.ascending ? OrderCursor(key: Int64(now), id: 0) : nil
+        state.orders.top = start
+        return [.loadOrders(.from(start, keepSelection: nil))]
     }
 
     static func switchTab(_ state: inout AppState, _ tab: Tab, now: Int) -> [Effect] {
