@@ -178,11 +178,17 @@ struct ConfirmState: Equatable {
     var lines: [String]
     var confirmFocused = false
     var pending: PendingAction
+    /// The form this confirmation previews, as it was left: Esc (or q) goes back to it to correct a value.
+    var form: FormState? = nil
 }
 
 /// Operator input (ticket number, password, gate, …) for an action.
 struct FormState: Equatable {
-    struct Field: Equatable { var name: String; var label: String; var value: String; var hint: String }
+    struct Field: Equatable {
+        var name: String; var label: String; var value: String; var hint: String
+        /// Where typing goes, in characters (nil: the end of the value).
+        var cursor: Int? = nil
+    }
     var title: String
     var fields: [Field]
     var focused = 0

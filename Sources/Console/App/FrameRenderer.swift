@@ -72,7 +72,9 @@ enum FrameRenderer {
             ConfirmDialog.render(ConfirmModel(title: c.title, lines: c.lines, confirmFocused: c.confirmFocused), into: &screen, area: body)
         case .form(let f)?:
             let fields = f.fields.map { FormModel.Field(label: $0.label, value: $0.value, hint: $0.hint) }
-            FormDialog.render(FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error), into: &screen, area: body)
+            var m = FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error)
+            m.cursor = f.fields.indices.contains(f.focused) ? f.fields[f.focused].cursor : nil
+            FormDialog.render(m, into: &screen, area: body)
         case nil:
             break
         }

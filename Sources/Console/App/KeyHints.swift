@@ -34,6 +34,7 @@ enum KeyHints {
         if b.context == .helpOverlay, b.action == .pageDown { return "PgDn/PgUp" }
         if b.context == .form, b.action == .nextField { return "Tab" }
         if b.action == .toggleFocus { return "←/→" }
+        if b.action == .editLine { return "←/→ ^A/^E/^U/^K/^W" }
         return b.keys[0].label
     }
 

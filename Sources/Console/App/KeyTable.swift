@@ -40,6 +40,7 @@ enum KeyTable {
 
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .detail, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .detail, help: "scroll up"),
+        KeyBinding(keys: [.char("q")], action: .back, context: .detail, help: "back to the list (Ctrl-C quits)"),
         KeyBinding(keys: [.char("v")], action: .reveal, context: .detail, help: "reveal personal data (audited)", hint: "reveal"),
         KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy the ticket number (order id before issue)"),
         KeyBinding(keys: [.char("I")], action: .run("ticket.issue"), context: .detail, help: "issue tickets (ticket no, password, gate)", hint: "issue"),
@@ -51,6 +52,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .detail, help: "reject the refund opened from Due", hint: "reject"),
         KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .detail, help: "re-fire the callback opened from Due", hint: "retry"),
 
+        KeyBinding(keys: [.char("q")], action: .back, context: .report, help: "back (Ctrl-C quits)"),
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .report, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .report, help: "scroll up"),
         KeyBinding(keys: [.pageDown, .ctrl("f")], action: .pageDown, context: .report, help: "page down"),
@@ -73,6 +75,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("m")], action: .cycleCallbackMethod, context: .callbacks, help: "method: all / bookticket / refund / multiple.refund / item.notify", hint: "method"),
         KeyBinding(keys: [.char("o")], action: .openOrder, context: .callbacks, help: "open the callback's order", hint: "order"),
 
+        KeyBinding(keys: [.char("q")], action: .back, context: .callbackDetail, help: "back to the list (Ctrl-C quits)"),
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .callbackDetail, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .callbackDetail, help: "scroll up"),
         KeyBinding(keys: [.pageDown, .ctrl("f")], action: .pageDown, context: .callbackDetail, help: "page down"),
@@ -96,11 +99,14 @@ enum KeyTable {
         // Dialogs: a confirmation's Cancel is focused first; Ctrl-C cancels a dialog and never quits from one.
         KeyBinding(keys: [.tab, .left, .right, .backTab, .char("h"), .char("l")], action: .toggleFocus, context: .confirm, help: "Cancel / Confirm", hint: "choose"),
         KeyBinding(keys: [.enter], action: .submit, context: .confirm, help: "do the focused button", hint: "do it"),
-        KeyBinding(keys: [.escape, .char("n"), .char("N"), .char("q"), .ctrl("c")], action: .cancel, context: .confirm, help: "cancel; nothing is sent", hint: "cancel"),
+        KeyBinding(keys: [.escape, .char("q")], action: .back, context: .confirm, help: "back to the form (cancel when there is none); nothing is sent", hint: "back"),
+        KeyBinding(keys: [.char("n"), .char("N"), .ctrl("c")], action: .cancel, context: .confirm, help: "cancel; nothing is sent", hint: "cancel"),
         KeyBinding(keys: [.tab, .down], action: .nextField, context: .form, help: "next field", hint: "next field"),
         KeyBinding(keys: [.backTab, .up], action: .previousField, context: .form, help: "previous field"),
         KeyBinding(keys: [.enter], action: .submit, context: .form, help: "preview what will be sent", hint: "preview"),
         KeyBinding(keys: [.escape, .ctrl("c")], action: .cancel, context: .form, help: "cancel; nothing is changed", hint: "cancel"),
+        KeyBinding(keys: [.left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("u"), .ctrl("k"), .ctrl("w"), .delete], action: .editLine,
+                   context: .form, help: "edit like a shell line: ←/→ Home/End Ctrl-A/E move, Ctrl-U/K cut to start/end, Ctrl-W a word", hint: "edit"),
     ]
 
     /// The contexts active on the screen `state` shows (no overlay), most specific first.

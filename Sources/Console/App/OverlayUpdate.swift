@@ -23,7 +23,10 @@ enum OverlayUpdate {
             return []
         case .confirm(var c):
             switch KeyTable.binding(for: key, in: [.confirm])?.action {
-            case .cancel?:
+            case .back? where c.form != nil:
+                state.overlay = c.form.map(Overlay.form)
+                state.message = StatusMessage(kind: .info, text: "back to the form; nothing was sent")
+            case .cancel?, .back?:
                 state.overlay = nil
                 state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
             case .toggleFocus?:
@@ -52,23 +55,23 @@ enum OverlayUpdate {
                 state.overlay = nil
                 state.message = StatusMessage(kind: .info, text: "cancelled; nothing was changed")
             case .nextField?:
+                f.fields[f.focused].cursor = nil
                 f.focused = (f.focused + 1) % f.fields.count
                 state.overlay = .form(f)
             case .previousField?:
+                f.fields[f.focused].cursor = nil
                 f.focused = (f.focused + f.fields.count - 1) % f.fields.count
                 state.overlay = .form(f)
             case .submit?:
                 return [.prepareConfirm(f.purpose, Dictionary(uniqueKeysWithValues: f.fields.map { ($0.name, $0.value) }))]
             default:
-                switch key {
-                case .backspace:
-                    if !f.fields[f.focused].value.isEmpty { f.fields[f.focused].value.removeLast() }
-                case .char(let ch):
-                    if f.fields[f.focused].value.count < 64 { f.fields[f.focused].value.append(ch) }
-                default:
-                    return []
-                }
-                f.error = nil
+                // Typing and the line-editing keys (`.editLine` in the table) go to the focused field.
+                var line = LineEdit(f.fields[f.focused].value, cursor: f.fields[f.focused].cursor)
+                let before = line.value
+                guard line.apply(key) else { return [] }
+                f.fields[f.focused].value = line.value
+                f.fields[f.focused].cursor = line.cursor == line.text.count ? nil : line.cursor
+                if line.value != before { f.error = nil }
                 state.overlay = .form(f)
             }
             return []

@@ -101,7 +101,8 @@ enum Update {
             if case .form(var f)? = state.overlay { f.error = text; state.overlay = .form(f) } else { state.overlay = nil }
             state.message = StatusMessage(kind: .error, text: text)
             return reloadCurrent(state, includeOrders: true)
-        case .confirmReady(let c):
+        case .confirmReady(var c):
+            if case .form(let f)? = state.overlay { c.form = f }
             state.overlay = .confirm(c)
         case .sendingPausedLoaded(let paused):
             state.sendingPaused = paused
@@ -230,7 +231,7 @@ enum Update {
             state.prompt = .filter(state.listFilters[state.tab] ?? "")
         case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
             return CallbackUpdate.perform(&state, action)
-        case .toggleFocus, .nextField, .previousField, .submit, .cancel:
+        case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine:
             break   // dialog keys: OverlayUpdate handles them while a dialog is open
         }
         return []
