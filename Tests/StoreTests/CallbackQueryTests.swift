@@ -91,10 +91,10 @@ final class CallbackQueryTests: XCTestCase {
     }
 }
 
-/// Takes migration 8 (the outbox's method index) back out, before `Schema7Undo`, so a test can make an older store.
-enum Schema8Undo {
+/// Takes the outbox's method index back out (the latest migration), before `Schema7Undo`, so a test can make an older store.
+enum OutboxByMethodUndo {
     static let sql = """
     DROP INDEX outbox_by_method;
-    DELETE FROM schema_migrations WHERE version = 8;
+    DELETE FROM schema_migrations WHERE version = \(Migrator.latestVersion);
     """
 }

@@ -13,7 +13,7 @@ public struct CallbackFilter: Equatable, Sendable {
 extension Store {
     /// The outbox, failed first, then undelivered, then sent; within each the newest attempt first (the callback
     /// failing right now above last week's dead letters). Each group is one range of an index: `outbox_due`
-    /// (state, next_attempt_at), or migration 8's `outbox_by_method` (method, state, next_attempt_at) under a method
+    /// (state, next_attempt_at), or the `outbox_by_method` index (`SchemaOutboxByMethod`) (method, state, next_attempt_at) under a method
     /// filter, read backwards from `offset`; only pending/retrying tell rows apart by their attempts, and the
     /// undelivered rows are the dispatcher's short queue. The unfiltered total is the `counters` row; a filtered one
     /// counts index entries of its range.
