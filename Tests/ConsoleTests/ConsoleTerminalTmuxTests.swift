@@ -25,6 +25,7 @@ final class ConsoleTerminalTmuxTests: TmuxStoreTestCase {
         let d = expect(t, "read-only: reveal personal data", "v answers read-only")
         XCTAssertFalse(d.contains(phone), "the phone stays masked:\n\(d)")
         XCTAssertFalse(d.contains("revealed"), d)
+        t.send("q"); expect(t, "飞猪订单号", "q goes back from the detail (issue 12)")
         t.send("q")
         XCTAssertEqual(t.exitStatus(), 0)
         XCTAssertEqual(storeFingerprint(), before, "a read-only session leaves every table as it was")

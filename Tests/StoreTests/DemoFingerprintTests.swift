@@ -55,7 +55,7 @@ final class DemoFingerprintTests: XCTestCase {
         try s.bind([])
         XCTAssertEqual(try s.all { $0.text(0) }, [
             "audit_by_entity", "order_notes_by_order", "orders_awaiting_by_departure", "orders_awaiting_by_paid", "orders_by_departure", "orders_by_phone", "orders_by_schedule", "orders_by_status",
-            "outbox_by_order", "outbox_due", "refunds_by_order", "refunds_by_status", "refunds_queue", "schedules_by_day",
+            "outbox_by_method", "outbox_by_order", "outbox_due", "refunds_by_order", "refunds_by_status", "refunds_queue", "schedules_by_day",
             "schedules_by_route", "schedules_stopped", "seat_holds_by_expiry", "tickets_by_cert", "tickets_by_order", "tickets_by_phone"])
         let files = try FileManager.default.contentsOfDirectory(atPath: t.dir).filter { !["-wal", "-shm"].contains(where: $0.hasSuffix) }
         XCTAssertEqual(files, ["store.sqlite"])

@@ -3,7 +3,13 @@ enum Action: Equatable, Sendable {
     case quit, nextTab, previousTab, showTab(Tab)
     case down, up, pageDown, pageUp, first, last
     case open, back, commandMode, searchMode, searchNext, searchPrevious, help
-    case filter(StatusFilter), cycleSort, copyId, reveal, previousDay, nextDay
+    case filter(StatusFilter), cycleSort, reverseSort, copyId, reveal, previousDay, nextDay
+    /// In dialogs: the confirmation's buttons, the form's fields, Enter and Esc.
+    case toggleFocus, nextField, previousField, submit, cancel, editLine
+    /// Callbacks (issue 12): narrow by state or method (each key steps through them), open the callback's order.
+    case cycleCallbackState, cycleCallbackMethod, openOrder
+    /// `/` on Seats, Refunds, Callbacks and Due: a filter that narrows as it is typed (Orders keeps its search).
+    case filterMode
     /// An operator action, by its unit's id (`Operations.ActionUnits`): "refund.approve".
     case run(String)
 }
@@ -19,6 +25,10 @@ enum KeyContext: String, CaseIterable, Sendable {
     case refunds = "Refunds"
     case callbacks = "Callbacks"
     case due = "Due"
+    case callbackDetail = "Callback"
+    case helpOverlay = "Help"
+    case confirm = "Confirmation"
+    case form = "Form"
 }
 
 struct KeyBinding: Sendable {
@@ -26,6 +36,8 @@ struct KeyBinding: Sendable {
     let action: Action
     let context: KeyContext
     let help: String
+    /// The short label on the hint line (issue 12, "Keys in sight"); nil keeps the binding to the help overlay.
+    var hint: String? = nil
     /// Actions that write: refused in read-only mode. Revealing personal data writes its audit row, so a
     /// read-only session cannot reveal (it would show the data with no record of who saw it).
     var writes: Bool {

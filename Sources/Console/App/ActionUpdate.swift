@@ -34,6 +34,7 @@ enum ActionUpdate {
             if let d = state.detail {
                 return d.dueCallbackId.flatMap { id in d.detail?.callbacks.first { $0.id == id } }.map(ActionRow.callback)
             }
+            if let page = state.callbackPage { return page.detail.map { ActionRow.callback($0.record) } }
             return state.tab == .callbacks ? state.callbacks.selectedRow.map(ActionRow.callback) : nil
         case .sending: return .sending(paused: state.sendingPaused)
         }

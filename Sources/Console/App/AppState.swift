@@ -22,11 +22,21 @@ struct AppState {
     var generation = 0
     var refunds = OffsetListState<PendingRefund>()
     var callbacks = OffsetListState<OutboxRecord>()
+    /// What the Callbacks list narrows to (f: state, m: method), and one callback shown in full (Enter).
+    var callbackFilter = CallbackFilter()
+    var callbackPage: CallbackPage?
     /// Due work, soonest first (issue 12): the whole short list, also counted on the tab bar and status line.
     var due = OffsetListState<DueItem>()
     var dueOptions = DueOptions()
     var overlay: Overlay?
-    var prompt: Prompt?                                 // ":" command or "/" search being typed
+    /// The help overlay's first line shown (issue 12: it scrolls, so every key is reachable at 80x24).
+    var helpScroll = 0
+    var prompt: Prompt?                                 // ":" command, "/" search or "/" filter being typed
+    /// Each list's `/` filter (issue 12), kept per view; Esc clears it. Due filters its `dueAll` in memory.
+    var listFilters: [Tab: String] = [:]
+    var dueAll: [DueItem] = []
+    /// The Refunds filter's count is a floor (a one-letter prefix of a million ids is read only so deep).
+    var refundsFilterCapped = false
     var commandHistory: [String] = []
     var lastSearch: String?
     /// Where a paused name search stopped; `n` (or `N`) in the same direction carries on from there.
@@ -45,6 +55,8 @@ struct AppState {
 
     /// Rows available for a list body: header, sub-header, column titles and the two status lines.
     var listHeight: Int { max(1, height - 5) }
+    /// Rows between the header and the two status lines (where overlays are drawn).
+    var bodyHeight: Int { max(1, height - 3) }
 }
 
 struct SessionInfo: Equatable {
@@ -126,6 +138,12 @@ struct OffsetListState<Row: Equatable>: Equatable {
     }
 }
 
+struct CallbackPage: Equatable {
+    var id: Int64
+    var detail: CallbackDetail?
+    var scroll = 0
+}
+
 struct ReportPage: Equatable {
     var day: String
     var report: DayReport?
@@ -145,8 +163,9 @@ struct DetailState: Equatable {
 enum Prompt: Equatable {
     case command(String)
     case search(String)
+    case filter(String)
     var text: String {
-        switch self { case .command(let t), .search(let t): return t }
+        switch self { case .command(let t), .search(let t), .filter(let t): return t }
     }
 }
 
@@ -166,11 +185,17 @@ struct ConfirmState: Equatable {
     var pending: PendingAction
     /// Names, certificate numbers and phones in the lines: masked until the order is revealed (issue 12).
     var personal = PersonalValues()
+    /// The form this confirmation previews, as it was left: Esc (or q) goes back to it to correct a value.
+    var form: FormState? = nil
 }
 
 /// Operator input (ticket number, password, gate, …) for an action.
 struct FormState: Equatable {
-    struct Field: Equatable { var name: String; var label: String; var value: String; var hint: String }
+    struct Field: Equatable {
+        var name: String; var label: String; var value: String; var hint: String
+        /// Where typing goes, in characters (nil: the end of the value).
+        var cursor: Int? = nil
+    }
     var title: String
     var fields: [Field]
     var focused = 0

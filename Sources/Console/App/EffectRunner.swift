@@ -44,27 +44,27 @@ struct EffectRunner {
             let n = o.pageSize + 1
             switch request {
             case .from(let cursor, let keep):
-                var rows = try store.orders(o.filter, sort: o.sort, from: cursor, limit: n)
+                var rows = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, from: cursor, limit: n)
                 var top = cursor
                 if rows.isEmpty, cursor != nil {
                     // The window fell off the end (rows left the filter): show the last page instead.
-                    rows = try store.lastOrders(o.filter, sort: o.sort, limit: o.pageSize)
+                    rows = try store.lastOrders(o.filter, sort: o.sort, ascending: o.ascending, limit: o.pageSize)
                     top = rows.first?.cursor(o.sort)
                 }
                 let selected = keep.flatMap { id in rows.prefix(o.pageSize).firstIndex { $0.id == id } } ?? o.selected
                 return [.ordersLoaded(top: top, rows: rows, selected: selected)]
             case .before(let cursor, let count):
-                let above = try store.orders(o.filter, sort: o.sort, before: cursor, limit: count)
+                let above = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, before: cursor, limit: count)
                 guard let first = above.first else {
-                    return [.ordersLoaded(top: nil, rows: try store.orders(o.filter, sort: o.sort, limit: n), selected: 0)]
+                    return [.ordersLoaded(top: nil, rows: try store.orders(o.filter, sort: o.sort, ascending: o.ascending, limit: n), selected: 0)]
                 }
-                let atTop = try store.orders(o.filter, sort: o.sort, before: first.cursor(o.sort), limit: 1).isEmpty
-                let rows = try store.orders(o.filter, sort: o.sort, from: first.cursor(o.sort), limit: n)
+                let atTop = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, before: first.cursor(o.sort), limit: 1).isEmpty
+                let rows = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, from: first.cursor(o.sort), limit: n)
                 return [.ordersLoaded(top: atTop ? nil : first.cursor(o.sort), rows: rows, selected: count == 1 ? 0 : o.selected)]
             case .end:
-                let last = try store.lastOrders(o.filter, sort: o.sort, limit: o.pageSize)
+                let last = try store.lastOrders(o.filter, sort: o.sort, ascending: o.ascending, limit: o.pageSize)
                 let top = last.first?.cursor(o.sort)
-                let atTop = try last.first.map { try store.orders(o.filter, sort: o.sort, before: $0.cursor(o.sort), limit: 1).isEmpty } ?? true
+                let atTop = try last.first.map { try store.orders(o.filter, sort: o.sort, ascending: o.ascending, before: $0.cursor(o.sort), limit: 1).isEmpty } ?? true
                 return [.ordersLoaded(top: atTop ? nil : top, rows: last, selected: last.count - 1)]
             }
         case .loadDetail(let id, _):
@@ -74,17 +74,27 @@ struct EffectRunner {
         // selection nears the window's edge.
         case .loadSeats:
             let summary = try store.seatsSummary(day: state.seatsDay, now: now)
-            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, summary.schedules - 1)), page: state.listHeight,
-                                                          total: summary.schedules)
-            return [.seatsLoaded(try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit), start: w.start, summary: summary)]
+            let matching = try state.listFilters[.seats].map { try store.scheduleCount(day: state.seatsDay, matching: $0) }
+            let total = matching ?? summary.schedules
+            let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, total - 1)), page: state.listHeight, total: total)
+            let rows = try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit, matching: state.listFilters[.seats])
+            return [.seatsLoaded(rows, start: w.start, summary: summary, matching: matching)]
         case .loadRefunds:
             let w = OffsetListState<PendingRefund>.window(selected: state.refunds.selected, page: state.listHeight, total: state.refunds.total)
+            if let q = state.listFilters[.refunds] {
+                let r = try store.pendingRefunds(now: now, matching: q, limit: w.limit, offset: w.start)
+                return [.refundsLoaded(r.rows, start: w.start, total: r.total, capped: r.capped)]
+            }
             let r = try store.pendingRefunds(now: now, limit: w.limit, offset: w.start)
             return [.refundsLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbacks:
             let w = OffsetListState<OutboxRecord>.window(selected: state.callbacks.selected, page: state.listHeight, total: state.callbacks.total)
-            let r = try store.callbacks(limit: w.limit, offset: w.start)
+            var filter = state.callbackFilter
+            filter.text = state.listFilters[.callbacks]
+            let r = try store.callbacks(filter, limit: w.limit, offset: w.start)
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
+        case .loadCallbackDetail(let id):
+            return [.callbackDetailLoaded(try store.callbackDetail(id: id))]
         case .loadDue:
             return [.dueLoaded(try store.dueWork(now: now, options: state.dueOptions))]
         case .export(let path, let replace):

@@ -8,6 +8,8 @@ enum Effect: Equatable {
     case loadSeats
     case loadRefunds
     case loadCallbacks
+    /// One callback in full, with each attempt (Enter on the Callbacks list).
+    case loadCallbackDetail(Int64)
     case loadDue
     case loadHealth
     /// The daily settlement of a yyyy-MM-dd day (issue 13).

@@ -8,10 +8,13 @@ enum Event {
     case ordersLoaded(top: OrderCursor?, rows: [OrderSummary], selected: Int)
     case detailLoaded(OrderDetail?)
     /// A window of the day's schedules from position `start`, and the day's counts (nil: `rows` is the whole day).
-    case seatsLoaded([ScheduleSeats], start: Int = 0, summary: SeatsDaySummary? = nil)
-    case refundsLoaded([PendingRefund], start: Int = 0, total: Int)
+    /// `matching`: how many schedules the `/` filter keeps (nil: no filter, the day's count).
+    case seatsLoaded([ScheduleSeats], start: Int = 0, summary: SeatsDaySummary? = nil, matching: Int? = nil)
+    /// `capped`: under a `/` filter, the count is a floor (`Store.prefixCap`).
+    case refundsLoaded([PendingRefund], start: Int = 0, total: Int, capped: Bool = false)
     case callbacksLoaded([OutboxRecord], start: Int = 0, total: Int)
     case dueLoaded([DueItem])
+    case callbackDetailLoaded(CallbackDetail?)
     case healthLoaded(pending: Int, failed: Int)
     case reportLoaded(DayReport)
     case dashboardLoaded(DashboardData)

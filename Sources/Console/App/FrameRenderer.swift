@@ -21,12 +21,15 @@ enum FrameRenderer {
             } else {
                 screen.put(x: 1, y: body.y + 1, text: "loading…", style: Style(.dim))
             }
+        } else if let c = s.callbackPage {
+            CallbackDetailView.render(c.detail, id: c.id, scroll: c.scroll, into: &screen, rect: body)
         } else {
             switch s.tab {
             case .orders:
                 var m = OrdersViewModel(rows: Array(s.orders.visible), selected: s.orders.selected)
                 m.filterLabel = s.orders.filter.statuses.isEmpty ? "all" : s.orders.filter.statuses.map(\.chinese).joined(separator: "/")
                 m.sortLabel = s.orders.sort.rawValue
+                m.ascending = s.orders.ascending
                 m.search = s.lastSearch
                 m.moreAbove = s.orders.top != nil
                 m.moreBelow = s.orders.hasMoreBelow
@@ -53,6 +56,7 @@ enum FrameRenderer {
                 m.pending = s.live.outboxPending
                 m.failed = s.live.outboxFailed
                 m.loaded = s.callbacks.loaded
+                if !s.callbackFilter.isEmpty { m.filterLabel = CallbackUpdate.label(s.callbackFilter) }
                 CallbacksView.render(m, into: &screen, rect: body)
             case .due:
                 var m = DueViewModel(rows: s.due.rows, now: now, offset: offset(s.due.selected, s.due.total, DueView.pageSize(for: body)),
@@ -65,12 +69,13 @@ enum FrameRenderer {
         }
         switch s.overlay {
         case .help?:
-            let rows = KeyTable.helpRows(for: KeyTable.contexts(tab: s.tab, inDetail: s.detail != nil, inReport: s.report != nil))
-            HelpOverlay.render(HelpModel(rows: rows.map { HelpRow(section: $0.section, keys: $0.keys, help: $0.help) }), into: &screen, area: body)
+            HelpOverlay.render(HelpModel(rows: OverlayUpdate.helpRows(s), scroll: s.helpScroll), into: &screen, area: body)
         case .confirm(let c)?:
             ConfirmDialog.render(confirmModel(c, s), into: &screen, area: body)
         case .form(let f)?:
-            FormDialog.render(formModel(f, s), into: &screen, area: body)
+            var m = formModel(f, s)
+            m.cursor = f.fields.indices.contains(f.focused) ? f.fields[f.focused].cursor : nil
+            FormDialog.render(m, into: &screen, area: body)
         case nil:
             break
         }
@@ -114,11 +119,11 @@ enum FrameRenderer {
 
     static func chrome(_ s: AppState, now: Int) -> ChromeModel {
         var c = ChromeModel()
-        c.activeTab = s.detail == nil && s.report == nil ? s.tab.rawValue : -1
+        c.activeTab = s.detail == nil && s.report == nil && s.callbackPage == nil ? s.tab.rawValue : -1
         // Issue 12: the Due tab counts what is due within the hour; the status line warns of anything within 15 min.
-        let hour = DueText.count(s.due.rows, within: 3600, now: now)
+        let hour = DueText.count(s.dueAll, within: 3600, now: now)
         c.tabs = Tab.allCases.map { $0 == .due && hour > 0 ? "\($0.title) \(hour)" : $0.title }
-        let soon = DueText.count(s.due.rows, within: 900, now: now)
+        let soon = DueText.count(s.dueAll, within: 900, now: now)
         if soon > 0 {
             c.dueAlert = "⚠ \(soon) due within 15 min (:due)"
         }
@@ -141,10 +146,15 @@ enum FrameRenderer {
         c.outboxFailed = s.live.outboxFailed
         c.now = now
         c.clockShowsSeconds = false
+        c.hints = (ListFilterUpdate.hint(s).map { [$0] } ?? []) + KeyHints.hints(s)
+        c.lastHint = KeyHints.help(s)
         if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
-        if let p = s.prompt {
-            if case .command = p { c.prompt = ChromeModel.Prompt(prefix: ":", text: p.text) }
-            else { c.prompt = ChromeModel.Prompt(prefix: "/", text: p.text) }
+        switch s.prompt {
+        case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t)
+        case .search(let t)?: c.prompt = ChromeModel.Prompt(prefix: "/", text: t)
+        case .filter(let t)?:
+            c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: t.isEmpty ? "filter as you type · Esc clears" : ListFilterUpdate.count(s) + " match")
+        case nil: break
         }
         return c
     }

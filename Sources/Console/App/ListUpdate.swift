@@ -1,3 +1,5 @@
+import Views
+
 /// Cursor movement in every list. The orders list pages by keyset; the others by offset.
 enum ListUpdate {
     static func move(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -13,6 +15,22 @@ enum ListUpdate {
             default: break
             }
             state.report = r
+            return []
+        }
+        if var c = state.callbackPage, state.detail == nil {
+            switch action {
+            case .down: c.scroll += 1
+            case .up: c.scroll = max(0, c.scroll - 1)
+            case .pageDown: c.scroll += state.listHeight
+            case .pageUp: c.scroll = max(0, c.scroll - state.listHeight)
+            case .first: c.scroll = 0
+            case .last: c.scroll = 10_000
+            default: break
+            }
+            // Kept within the page, so `k` after `G` moves at once.
+            let lines = c.detail.map { CallbackDetailView.lines($0, width: state.width).count } ?? 0
+            c.scroll = min(c.scroll, max(0, lines - (state.listHeight + 1)))
+            state.callbackPage = c
             return []
         }
         if var d = state.detail {

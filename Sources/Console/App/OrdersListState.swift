@@ -5,6 +5,9 @@ import Store
 struct OrdersListState: Equatable {
     var filter = OrderFilter()
     var sort: OrderSort = .created
+    /// `S` turns the order round (issue 12): oldest / soonest / smallest first. Departure soonest first opens at
+    /// the next departure, not the oldest one in the store (k and PgUp still reach the earlier ones).
+    var ascending = false
     var top: OrderCursor?
     var rows: [OrderSummary] = []
     var selected = 0
@@ -40,5 +43,15 @@ enum StatusFilter: String, CaseIterable, Sendable {
         case .refunded: return "退票成功"
         case .closedOrCancelled: return "关闭/取消"
         }
+    }
+}
+
+/// How the Orders sort reads in each direction (the message and the list's sub-header).
+enum SortText {
+    static func descending(_ s: OrderSort) -> String {
+        switch s { case .created: return "newest first"; case .departure: return "latest first"; case .amount: return "largest first" }
+    }
+    static func ascending(_ s: OrderSort) -> String {
+        switch s { case .created: return "oldest first"; case .departure: return "soonest first"; case .amount: return "smallest first" }
     }
 }

@@ -1,29 +1,47 @@
 import Views
 
-/// Keys while an overlay (help, confirmation, form) is open: nothing reaches the views behind it.
+/// Keys while an overlay (help, confirmation, form) is open: nothing reaches the views behind it. The keys that
+/// move and decide come from `KeyTable` (its help, confirm and form contexts), so the hint line shows what works;
+/// typed characters and line editing go to the form's focused field.
 enum OverlayUpdate {
     static func key(_ state: inout AppState, _ overlay: Overlay, _ key: KeyPress) -> [Effect] {
         switch overlay {
         case .help:
-            if key == .escape || key == .char("?") || key == .char("q") || key == .enter { state.overlay = nil }
+            guard let action = KeyTable.binding(for: key, in: [.helpOverlay])?.action else { return [] }
+            let rows = helpRows(state)
+            let last = HelpOverlay.maxScroll(rows, area: Rect(x: 0, y: 0, width: state.width, height: state.bodyHeight))
+            let page = max(1, state.bodyHeight - 3)
+            switch action {
+            case .down: state.helpScroll = min(last, state.helpScroll + 1)
+            case .up: state.helpScroll = max(0, state.helpScroll - 1)
+            case .pageDown: state.helpScroll = min(last, state.helpScroll + page)
+            case .pageUp: state.helpScroll = max(0, state.helpScroll - page)
+            case .first: state.helpScroll = 0
+            case .last: state.helpScroll = last
+            default: state.overlay = nil
+            }
             return []
         case .confirm(var c):
-            switch key {
-            case .escape, .char("n"), .char("N"), .char("q"):
+            switch KeyTable.binding(for: key, in: [.confirm])?.action {
+            case .back? where c.form != nil:
+                state.overlay = c.form.map(Overlay.form)
+                state.message = StatusMessage(kind: .info, text: "back to the form; nothing was sent")
+            case .cancel?, .back?:
                 state.overlay = nil
                 state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
-            case .tab, .left, .right, .backTab, .char("h"), .char("l"):
+            case .toggleFocus?:
                 c.confirmFocused.toggle()
                 state.overlay = .confirm(c)
-            case .down, .char("j"), .up, .char("k"), .pageDown, .pageUp:
+            case .down?, .up?, .pageDown?, .pageUp?:
                 // A confirmation taller than the screen scrolls (issue 12: nothing it says may be cut off).
+                let action = KeyTable.binding(for: key, in: [.confirm])?.action
                 let body = Rect(x: 0, y: Chrome.headerRows, width: state.width, height: state.height - Chrome.headerRows - Chrome.footerRows)
                 let limit = ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: body)
-                let step = key == .pageDown || key == .pageUp ? max(1, body.height - 6) : 1
-                let down = key == .down || key == .char("j") || key == .pageDown
+                let step = action == .pageDown || action == .pageUp ? max(1, body.height - 6) : 1
+                let down = action == .down || action == .pageDown
                 c.scroll = max(0, min(limit, c.scroll + (down ? step : -step)))
                 state.overlay = .confirm(c)
-            case .enter:
+            case .submit?:
                 guard c.confirmFocused else {
                     state.overlay = nil
                     state.message = StatusMessage(kind: .info, text: "cancelled; nothing was sent")
@@ -41,30 +59,37 @@ enum OverlayUpdate {
             }
             return []
         case .form(var f):
-            switch key {
-            case .escape:
+            switch KeyTable.binding(for: key, in: [.form])?.action {
+            case .cancel?:
                 state.overlay = nil
                 state.message = StatusMessage(kind: .info, text: "cancelled; nothing was changed")
-            case .tab, .down:
+            case .nextField?:
+                f.fields[f.focused].cursor = nil
                 f.focused = (f.focused + 1) % f.fields.count
                 state.overlay = .form(f)
-            case .backTab, .up:
+            case .previousField?:
+                f.fields[f.focused].cursor = nil
                 f.focused = (f.focused + f.fields.count - 1) % f.fields.count
                 state.overlay = .form(f)
-            case .backspace:
-                if !f.fields[f.focused].value.isEmpty { f.fields[f.focused].value.removeLast() }
-                f.error = nil
-                state.overlay = .form(f)
-            case .char(let ch):
-                if f.fields[f.focused].value.count < 64 { f.fields[f.focused].value.append(ch) }
-                f.error = nil
-                state.overlay = .form(f)
-            case .enter:
+            case .submit?:
                 return [.prepareConfirm(f.purpose, Dictionary(uniqueKeysWithValues: f.fields.map { ($0.name, $0.value) }))]
             default:
-                break
+                // Typing and the line-editing keys (`.editLine` in the table) go to the focused field.
+                var line = LineEdit(f.fields[f.focused].value, cursor: f.fields[f.focused].cursor)
+                let before = line.value
+                guard line.apply(key) else { return [] }
+                f.fields[f.focused].value = line.value
+                f.fields[f.focused].cursor = line.cursor == line.text.count ? nil : line.cursor
+                if line.value != before { f.error = nil }
+                state.overlay = .form(f)
             }
             return []
         }
+    }
+
+    /// What the help shows: the keys of the screen behind it.
+    static func helpRows(_ state: AppState) -> [HelpRow] {
+        KeyTable.helpRows(for: KeyTable.contexts(state))
+            .map { HelpRow(section: $0.section, keys: $0.keys, help: $0.help) }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import Store
 
-/// Typing after ":" (commands, with history) or "/" (search).
+/// Typing after ":" (commands, with history) or "/" (search on Orders, a filter on the other lists).
 enum PromptUpdate {
     static func key(_ state: inout AppState, _ key: KeyPress, now: Int) -> [Effect] {
         guard let prompt = state.prompt else { return [] }
+        if case .filter(let text) = prompt { return ListFilterUpdate.key(&state, text, key) }
         var text = prompt.text
         switch key {
         case .escape, .ctrl("c"):
@@ -25,6 +26,7 @@ enum PromptUpdate {
             state.prompt = nil
             switch prompt {
             case .command: return run(&state, text.trimmingCharacters(in: .whitespaces), now: now)
+            case .filter: return []
             case .search:
                 let q = text.trimmingCharacters(in: .whitespaces)
                 guard !q.isEmpty else { return [] }
@@ -39,6 +41,7 @@ enum PromptUpdate {
         switch prompt {
         case .command: state.prompt = .command(text)
         case .search: state.prompt = .search(text)
+        case .filter: state.prompt = .filter(text)
         }
         return []
     }
@@ -56,7 +59,7 @@ enum PromptUpdate {
         case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
         case "due", "d": return Update.switchTab(&state, .due, now: now)
         case "dash", "dashboard": return Update.switchTab(&state, .dashboard, now: now)
-        case "help", "h": state.overlay = .help; return []
+        case "help", "h": state.overlay = .help; state.helpScroll = 0; return []
         case "status", "check":
             state.message = StoreStatusText.message(state.live)
             return [.loadHealth]

@@ -22,17 +22,23 @@ enum Update {
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
-        case .seatsLoaded(let rows, let start, let summary):
+        case .seatsLoaded(let rows, let start, let summary, let matching):
             let day = summary ?? SeatsDaySummary(of: rows)
-            state.seats.loaded(rows, start: start, total: day.schedules, generation: state.generation, now: now)
+            state.seats.loaded(rows, start: start, total: matching ?? day.schedules, generation: state.generation, now: now)
             state.seatsSummary = day
             state.seatsLoadedDay = state.seatsDay
-        case .refundsLoaded(let rows, let start, let total):
+        case .refundsLoaded(let rows, let start, let total, let capped):
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+            state.refundsFilterCapped = capped
         case .callbacksLoaded(let rows, let start, let total):
             state.callbacks.loaded(rows, start: start, total: total, generation: state.generation, now: now)
+        case .callbackDetailLoaded(let d):
+            guard let page = state.callbackPage else { return [] }
+            if let d, d.record.id == page.id { state.callbackPage?.detail = d }
+            if d == nil { state.callbackPage = nil; state.message = StatusMessage(kind: .error, text: "that callback no longer exists") }
         case .dueLoaded(let rows):
-            state.due.loaded(rows, start: 0, total: rows.count, generation: state.generation, now: now)
+            state.dueAll = rows
+            ListFilterUpdate.filterDue(&state, now: now)
         case .storeGone(let reason):
             state.live.storeGone = reason
             state.live.lastPollOK = false
@@ -100,7 +106,8 @@ enum Update {
             if case .form(var f)? = state.overlay { f.error = text; state.overlay = .form(f) } else { state.overlay = nil }
             state.message = StatusMessage(kind: .error, text: text)
             return reloadCurrent(state, includeOrders: true)
-        case .confirmReady(let c):
+        case .confirmReady(var c):
+            if case .form(let f)? = state.overlay { c.form = f }
             state.overlay = .confirm(c)
         case .sendingPausedLoaded(let paused):
             state.sendingPaused = paused
@@ -112,6 +119,7 @@ enum Update {
     static func reloadCurrent(_ state: AppState, includeOrders: Bool) -> [Effect] {
         if let r = state.report { return [.loadReport(r.day)] }
         if let d = state.detail { return [.loadDetail(d.orderId, revealed: d.revealed)] }
+        if let c = state.callbackPage { return [.loadCallbackDetail(c.id)] }
         switch state.tab {
         case .orders:
             return includeOrders ? [.loadOrders(.from(state.orders.top, keepSelection: state.orders.selectedOrder?.id))] : []
@@ -132,7 +140,7 @@ enum Update {
         if state.prompt != nil { return PromptUpdate.key(&state, key, now: now) }
         if let overlay = state.overlay { return OverlayUpdate.key(&state, overlay, key) }
         state.message = nil
-        let contexts = KeyTable.contexts(tab: state.tab, inDetail: state.detail != nil, inReport: state.report != nil)
+        let contexts = KeyTable.contexts(state)
         guard let binding = KeyTable.binding(for: key, in: contexts) else {
             if key != .escape { state.message = StatusMessage(kind: .error, text: "\(key.label): no such key here (? for help)") }
             return []
@@ -157,10 +165,12 @@ enum Update {
         case .nextTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + 1) % Tab.allCases.count)!, now: now)
         case .previousTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!, now: now)
         case .showTab(let t): return switchTab(&state, t, now: now)
-        case .help: state.overlay = .help
+        case .help: state.overlay = .help; state.helpScroll = 0
         case .back:
             if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
+            if state.callbackPage != nil { state.callbackPage = nil; return reloadCurrent(state, includeOrders: true) }
+            if state.listFilters[state.tab] != nil { return ListFilterUpdate.set(&state, "", now: now) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
         case .searchNext, .searchPrevious:
@@ -186,9 +196,10 @@ enum Update {
         case .cycleSort:
             let all = OrderSort.allCases
             state.orders.sort = all[(all.firstIndex(of: state.orders.sort)! + 1) % all.count]
-            state.orders.top = nil; state.orders.selected = 0
-            state.message = StatusMessage(kind: .info, text: "sort: \(state.orders.sort.rawValue)")
-            return [.loadOrders(.from(nil, keepSelection: nil))]
+            return sorted(&state, now: now)
+        case .reverseSort:
+            state.orders.ascending.toggle()
+            return sorted(&state, now: now)
         case .copyId:
             if let d = state.detail?.detail {
                 // One field only (issue 15): the ticket number once issued, else the order id; printable characters only.
@@ -221,14 +232,32 @@ enum Update {
                 return []
             }
             return ActionUpdate.begin(&state, unit: unit, now: now)
+        case .filterMode:
+            state.prompt = .filter(state.listFilters[state.tab] ?? "")
+        case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
+            return CallbackUpdate.perform(&state, action)
+        case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine:
+            break   // dialog keys: OverlayUpdate handles them while a dialog is open
         }
         return []
+    }
+
+    /// After the sort changed: the list from its top, except departure soonest first, which starts at the next
+    /// departure (a keyset cursor at `now`: the orders that left before it are above, one `k` or PgUp away).
+    static func sorted(_ state: inout AppState, now: Int) -> [Effect] {
+        let o = state.orders
+        state.orders.selected = 0
+        state.message = StatusMessage(kind: .info, text: "sort: \(o.sort.rawValue) " + (o.ascending ? SortText.ascending(o.sort) : SortText.descending(o.sort)))
+        let start = o.sort == .departure && o.ascending ? OrderCursor(key: Int64(now), id: 0) : nil
+        state.orders.top = start
+        return [.loadOrders(.from(start, keepSelection: nil))]
     }
 
     static func switchTab(_ state: inout AppState, _ tab: Tab, now: Int) -> [Effect] {
         state.tab = tab
         state.detail = nil
         state.report = nil
+        state.callbackPage = nil
         if isCurrent(state, tab, now: now) { return [] }
         return reloadCurrent(state, includeOrders: true)
     }
@@ -253,7 +282,11 @@ enum Update {
         switch state.tab {
         case .orders: id = state.orders.selectedOrder?.id
         case .refunds: id = state.refunds.selectedRow?.refund.orderId
-        case .callbacks: id = state.callbacks.selectedRow?.orderId
+        case .callbacks:
+            // Any callback opens in full, item.notify (which has no order) included; `o` opens the order.
+            guard let c = state.callbacks.selectedRow else { return [] }
+            state.callbackPage = CallbackPage(id: c.id)
+            return [.loadCallbackDetail(c.id)]
         case .due: id = state.due.selectedRow?.orderId
         case .seats, .dashboard: id = nil
         }

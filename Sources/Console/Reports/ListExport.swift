@@ -19,7 +19,7 @@ struct ListExport {
             var cursor: OrderCursor?
             let o = state.orders
             while true {   // keyset pages, as the screen reads them (never an OFFSET into a million rows)
-                let page = try store.orders(o.filter, sort: o.sort, from: cursor, limit: 1001)   // `from` is inclusive
+                let page = try store.orders(o.filter, sort: o.sort, ascending: o.ascending, from: cursor, limit: 1001)   // `from` is inclusive
                 for x in page.prefix(1000) {
                     rows.append([.text(x.agentOrderId), .text(x.mainBizOrderId), .number(String(x.status.rawValue)), .text(x.status.chinese),
                                  .text(ChinaTime.minute(x.departsAt)), .text(x.fromCity), .text(x.toCity), .text(Masking.name(x.contactName)),

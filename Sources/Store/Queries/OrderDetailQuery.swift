@@ -70,11 +70,11 @@ extension Store {
         return try s.all(Store.refund)
     }
 
-    static let outboxColumns = """
+    static let outboxFields = """
         c.id, c.method, c.order_id, o.agent_order_id, c.refund_id, c.idempotency_key, c.params, c.state, c.attempts, c.next_attempt_at,
         c.last_http_status, c.last_code, c.last_sub_code, c.last_msg, c.last_request, c.last_response, c.created_at, c.updated_at
-        FROM outbox c LEFT JOIN orders o ON o.id = c.order_id
         """
+    static let outboxColumns = outboxFields + " FROM outbox c LEFT JOIN orders o ON o.id = c.order_id"
 
     static func outboxRow(_ r: Statement) -> OutboxRecord {
         OutboxRecord(id: r.int64(0), method: r.text(1), orderId: r.isNull(2) ? nil : r.int64(2), agentOrderId: r.optionalText(3),

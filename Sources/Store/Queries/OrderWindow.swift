@@ -48,20 +48,23 @@ extension Store {
                      ticketCount: s.int(9), totalFen: s.int(10), createdAt: s.int(11))
     }
 
-    /// Up to `limit` orders in list order (newest / latest / largest first) starting at `from`
-    /// (inclusive), or from the top when `from` is nil.
-    public func orders(_ filter: OrderFilter, sort: OrderSort = .created, from: OrderCursor? = nil, limit: Int) throws -> [OrderSummary] {
-        try orderPage(filter, sort: sort, cursor: from, inclusive: true, descending: true, limit: limit)
+    /// Up to `limit` orders in list order (newest / latest / largest first; `ascending`: oldest / soonest /
+    /// smallest first, issue 12) starting at `from` (inclusive), or from the top when `from` is nil. Both directions
+    /// walk the same indexes, forwards or backwards.
+    public func orders(_ filter: OrderFilter, sort: OrderSort = .created, ascending: Bool = false, from: OrderCursor? = nil,
+                       limit: Int) throws -> [OrderSummary] {
+        try orderPage(filter, sort: sort, cursor: from, inclusive: true, descending: !ascending, limit: limit)
     }
 
     /// Up to `limit` orders that come before `cursor` in list order, returned in list order.
-    public func orders(_ filter: OrderFilter, sort: OrderSort = .created, before cursor: OrderCursor, limit: Int) throws -> [OrderSummary] {
-        try orderPage(filter, sort: sort, cursor: cursor, inclusive: false, descending: false, limit: limit).reversed()
+    public func orders(_ filter: OrderFilter, sort: OrderSort = .created, ascending: Bool = false, before cursor: OrderCursor,
+                       limit: Int) throws -> [OrderSummary] {
+        try orderPage(filter, sort: sort, cursor: cursor, inclusive: false, descending: ascending, limit: limit).reversed()
     }
 
     /// The last `limit` orders of the list (for G), in list order.
-    public func lastOrders(_ filter: OrderFilter, sort: OrderSort = .created, limit: Int) throws -> [OrderSummary] {
-        try orderPage(filter, sort: sort, cursor: nil, inclusive: true, descending: false, limit: limit).reversed()
+    public func lastOrders(_ filter: OrderFilter, sort: OrderSort = .created, ascending: Bool = false, limit: Int) throws -> [OrderSummary] {
+        try orderPage(filter, sort: sort, cursor: nil, inclusive: true, descending: ascending, limit: limit).reversed()
     }
 
     private func orderPage(_ filter: OrderFilter, sort: OrderSort, cursor: OrderCursor?, inclusive: Bool,

@@ -1,14 +1,16 @@
 extension Store {
     /// Every schedule departing on the GMT+8 day starting at `dayStart`, in departure order.
     /// The day's schedules in departure order, `limit` of them from position `offset` (the Seats view's window).
-    public func schedules(day dayStart: Int, offset: Int = 0, limit: Int = 5000) throws -> [ScheduleSeats] {
+    /// `matching` (the `/` filter) keeps the schedules whose id, line or either city contains it: a substring test
+    /// over the one day's rows `schedules_by_day` already bounds (a day is hundreds to a few thousand schedules).
+    public func schedules(day dayStart: Int, offset: Int = 0, limit: Int = 5000, matching: String? = nil) throws -> [ScheduleSeats] {
         let s = try db.prepare("""
             SELECT s.schedule_id, s.line_id, s.departs_at, s.from_time_type, s.window_end_at, fc.name, tc.name, s.seats_total,
               s.seats_sold, s.seats_held, s.price_fen, s.service_fee_fen, s.on_sale, s.stop_reason, s.stop_reason_code, s.version
             FROM schedules s JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
-            WHERE s.from_date = ? ORDER BY s.departs_at, s.schedule_id LIMIT ? OFFSET ?
+            WHERE s.from_date = ?\(matching == nil ? "" : Store.scheduleMatch) ORDER BY s.departs_at, s.schedule_id LIMIT ? OFFSET ?
             """)
-        try s.bind([.text(ChinaTime.date(dayStart)), .of(limit), .of(offset)])
+        try s.bind([.text(ChinaTime.date(dayStart))] + (matching.map { [.text(Store.likePattern($0))] } ?? []) + [.of(limit), .of(offset)])
         return try s.all { r in
             ScheduleSeats(scheduleId: r.text(0), lineId: r.text(1), departsAt: r.int(2), fromTimeType: r.int(3), windowEndAt: r.optionalInt(4),
                           fromCity: r.text(5), toCity: r.text(6), seatsTotal: r.int(7), seatsSold: r.int(8), seatsHeld: r.int(9),
@@ -89,23 +91,4 @@ extension Store {
         }.sorted { $0.hoursFrom < $1.hoursFrom }
     }
 
-    /// The outbox, failed first, then undelivered, then sent; newest first within each.
-    public func callbacks(limit: Int, offset: Int = 0) throws -> (rows: [OutboxRecord], total: Int) {
-        try db.read {
-            let total = Int(try db.scalarInt("SELECT value FROM counters WHERE name = 'outbox'") ?? 0)
-            var rows: [OutboxRecord] = []
-            var skip = offset
-            for states in ["'failed'", "'pending', 'sending'", "'sent'"] where rows.count < limit {
-                let s = try db.prepare("SELECT \(Store.outboxColumns) WHERE c.state IN (\(states)) ORDER BY c.id DESC LIMIT ? OFFSET ?")
-                try s.bind([.of(limit - rows.count), .of(skip)])
-                let part = try s.all(Store.outboxRow)
-                if part.isEmpty {
-                    let n = Int(try db.scalarInt("SELECT count(*) FROM outbox WHERE state IN (\(states))") ?? 0)
-                    skip = max(0, skip - n)
-                } else { skip = 0 }
-                rows += part
-            }
-            return (rows, total)
-        }
-    }
 }

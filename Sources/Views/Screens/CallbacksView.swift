@@ -15,6 +15,8 @@ public struct CallbacksViewModel: Equatable, Sendable {
     public var pending = 0
     public var failed = 0
     public var loaded = true
+    /// The state and method the list is narrowed to (f, m), shown in place of the order it is read in.
+    public var filterLabel: String?
     public init(rows: [OutboxRecord], total: Int, now: Int, offset: Int = 0, selected: Int? = 0) {
         self.rows = rows; self.total = total; self.now = now; self.offset = offset; self.selected = selected
     }
@@ -40,7 +42,7 @@ public enum CallbacksView {
         screen.fill(rect)
         screen.put(x: rect.x, y: rect.y, spans: [
             TextSpan(" \(m.total) callbacks", .key), TextSpan("   \(m.pending) pending", .subHeader),
-            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader), TextSpan("   failed first", .subHeader),
+            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader), m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
         ], maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))

@@ -14,7 +14,9 @@ public struct ChromeModel: Equatable, Sendable {
     public struct Prompt: Equatable, Sendable {
         public var prefix: String
         public var text: String
-        public init(prefix: String, text: String) { self.prefix = prefix; self.text = text }
+        /// Shown dimmed after the cursor: a filter's match count as it narrows (issue 12).
+        public var suffix = ""
+        public init(prefix: String, text: String, suffix: String = "") { self.prefix = prefix; self.text = text; self.suffix = suffix }
     }
 
     /// Sending to Fliggy, always on the status line (issue 12): "TOP ok", "TOP not configured",
@@ -58,6 +60,10 @@ public struct ChromeModel: Equatable, Sendable {
     public var prompt: Prompt?
     /// Shown when there is no message: the few keys a newcomer needs.
     public var hint = "? help  : command  Tab views  q quit"
+    /// The keys of the view on screen, most useful first (issue 12): shown instead of `hint` when set, and beside
+    /// a message where it leaves room, so the view's action keys stay in sight; `lastHint` ("? help") always ends it.
+    public var hints: [KeyHint] = []
+    public var lastHint: KeyHint?
 
     public init() {}
 }
@@ -150,12 +156,24 @@ public enum Chrome {
         if let p = m.prompt {
             let used = screen.put(x: 0, y: y, text: p.prefix, style: Style(.key))
             // Show the end of a long line so the cursor stays visible.
-            let shown = DisplayWidth.truncateLeft(TerminalText.sanitize(p.text), to: max(1, screen.width - used - 1))
+            let suffixWidth = p.suffix.isEmpty ? 0 : DisplayWidth.of(p.suffix) + 2
+            let room = screen.width - used - 1 - suffixWidth
+            let shown = DisplayWidth.truncateLeft(TerminalText.sanitize(p.text), to: max(1, room > 8 ? room : screen.width - used - 1))
             let w = screen.put(x: used, y: y, text: shown)
             screen.put(x: used + w, y: y, text: " ", style: Style(.normal, reverse: true))
+            if suffixWidth > 0, room > 8 { screen.put(x: used + w + 2, y: y, text: p.suffix, style: Style(.dim), maxWidth: suffixWidth) }
         } else if let msg = m.message {
             let role: Role = msg.kind == .error ? .error : (msg.kind == .ok ? .ok : .normal)
-            screen.put(x: 0, y: y, text: msg.text, style: Style(role), columns: screen.width)
+            // The message first; the hints keep what room is left, on the right, so the keys stay in sight.
+            let textWidth = DisplayWidth.of(TerminalText.sanitize(msg.text))
+            let fitted = m.hints.isEmpty ? [] : HintLine.fit(m.hints, last: m.lastHint, width: screen.width - textWidth - 3)
+            let hintWidth = fitted.reduce(0) { $0 + $1.width } + HintLine.gap * max(0, fitted.count - 1)
+            screen.put(x: 0, y: y, text: msg.text, style: Style(role), columns: fitted.isEmpty ? screen.width : textWidth)
+            if !fitted.isEmpty {
+                HintLine.render(fitted, last: nil, into: &screen, x: screen.width - hintWidth, y: y, width: hintWidth)
+            }
+        } else if !m.hints.isEmpty {
+            HintLine.render(m.hints, last: m.lastHint, into: &screen, x: 0, y: y, width: screen.width)
         } else {
             screen.put(x: 0, y: y, text: m.hint, style: Style(.dim), maxWidth: screen.width)
         }

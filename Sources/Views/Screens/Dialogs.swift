@@ -28,6 +28,8 @@ public struct FormModel: Equatable, Sendable {
     public var fields: [Field]
     public var focused = 0
     public var error: String?
+    /// Where the focused field's cursor is, in characters (nil: at the end), as a shell line edits (issue 12).
+    public var cursor: Int?
     public init(title: String, fields: [Field], focused: Int = 0, error: String? = nil) {
         self.title = title; self.fields = fields; self.focused = focused; self.error = error
     }
@@ -102,7 +104,11 @@ public enum FormDialog {
             let visible = DisplayWidth.truncateLeft(TerminalText.sanitize(shown), to: valueWidth - 1)
             let fx = inner.x + labelWidth
             screen.put(x: fx, y: y, text: visible, style: Style(focused ? .fieldFocused : .field), columns: valueWidth)
-            if focused {
+            if focused, let c = m.cursor, c < shown.count, DisplayWidth.of(shown) < valueWidth {
+                // Mid-line (the whole value is in view): the character under the cursor in reverse video.
+                let before = String(shown.prefix(c)), under = String(shown.dropFirst(c).prefix(1))
+                screen.put(x: fx + DisplayWidth.of(TerminalText.sanitize(before)), y: y, text: under, style: Style(.fieldFocused, reverse: true))
+            } else if focused {
                 let cx = fx + min(DisplayWidth.of(visible), valueWidth - 1)
                 screen.put(x: cx, y: y, text: " ", style: Style(.fieldFocused, reverse: true))
             }

@@ -15,6 +15,18 @@ public struct HelpModel: Equatable, Sendable {
 
 /// A box titled `Help` over the current view, rows grouped by section in the order given.
 public enum HelpOverlay {
+    /// Lines the help takes: a title per section, a blank line between sections, a line per row.
+    public static func lineCount(_ rows: [HelpRow]) -> Int {
+        let sections = rows.indices.filter { $0 == 0 || rows[$0].section != rows[$0 - 1].section }.count
+        return rows.count + sections + max(0, sections - 1)
+    }
+
+    /// The last useful scroll position in `area` (the box is clipped to it; the frame takes two lines).
+    public static func maxScroll(_ rows: [HelpRow], area: Rect) -> Int {
+        let lines = lineCount(rows)
+        return max(0, lines - (min(lines + 3, area.height) - 2))
+    }
+
     public static func render(_ m: HelpModel, into screen: inout Screen, area: Rect) {
         var lines: [[TextSpan]] = []
         let keyWidth = min(16, m.rows.map { DisplayWidth.of($0.keys) }.max() ?? 4)
@@ -31,7 +43,7 @@ public enum HelpOverlay {
         let box = Box.centered(width: contentWidth + 4, height: lines.count + 3, in: area)
         let inner = Box.draw(box, title: "Help", into: &screen)
         guard inner.height > 0 else { return }
-        let top = min(max(0, m.scroll), max(0, lines.count - (inner.height - 0)))
+        let top = min(max(0, m.scroll), max(0, lines.count - inner.height))
         for (i, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             screen.put(x: inner.x, y: inner.y + i, spans: line, maxWidth: inner.width)
         }

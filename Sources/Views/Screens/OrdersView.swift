@@ -12,6 +12,8 @@ public struct OrdersViewModel: Equatable, Sendable {
     public var filterLabel = "all"
     /// `created`, `departure`, `amount`.
     public var sortLabel = "created"
+    /// The sort's direction: ↑ oldest / soonest / smallest first (issue 12), ↓ the other way.
+    public var ascending = false
     /// The last search, shown so `n`/`N` make sense.
     public var search: String?
     public var moreAbove = false
@@ -58,7 +60,7 @@ public enum OrdersView {
 
     static func renderSubHeader(_ m: OrdersViewModel, into screen: inout Screen, rect: Rect) {
         var spans = [TextSpan(" Filter: ", .subHeader), TextSpan(m.filterLabel, .key),
-                     TextSpan("   Sort: ", .subHeader), TextSpan(m.sortLabel + " ↓", .key)]
+                     TextSpan("   Sort: ", .subHeader), TextSpan(m.sortLabel + (m.ascending ? " ↑" : " ↓"), .key)]
         if let q = m.search { spans += [TextSpan("   Search: ", .subHeader), TextSpan(q, .key)] }
         screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
         let more = (m.moreAbove ? "▲ more" : "") + (m.moreAbove && m.moreBelow ? "  " : "") + (m.moreBelow ? "▼ more" : "")

@@ -1,0 +1,56 @@
+import Views
+
+/// The hint line (issue 12, "Keys in sight"): the keys that work on the screen as it is, generated from
+/// `KeyTable` for the contexts in force, most useful first: the screen's own keys in table order, then the lists'
+/// and the global ones. `HintLine` fits them to the width; "? help" always ends the line.
+enum KeyHints {
+    /// The contexts keys are dispatched in now: an overlay's own, or the view's (`KeyTable.contexts`).
+    static func contexts(_ s: AppState) -> [KeyContext] {
+        switch s.overlay {
+        case .help?: return [.helpOverlay]
+        case .confirm?: return [.confirm]
+        case .form?: return [.form]
+        case nil: return KeyTable.contexts(s)
+        }
+    }
+
+    static func hints(_ s: AppState) -> [KeyHint] {
+        let bindings = contexts(s).flatMap { c in
+            KeyTable.bindings.filter { $0.context == c && $0.hint != nil && $0.action != .help && works($0, s) }
+        }
+        // In a detail or the settlement page the way back comes first: it is the key every visit ends with.
+        let back = bindings.filter { $0.context == .global && $0.action == .back }
+        return (back + bindings.filter { !($0.context == .global && $0.action == .back) }).map { KeyHint(keys($0), $0.hint!) }
+    }
+
+    /// "? help" while no overlay is open (the overlays list their own way out).
+    static func help(_ s: AppState) -> KeyHint? {
+        s.overlay == nil ? KeyHint("?", "help") : nil
+    }
+
+    /// The first key of a binding, or two when they are a pair (`n`/`N` would need two bindings, so one key).
+    static func keys(_ b: KeyBinding) -> String {
+        if b.context == .helpOverlay, b.action == .down { return "j/k" }
+        if b.context == .helpOverlay, b.action == .pageDown { return "PgDn/PgUp" }
+        if b.context == .form, b.action == .nextField { return "Tab" }
+        if b.action == .toggleFocus { return "←/→" }
+        if b.action == .editLine { return "←/→ ^A/^E/^U/^K/^W" }
+        return b.keys[0].label
+    }
+
+    /// A key the operator would only be refused is not worth the room: writes in a read-only or replica session,
+    /// Esc where there is nothing to go back to, the Due row's A/R/T in a detail not opened from that row.
+    static func works(_ b: KeyBinding, _ s: AppState) -> Bool {
+        if b.writes && (s.session.readOnly || s.session.replicaOf != nil) { return false }
+        if b.context == .global && b.action == .back { return s.detail != nil || s.report != nil || s.callbackPage != nil }
+        if b.action == .openOrder, s.callbackPage != nil { return s.callbackPage?.detail?.record.orderId != nil }
+        if b.context == .detail, case .run(let unit) = b.action {
+            switch unit {
+            case "refund.approve", "refund.reject": return s.detail?.dueRefund != nil
+            case "callback.retry": return s.detail?.dueCallbackId != nil
+            default: return true
+            }
+        }
+        return true
+    }
+}

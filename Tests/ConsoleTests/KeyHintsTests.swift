@@ -1,0 +1,115 @@
+import XCTest
+@testable import Console
+@testable import Store
+@testable import Views
+
+/// Issue 12, "Keys in sight": the hint line comes from the key table for the screen as it is, fits 80 columns, and
+/// the help overlay scrolls so the view's own keys are reachable at 80x24.
+final class KeyHintsTests: XCTestCase {
+    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+
+    func makeState(readOnly: Bool = false, width: Int = 80, height: Int = 24) -> AppState {
+        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
+                                              readOnlyReason: readOnly ? "--read-only" : nil), now: now)
+        _ = Update.apply(&s, .resize(width: width, height: height), now: now)
+        return s
+    }
+
+    func bottomLine(_ s: AppState) -> String {
+        FrameRenderer.render(s, now: now).text()[s.height - 1]
+    }
+
+    func testEachViewShowsItsOwnActionKeysAt80Columns() {
+        var s = makeState()
+        let expected: [(Tab, [String])] = [
+            (.orders, ["Enter detail", "/ search", "s sort"]),
+            (.seats, ["S stop", "C change", "[ day"]),
+            (.refunds, ["A approve", "R reject", "Enter order"]),
+            (.callbacks, ["T retry"]),
+            (.due, ["Enter open"]),
+        ]
+        for (tab, keys) in expected {
+            _ = Update.apply(&s, .key(.char(Character(String(tab.rawValue + 1)))), now: now)
+            let line = bottomLine(s)
+            for k in keys { XCTAssertTrue(line.contains(k), "\(tab): \(line)") }
+            XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix("? help"), line)
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80)
+        }
+    }
+
+    func testEveryHintIsABindingThatDispatches() {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        for h in KeyHints.hints(s) {
+            let key = KeyTable.bindings.first { $0.hint == h.label && $0.keys[0].label == h.keys }
+            XCTAssertNotNil(key, "\(h.keys) \(h.label) is not in the key table")
+        }
+    }
+
+    func testHintsFollowTheMessageAndGiveWayToIt() {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        s.message = StatusMessage(kind: .info, text: "filter: all")
+        let line = bottomLine(s)
+        XCTAssertTrue(line.hasPrefix("filter: all"), line)
+        XCTAssertTrue(line.contains("A approve"), line)
+        s.message = StatusMessage(kind: .error, text: String(repeating: "x", count: 79))
+        XCTAssertFalse(bottomLine(s).contains("approve"), "a long message keeps the line")
+    }
+
+    func testReadOnlyHidesWritingKeysAndDetailHidesDueOnlyKeys() {
+        var s = makeState(readOnly: true)
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        XCTAssertFalse(KeyHints.hints(s).contains { $0.keys == "A" }, "A would only be refused")
+        var w = makeState()
+        w.detail = DetailState(orderId: 1)
+        let hints = KeyHints.hints(w)
+        XCTAssertEqual(hints.first, KeyHint("Esc", "back"))
+        XCTAssertTrue(hints.contains(KeyHint("I", "issue")))
+        XCTAssertFalse(hints.contains { $0.keys == "A" || $0.keys == "T" }, "A/R/T work only on a detail opened from Due")
+    }
+
+    func testDialogsShowTheirOwnKeys() {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("?")), now: now)
+        XCTAssertTrue(bottomLine(s).contains("j/k scroll"), bottomLine(s))
+        XCTAssertTrue(bottomLine(s).contains("Esc close"), bottomLine(s))
+    }
+
+    func testHintLineFitsKeepingHelpLast() {
+        let hints = [KeyHint("A", "approve"), KeyHint("R", "a very long label that will not fit"), KeyHint("T", "retry")]
+        let fitted = HintLine.fit(hints, last: KeyHint("?", "help"), width: 30)
+        XCTAssertEqual(fitted, [KeyHint("A", "approve"), KeyHint("T", "retry"), KeyHint("?", "help")])
+        XCTAssertEqual(HintLine.fit(hints, last: KeyHint("?", "help"), width: 6), [KeyHint("?", "help")])
+    }
+
+    func testHelpScrollsToTheViewsKeysAndBack() {
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        _ = Update.apply(&s, .key(.char("?")), now: now)
+        XCTAssertEqual(s.overlay, .help)
+        let rows = OverlayUpdate.helpRows(s)
+        let body = Rect(x: 0, y: 1, width: 80, height: 21)
+        let last = HelpOverlay.maxScroll(rows, area: body)
+        XCTAssertGreaterThan(last, 0, "at 80x24 the Refunds help is longer than the screen")
+        let helpText = { FrameRenderer.render(s, now: self.now).text().joined(separator: "\n") }
+        XCTAssertTrue(helpText().contains("approve refund"), "the view's own keys come first")
+        _ = Update.apply(&s, .key(.char("G")), now: now)
+        XCTAssertEqual(s.helpScroll, last)
+        XCTAssertTrue(helpText().contains("pause / resume sending"), "the last global key is reachable")
+        _ = Update.apply(&s, .key(.char("j")), now: now)
+        XCTAssertEqual(s.helpScroll, last, "no scrolling past the end")
+        _ = Update.apply(&s, .key(.char("k")), now: now)
+        XCTAssertEqual(s.helpScroll, last - 1)
+        _ = Update.apply(&s, .key(.pageUp), now: now)
+        _ = Update.apply(&s, .key(.char("g")), now: now)
+        XCTAssertEqual(s.helpScroll, 0)
+        _ = Update.apply(&s, .key(.pageDown), now: now)
+        XCTAssertEqual(s.helpScroll, min(last, 18))
+        _ = Update.apply(&s, .key(.ctrl("c")), now: now)
+        XCTAssertNil(s.overlay, "Ctrl-C closes the help")
+        XCTAssertFalse(s.quit, "and does not quit")
+        _ = Update.apply(&s, .key(.char("?")), now: now)
+        XCTAssertEqual(s.helpScroll, 0, "the help opens at its top")
+    }
+}

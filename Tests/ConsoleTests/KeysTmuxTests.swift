@@ -1,0 +1,30 @@
+import Foundation
+import XCTest
+
+/// Issue 12, "Keys in sight", in the real console at 80x24: the hint line names the view's action keys, the help
+/// scrolls to them, `/` filters a list with a count and Esc clears it, Enter shows a callback in full.
+final class KeysTmuxTests: TmuxStoreTestCase {
+    func testHintLineHelpScrollFilterAndCallbackPageAt80x24() throws {
+        let t = try startConsole(width: 80, height: 24)
+        t.send("3"); let refunds = expect(t, "A approve", "the Refunds hint line")
+        XCTAssertTrue(messageLine(refunds).contains("R reject"), messageLine(refunds))
+        XCTAssertTrue(messageLine(refunds).hasSuffix("? help") || messageLine(refunds).trimmingCharacters(in: .whitespaces).hasSuffix("? help"),
+                      messageLine(refunds))
+        t.send("?"); let help = expect(t, "approve refund", "the view's own keys lead the help")
+        XCTAssertFalse(help.contains("pause / resume sending"), "the last global key is below the fold at 80x24:\n\(help)")
+        t.send("G"); expect(t, "pause / resume sending", "G scrolls the help to its end")
+        t.send("g"); expect(t, "approve refund", "g back to its top")
+        t.send("Escape")
+        t.send("/"); expect(t, "filter as you type", "/ opens the filter")
+        t.type("RF")
+        let filtered = expect(t, "/RF", "the filter as typed")
+        XCTAssertTrue(messageLine(filtered).contains(" match"), "the count as it narrows: \(messageLine(filtered))")
+        t.send("Enter"); expect(t, "Esc clears", "the kept filter leads the hint line")
+        t.send("Escape"); expect(t, "A approve", "Esc clears the filter")
+        t.send("4"); expect(t, "T retry", "the Callbacks hint line")
+        t.send("Enter"); expect(t, "Attempts (", "Enter shows the callback in full")
+        t.send("q"); expect(t, "failed first", "q goes back to the list")
+        t.send("q")
+        XCTAssertEqual(t.exitStatus(), 0)
+    }
+}
