@@ -57,6 +57,11 @@ final class RefundQueueTests: XCTestCase {
         do {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 400, seed: 8, now: fixedNow), force: false)
             pending = Int(try store.db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
+            // The later migrations come out first, newest first, then migration 4.
+            try store.db.execute(OutboxByMethodUndo.sql)
+            try store.db.execute(Schema8Undo.sql)
+            try store.db.execute(Schema7Undo.sql)
+            try store.db.execute(Schema5Undo.sql)
             try store.db.execute("""
                 DROP TRIGGER refund_queue_insert; DROP TRIGGER refund_queue_update; DROP TRIGGER refund_queue_delete;
                 DROP TABLE refund_queue; DROP INDEX schedules_by_day;
@@ -65,10 +70,6 @@ final class RefundQueueTests: XCTestCase {
                 CREATE INDEX schedules_by_day ON schedules(from_date, departs_at);
                 DELETE FROM schema_migrations WHERE version >= 4;
                 """)
-            try store.db.execute(OutboxByMethodUndo.sql)
-            try store.db.execute(Schema8Undo.sql)
-            try store.db.execute(Schema7Undo.sql)
-            try store.db.execute(Schema5Undo.sql)
         }
         let store = try Store(path: t.path)
         XCTAssertEqual(try Migrator.currentVersion(store.db), Migrator.latestVersion)

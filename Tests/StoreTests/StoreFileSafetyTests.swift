@@ -112,12 +112,38 @@ final class StoreFileSafetyTests: XCTestCase {
     /// `--read-only` on a directory nobody may write (as a read-only filesystem is): the store opens without its
     /// `-shm` (SQLite's immutable mode). Root may write anywhere, so the check needs an ordinary user.
     func testReadOnlyOpenWorksWhereNoSHMCanBeCreated() throws {
-        try XCTSkipIf(getuid() == 0, "root writes through 0555 directories; see docs/STORE-SAFETY.md for the read-only mount check")
         let t = TempStore()
         do { let s = try Store(path: t.path); try s.setMeta("probe", "1") }   // closed: -wal and -shm removed
+        if getuid() == 0 {
+            // Root writes through 0555 directories, so as root the store goes on a real read-only filesystem: a tmpfs
+            // remounted read-only (skipped only where mounting is not allowed).
+            let mnt = t.dir + "/ro"
+            try FileManager.default.createDirectory(atPath: mnt, withIntermediateDirectories: true)
+            guard Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt]) else { throw XCTSkip("cannot mount a tmpfs here") }
+            defer { _ = Self.run("/bin/umount", [mnt]) }
+            try FileManager.default.copyItem(atPath: t.path, toPath: mnt + "/store.sqlite")
+            XCTAssertTrue(Self.run("/bin/mount", ["-o", "remount,ro", mnt]))
+            XCTAssertTrue(Store.filesystemIsReadOnly(path: mnt + "/store.sqlite"))
+            let store = try Store(path: mnt + "/store.sqlite", readOnly: true)
+            XCTAssertEqual(try store.metaValue("probe"), "1")
+            XCTAssertThrowsError(try Store(path: mnt + "/store.sqlite")) { e in
+                XCTAssertTrue("\(e)".contains("read-only"), "\(e)")
+            }
+            return
+        }
         XCTAssertEqual(chmod(t.dir, 0o555), 0)
         defer { chmod(t.dir, 0o755) }
         let store = try Store(path: t.path, readOnly: true)
         XCTAssertEqual(try store.metaValue("probe"), "1")
+    }
+
+    static func run(_ tool: String, _ args: [String]) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
     }
 }
