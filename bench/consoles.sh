@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Many consoles, one store (issue 12): N consoles (tmux, 120x40, --no-dispatch) on one store while a writer commits
+# RATE times a second; the consoles' CPU together over SECONDS, from /proc. Target: ten consoles on the 1M-order
+# store under 40 commits/s use ≤ 25 % of one core together.
+#
+#   STORE=/tmp/qimen-1m.sqlite bench/consoles.sh          release build, 10 consoles, 40 commits/s, 20 s, 3 runs
+#   BUSOPS_BIN=… CONSOLES=10 RATE=40 SECONDS_=20 RUNS=3 bench/consoles.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+CONSOLES=${CONSOLES:-10}
+RATE=${RATE:-40}
+SECONDS_=${SECONDS_:-20}
+RUNS=${RUNS:-3}
+BUSOPS_BIN=$(busops_binary)
+store=${STORE:?set STORE to a demo store (busops demo --db PATH --orders 1000000)}
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+hz=$(getconf CLK_TCK)
+for run in $(seq "$RUNS"); do
+    pids=()
+    for i in $(seq "$CONSOLES"); do
+        tmux kill-session -t "bench-console-$i" 2>/dev/null || true
+        tmux new -d -s "bench-console-$i" -x 120 -y 40 "$BUSOPS_BIN --db $store --no-dispatch"
+    done
+    sleep 5   # first frames drawn
+    for i in $(seq "$CONSOLES"); do pids+=("$(pgrep -f "^$BUSOPS_BIN --db $store --no-dispatch" | sed -n "${i}p")"); done
+    before=0; for p in "${pids[@]}"; do before=$((before + $(ticks "$p"))); done
+    python3 - "$store" "$RATE" "$SECONDS_" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
+rate, seconds = float(sys.argv[2]), float(sys.argv[3])
+db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('bench_tick', '0')")
+end, n = time.time() + seconds, 0
+while time.time() < end:
+    n += 1
+    db.execute("UPDATE meta SET value = ? WHERE key = 'bench_tick'", (str(n),))
+    time.sleep(1 / rate)
+PY
+    after=0; for p in "${pids[@]}"; do after=$((after + $(ticks "$p"))); done
+    awk -v t=$((after - before)) -v hz="$hz" -v s="$SECONDS_" -v n="$CONSOLES" -v run="$run" \
+        'BEGIN { printf "run %d: %d consoles used %.1f %% of one core together (%.2f %% each)\n", run, n, t / hz / s * 100, t / hz / s * 100 / n }'
+    for i in $(seq "$CONSOLES"); do tmux kill-session -t "bench-console-$i" 2>/dev/null || true; done
+done
