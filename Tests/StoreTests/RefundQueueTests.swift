@@ -65,6 +65,7 @@ final class RefundQueueTests: XCTestCase {
                 CREATE INDEX schedules_by_day ON schedules(from_date, departs_at);
                 DELETE FROM schema_migrations WHERE version >= 4;
                 """)
+            try store.db.execute(Schema9Undo.sql)
             try store.db.execute(Schema8Undo.sql)
             try store.db.execute(Schema7Undo.sql)
             try store.db.execute(Schema5Undo.sql)

@@ -64,6 +64,7 @@ enum DemoLoad {
         try db.execute(Schema5.recountRoutes)   // and the routes' days
         try db.execute(Schema7.recount)   // and the dashboard's aggregates
         try db.execute(Schema8.recount)   // and the settlement's per-route days
+        try db.execute(Schema9.recount)   // and the callbacks' times to acknowledge
         timing.phase("refund queue, day totals")
         // Full statistics (~0.6 s at 1M orders). Sampled ones (`analysis_limit`) were cheaper but wrong where it
         // matters: they put ~3 orders on each schedule, and the planner then sorted the whole orders table for
