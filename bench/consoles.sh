@@ -14,7 +14,14 @@ SECONDS_=${SECONDS_:-20}
 RUNS=${RUNS:-3}
 BUSOPS_BIN=$(busops_binary)
 store=${STORE:?set STORE to a demo store (busops demo --db PATH --orders 1000000)}
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# CPU ticks of a tmux pane's process and its children (the console).
+ticks() {
+    local total=0 p
+    for p in "$1" $(pgrep -P "$1" || true); do
+        total=$((total + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+}
 hz=$(getconf CLK_TCK)
 for run in $(seq "$RUNS"); do
     pids=()
@@ -23,7 +30,7 @@ for run in $(seq "$RUNS"); do
         tmux new -d -s "bench-console-$i" -x 120 -y 40 "$BUSOPS_BIN --db $store --no-dispatch"
     done
     sleep 5   # first frames drawn
-    for i in $(seq "$CONSOLES"); do pids+=("$(pgrep -f "^$BUSOPS_BIN --db $store --no-dispatch" | sed -n "${i}p")"); done
+    for i in $(seq "$CONSOLES"); do pids+=("$(tmux list-panes -t "bench-console-$i" -F '#{pane_pid}')"); done
     before=0; for p in "${pids[@]}"; do before=$((before + $(ticks "$p"))); done
     python3 - "$store" "$RATE" "$SECONDS_" <<'PY'
 import sqlite3, sys, time

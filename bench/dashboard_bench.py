@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The Dashboard on a store (issue 13), through tmux with the console's own frame trace (BUSOPS_TRACE_FRAMES):
-- first frame: a fresh console, key 5 → the dashboard drawn (its one read of migration 6's tables, render, draw);
+- first frame: a fresh console, key 6 (Tab.swift: 5 is Due) → the dashboard drawn (its one read of migration 6's tables, render, draw);
 - refresh: another process commits an order (`busops demo --tick 1`) → the console sees data_version move → the
   dashboard re-read and drawn (the trace's clock starts when the change is seen, so inotify's wake-up is not in it);
 - idle: CPU ticks of the console over IDLE seconds on the dashboard with nothing changing.
@@ -25,7 +25,7 @@ def main():
             t.wait_for(wid, "Orders")
             time.sleep(1.0)
             n0 = len(trace_lines(trace))
-            t.keys(wid, "5")
+            t.keys(wid, "6")
             t.wait_for(wid, "orders/h")
             time.sleep(0.2)
             a, b = trace_lines(trace)[n0]
@@ -43,7 +43,7 @@ def main():
             t.kill(wid)
     finally:
         t.close()
-    print(f"dashboard first frame (key 5 → drawn): median {statistics.median(first):.2f} ms  runs {[round(x, 2) for x in first]}")
+    print(f"dashboard first frame (key 6 → drawn): median {statistics.median(first):.2f} ms  runs {[round(x, 2) for x in first]}")
     print(f"dashboard refresh after an outside commit (seen → drawn): median {statistics.median(refresh):.2f} ms  runs {[round(x, 2) for x in refresh]}")
     print(f"dashboard idle: CPU ticks over {idle_s} s per run {idle} (clock ticks of 10 ms)")
 

@@ -9,7 +9,27 @@ final class DayReportTests: XCTestCase {
     func testEveryFigureEqualsIndependentSQL() throws {
         let t = TempStore()
         let store = try DemoGenerator.create(path: t.path, options: .init(orders: 3000, seed: 7, now: fixedNow), force: false)
-        for day in [Self.day, ChinaTime.date(fixedNow - 86400)] {
+        for day in [Self.day, ChinaTime.date(fixedNow - 86400)] { try check(store, day: day) }
+
+        // Live changes through another connection (migration 8's triggers keep `day_routes`): new orders, payments,
+        // refunds approved today, one approved refund refused again, one moved to yesterday's decision.
+        let other = try Store(path: t.path)
+        let later = fixedNow + 1800
+        _ = try DemoTicker.tick(store: other, newOrders: 40, now: later, seed: 9)
+        try other.db.run("UPDATE orders SET paid_at = ?, total_fen = total_fen + 100 WHERE id IN (SELECT id FROM orders WHERE paid_at IS NULL ORDER BY id LIMIT 3)", .of(later))
+        try other.db.run("""
+            UPDATE refunds SET status = 'approved', decided_at = ?, fee_fen = paid_fen / 10, amount_fen = paid_fen - paid_fen / 10,
+              version = version + 1 WHERE id IN (SELECT id FROM refunds WHERE status = 'pending' ORDER BY id LIMIT 6)
+            """, .of(later))
+        try other.db.run("UPDATE refunds SET status = 'rejected' WHERE id = (SELECT id FROM refunds WHERE status = 'approved' AND decided_at >= ? ORDER BY id LIMIT 1)",
+                         .of(ChinaTime.parseDate(Self.day)!))
+        try other.db.run("UPDATE refunds SET decided_at = decided_at - 86400, scene = 'force' WHERE id = (SELECT id FROM refunds WHERE status = 'done' AND decided_at >= ? ORDER BY id DESC LIMIT 1)",
+                         .of(ChinaTime.parseDate(Self.day)!))
+        for day in [Self.day, ChinaTime.date(fixedNow - 86400)] { try check(store, day: day) }
+    }
+
+    func check(_ store: Store, day: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        do {
             let report = try store.dayReport(day: day)
             let start = ChinaTime.parseDate(day)!, end = start + 86400
             XCTAssertGreaterThan(report.total.orders, 0, "the demo sells on \(day)")
@@ -47,6 +67,14 @@ final class DayReportTests: XCTestCase {
                 XCTAssertEqual(report.total.refund(kind).count, total, "\(day) \(kind) total")
             }
             XCTAssertEqual(report.total.feesFen, fees)
+            let listed = try rows(store, """
+                SELECT DISTINCT fc.name || '→' || tc.name, 0, 0, 0 FROM schedules s, cities fc, cities tc
+                WHERE fc.code = s.from_city_code AND tc.code = s.to_city_code AND s.schedule_id IN (
+                  SELECT schedule_id FROM orders WHERE paid_at BETWEEN \(start) AND \(end - 1) UNION
+                  SELECT o.schedule_id FROM refunds r JOIN orders o ON o.id = r.order_id
+                  WHERE r.status IN ('approved', 'done') AND r.decided_at BETWEEN \(start) AND \(end - 1))
+                """)
+            XCTAssertEqual(report.routes.map(\.route), listed.map { $0[0] }.sorted(), "\(day): the routes with money that day", file: file, line: line)
             let taken = Int(try store.db.scalarInt("SELECT coalesce(sum(total_fen), 0) FROM orders WHERE paid_at BETWEEN ? AND ?", .of(start), .of(end - 1))!)
             XCTAssertEqual(report.total.takenFen, taken)
             XCTAssertEqual(report.total.netFen, taken - refunded)

@@ -17,10 +17,12 @@ final class DemoFingerprintTests: XCTestCase {
             "audit:3344:bc16f3c910096d62",
             "cities:13:f6a686918eb03f3",   // migration 5: official names (上海市) beside the short ones
             "counters:3:8758e4dc7ef2e96f",   // migration 3; recounted after the load (migration 6: refunds_pending_fen)
+            "dash_acks:170:b3bfac0a7572be8c",   // migration 9 (time to acknowledge); recounted after the load
             "dash_callbacks:170:ec3c56bb7bbc8ae6",   // migration 6 (dashboard); recounted after the load
             "dash_departures:140:38f2122283711721",   // migration 6
             "dash_hours:171:7c3acaf73fef97f9",   // migration 6
             "dash_pending:204:40ea506065e937a2",   // migration 6
+            "day_routes:80:fd35ffbf62ced0fd",   // migration 8 (settlement per route and day); recounted after the load
             "meta:3:25efa0944fbae6ed",
             "order_notes:0:cbf29ce484222325",   // migration 5
             "orders:20000:e49c29ff259a0dab",
@@ -55,11 +57,12 @@ final class DemoFingerprintTests: XCTestCase {
         try s.bind([])
         XCTAssertEqual(try s.all { $0.text(0) }, [
             "audit_by_entity", "order_notes_by_order", "orders_awaiting_by_departure", "orders_awaiting_by_paid", "orders_by_departure", "orders_by_phone", "orders_by_schedule", "orders_by_status",
+            "orders_by_updated", "outbox_by_created",   // migration 10: the settlement's reconciliation walks one day of each
             "outbox_by_method", "outbox_by_order", "outbox_due", "refunds_by_order", "refunds_by_status", "refunds_queue", "schedules_by_day",
             "schedules_by_route", "schedules_stopped", "seat_holds_by_expiry", "tickets_by_cert", "tickets_by_order", "tickets_by_phone"])
         let files = try FileManager.default.contentsOfDirectory(atPath: t.dir).filter { !["-wal", "-shm"].contains(where: $0.hasSuffix) }
         XCTAssertEqual(files, ["store.sqlite"])
-        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 25)   // migration 6 added 9
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 32)   // migration 6 added 9, migration 10 six, migration 11 one
     }
 
     /// FNV-1a over every table's rows in rowid order (statistics and migration timestamps left out), per table.

@@ -17,7 +17,11 @@ final class DashboardGoldenTests: XCTestCase {
                 d.departuresToday[h] = .init(total: 200, sold: h * 8, held: h % 3 * 4)
                 d.departuresTomorrow[h] = .init(total: 200, sold: h * 3, held: h % 2 * 6)
             }
-            if h <= 15 { d.calls[h] = .init(sent: shape * 2, retried: shape / 3, dead: h == 9 ? 2 : 0) }
+            if h <= 15 {
+                var acks = Array(repeating: 0, count: AckLatency.buckets)
+                if shape > 0 { acks[1] = shape * 2 - 1; acks[3 + h % 4] = 1 }   // one slow acknowledgement an hour: p95 moves with it
+                d.calls[h] = .init(sent: shape * 2, retried: shape / 3, dead: h == 9 ? 2 : 0, acks: acks)
+            }
         }
         d.pending = [.init(refunds: 3, paidFen: 45000), .init(refunds: 5, paidFen: 61050), .init(refunds: 2, paidFen: 19800),
                      .init(refunds: 12, paidFen: 230000)]

@@ -63,6 +63,8 @@ enum DemoLoad {
         try db.execute(Schema8.recountDays)   // and the day totals' (the side's schedules came without them)
         try db.execute(Schema5.recountRoutes)   // and the routes' days
         try db.execute(Schema7.recount)   // and the dashboard's aggregates
+        try db.execute(Schema10.recount)   // and the settlement's per-route days
+        try db.execute(Schema11.recount)   // and the callbacks' times to acknowledge
         timing.phase("refund queue, day totals")
         // Full statistics (~0.6 s at 1M orders). Sampled ones (`analysis_limit`) were cheaper but wrong where it
         // matters: they put ~3 orders on each schedule, and the planner then sorted the whole orders table for

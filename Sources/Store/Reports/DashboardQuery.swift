@@ -1,4 +1,4 @@
-/// The Dashboard's figures (issue 13), read from migration 6's aggregate tables only: about a hundred small rows
+/// The Dashboard's figures (issue 13), read from migrations 7 and 9's aggregate tables only: about a hundred small rows
 /// in one read transaction, never a scan of orders, refunds or the outbox (Schema7.swift says what each holds).
 public struct DashboardData: Equatable, Sendable {
     public struct Hour: Equatable, Sendable {
@@ -12,7 +12,16 @@ public struct DashboardData: Equatable, Sendable {
     }
     public struct Calls: Equatable, Sendable {
         public var sent = 0, retried = 0, dead = 0
-        public init(sent: Int = 0, retried: Int = 0, dead: Int = 0) { self.sent = sent; self.retried = retried; self.dead = dead }
+        /// The hour's sent callbacks by time to acknowledge, `AckLatency`'s buckets (migration 9).
+        public var acks: [Int] = Array(repeating: 0, count: AckLatency.buckets)
+        public init(sent: Int = 0, retried: Int = 0, dead: Int = 0, acks: [Int]? = nil) {
+            self.sent = sent; self.retried = retried; self.dead = dead
+            if let acks { self.acks = acks }
+        }
+        /// Sent over sent + dead-lettered in the hour; nil when none finished.
+        public var success: Double? { sent + dead == 0 ? nil : Double(sent) / Double(sent + dead) }
+        /// The `AckLatency` bucket of the hour's p95 time to acknowledge; nil when none was sent.
+        public var ackP95: Int? { AckLatency.percentileBucket(acks) }
     }
     public struct Pending: Equatable, Sendable {
         public var refunds = 0, paidFen = 0
@@ -44,6 +53,13 @@ public struct DashboardData: Equatable, Sendable {
     public var pendingTotal: Pending {
         pending.reduce(into: Pending()) { $0.refunds += $1.refunds; $0.paidFen += $1.paidFen }
     }
+    /// The `AckLatency` bucket of today's p95 time to acknowledge (all hours' histograms together).
+    public var ackP95: Int? {
+        AckLatency.percentileBucket(calls.reduce(into: Array(repeating: 0, count: AckLatency.buckets)) { all, c in
+            for (i, n) in c.acks.enumerated() { all[i] += n }
+        })
+    }
+
     /// Sent over sent + dead-lettered today; nil before any callback finished.
     public var callbackSuccess: Double? {
         let s = calls.reduce(0) { $0 + $1.sent }, d = calls.reduce(0) { $0 + $1.dead }
@@ -97,6 +113,12 @@ extension Store {
             let calls = try db.prepare("SELECT hour, sent, retried, dead FROM dash_callbacks WHERE hour BETWEEN ? AND ?")
             try calls.bind([.of(h0), .of(h0 + 23)])
             while try calls.step() { d.calls[calls.int(0) - h0] = .init(sent: calls.int(1), retried: calls.int(2), dead: calls.int(3)) }
+            let acks = try db.prepare("SELECT hour, bucket, sent FROM dash_acks WHERE hour BETWEEN ? AND ?")
+            try acks.bind([.of(h0), .of(h0 + 23)])
+            while try acks.step() {
+                guard acks.int(1) >= 0, acks.int(1) < AckLatency.buckets else { continue }
+                d.calls[acks.int(0) - h0].acks[acks.int(1)] += acks.int(2)
+            }
             let traffic = try db.prepare("SELECT minute, interface, requests, errors FROM qimen_minutes WHERE minute > ? AND minute <= ? ORDER BY interface")
             try traffic.bind([.of(m - 60), .of(m)])
             var byName: [String: DashboardData.Traffic] = [:]

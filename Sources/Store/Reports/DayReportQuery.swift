@@ -1,9 +1,9 @@
 /// `busops report day` and the console's `:report DATE` (issue 13): the settlement of one GMT+8 day, read in one
 /// read transaction so the totals and the reconciliation describe the same moment.
 ///
-/// The day's orders are found by `paid_at` and its refunds by `decided_at`, neither indexed: a report is asked for
-/// once a day, and an index on each would cost every sale and every refund decision a write forever. On the
-/// 1M-order store the scans take a few hundred ms (BENCHMARKS.md).
+/// The totals are migration 10's `day_routes` rows (Schema10.swift): scanning the day's orders by `paid_at` and its
+/// refunds by `decided_at` took ~6 s on the 1M-order store and froze the console. The reconciliation walks the day's
+/// rows of two indexes (`outbox_by_created`, `orders_by_updated`), never a table.
 extension Store {
     public func dayReport(day: String) throws -> DayReport {
         guard let start = ChinaTime.parseDate(day) else {
@@ -22,27 +22,23 @@ extension Store {
                 return key
             }
 
-            let sold = try db.prepare("""
-                SELECT s.from_city_code, s.to_city_code, count(*), sum(o.ticket_count), sum(o.total_fen)
-                FROM orders o JOIN schedules s ON s.schedule_id = o.schedule_id
-                WHERE o.paid_at >= ? AND o.paid_at < ? GROUP BY 1, 2
+            // Migration 8's per-route day rows; a route whose figures all went back to zero (a refund refused
+            // after approval) is not listed, as when the rows were scanned.
+            let kinds = DayRefundKind.allCases
+            let rows = try db.prepare("""
+                SELECT from_city_code, to_city_code, orders, tickets, taken_fen, fees_fen, \(Schema10.kindColumns)
+                FROM day_routes WHERE day = ?
                 """)
-            try sold.bind([.of(start), .of(end)])
-            for r in try sold.all({ ($0.text(0), $0.text(1), $0.int(2), $0.int(3), $0.int(4)) }) {
-                let k = line(r.0, r.1)
-                lines[k]!.orders = r.2; lines[k]!.tickets = r.3; lines[k]!.takenFen = r.4
-            }
-
-            let refunds = try db.prepare("""
-                SELECT s.from_city_code, s.to_city_code, \(DayRefundKind.sqlCase), count(*), sum(r.amount_fen), sum(r.fee_fen)
-                FROM refunds r JOIN orders o ON o.id = r.order_id JOIN schedules s ON s.schedule_id = o.schedule_id
-                WHERE r.status IN ('approved', 'done') AND r.decided_at >= ? AND r.decided_at < ? GROUP BY 1, 2, 3
-                """)
-            try refunds.bind([.of(start), .of(end)])
-            for r in try refunds.all({ ($0.text(0), $0.text(1), $0.text(2), $0.int(3), $0.int(4), $0.int(5)) }) {
-                let k = line(r.0, r.1)
-                lines[k]!.refunds[DayRefundKind(rawValue: r.2)!] = RefundTally(count: r.3, amountFen: r.4)
-                lines[k]!.feesFen += r.5
+            try rows.bind([.of((start + ChinaTime.offset) / 86400)])
+            while try rows.step() {
+                var refunds: [DayRefundKind: RefundTally] = [:]
+                for (i, kind) in kinds.enumerated() where rows.int(Int32(6 + 2 * i)) != 0 {
+                    refunds[kind] = RefundTally(count: rows.int(Int32(6 + 2 * i)), amountFen: rows.int(Int32(7 + 2 * i)))
+                }
+                guard rows.int(2) != 0 || !refunds.isEmpty else { continue }
+                let k = line(rows.text(0), rows.text(1))
+                lines[k]!.orders = rows.int(2); lines[k]!.tickets = rows.int(3); lines[k]!.takenFen = rows.int(4)
+                lines[k]!.feesFen = rows.int(5); lines[k]!.refunds = refunds
             }
 
             let routes = lines.values.sorted { $0.route < $1.route }

@@ -30,11 +30,12 @@ public enum DayRefundKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// The SQL expression classifying a refunds row aliased `r`; the order of the cases is the precedence above.
-    static let sqlCase = """
-    CASE WHEN r.scene = 'force' THEN 'force' WHEN r.source = 'offline' THEN 'offline'
-         WHEN r.source = 'money_only' THEN 'money_only' ELSE 'online' END
-    """
+    /// The SQL expression classifying a refunds row aliased `r` (or a trigger's NEW / OLD, Schema8); the order of
+    /// the cases is the precedence above.
+    static func sql(_ r: String) -> String {
+        "CASE WHEN \(r).scene = 'force' THEN 'force' WHEN \(r).source = 'offline' THEN 'offline' "
+            + "WHEN \(r).source = 'money_only' THEN 'money_only' ELSE 'online' END"
+    }
 }
 
 /// Refunds of one kind: how many and the money given back.

@@ -72,10 +72,20 @@ public enum DashboardView {
         let sent = d.calls.map(\.sent), retried = d.calls.map(\.retried), dead = d.calls.map(\.dead)
         let ctop = max(sent.max() ?? 0, retried.max() ?? 0, dead.max() ?? 0)
         let rate = d.callbackSuccess.map { "success \(Int(($0 * 1000).rounded()) / 10).\(Int(($0 * 1000).rounded()) % 10)%" } ?? "success -"
+        let p95 = "p95 " + (d.ackP95.map(AckLatency.label) ?? "-")
         line([TextSpan(pad("callbacks/h"), .sectionTitle), TextSpan(hours(sent, max: ctop), .ok),
-              TextSpan("  sent \(sent.reduce(0, +))  \(rate)", .subHeader)])
+              TextSpan("  sent \(sent.reduce(0, +))  \(rate)  \(p95)", .subHeader)])
         line([TextSpan(pad(" retried")), TextSpan(hours(retried, max: ctop), .warn), TextSpan("  \(retried.reduce(0, +))", .subHeader)])
         line([TextSpan(pad(" dead letter")), TextSpan(hours(dead, max: ctop), .error), TextSpan("  \(dead.reduce(0, +))", .subHeader)])
+        if rich {
+            // Per hour: success in tenths (an hour with no finished callback is empty), and the p95 bucket, whose
+            // level is its place on AckLatency's doubling scale (Store/Reports/AckLatency.swift).
+            let success = d.calls.map { c in c.success.map { Int(($0 * 10).rounded()) } ?? 0 }
+            line([TextSpan(pad(" success")), TextSpan(hours(success, max: 10), .ok), TextSpan("  per hour, full = 100%", .dim)])
+            let ack = d.calls.map { ($0.ackP95 ?? -1) + 1 }
+            line([TextSpan(pad(" ack p95")), TextSpan(hours(ack, max: AckLatency.buckets), .key),
+                  TextSpan("  created to sent, level = bucket (<1s .. >=1d)", .dim)])
+        }
         y += 1
         let minutes = rich ? 60 : 30
         line([TextSpan(pad("Qimen/min"), .sectionTitle), TextSpan("last \(minutes) min by interface, requests, error rate", .subHeader)])

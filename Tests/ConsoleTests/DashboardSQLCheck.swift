@@ -1,0 +1,1 @@
+../StoreTests/DashboardSQLCheck.swift
