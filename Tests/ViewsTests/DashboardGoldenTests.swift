@@ -61,6 +61,28 @@ final class DashboardGoldenTests: XCTestCase {
         }
     }
 
+    /// NO_COLOR: the frame as the terminal shows it with no colours at all (each cell's attributes after the theme's
+    /// monochrome mapping: R reverse, B bold, U underline, d dim, space none). The charts' series stay apart by
+    /// glyph and by these attributes, never by colour.
+    func testNoColorGoldens() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let screen = frame(w, h, DashboardViewModel(data: Self.data(), glyphs: .unicode))
+            let theme = Theme.builtinDefault
+            let map = (0..<screen.height).map { y in
+                String((0..<screen.width).map { x -> Character in
+                    let a = theme.resolve(screen[x, y].style, depth: .none).attributes
+                    if a.contains(.reverse) { return "R" }
+                    if a.contains(.bold) { return "B" }
+                    if a.contains(.underline) { return "U" }
+                    if a.contains(.dim) { return "d" }
+                    return " "
+                })
+            }
+            Golden.compare(map.joined(separator: "\n") + "\n", "dashboard-\(w)x\(h).nocolor.txt", file: #filePath, line: #line)
+            XCTAssertTrue(map.contains { $0.contains("R") }, "the active tab and badges stay visible without colour")
+        }
+    }
+
     func testGlyphsFollowLocaleAndTerminal() {
         XCTAssertEqual(ChartGlyphs.detect(["LANG": "en_US.UTF-8", "TERM": "xterm-256color"]), .unicode)
         XCTAssertEqual(ChartGlyphs.detect(["LANG": "C", "TERM": "xterm"]), .ascii)
