@@ -60,12 +60,16 @@ enum DemoLoad {
         try db.execute(Schema3.recount)   // the counting triggers were off during the load
         timing.phase("triggers, counters")
         try db.execute(Schema4.rebuild)   // so was the refund queue's
+        timing.phase("refund queue")
         try db.execute(Schema8.recountDays)   // and the day totals' (the side's schedules came without them)
         try db.execute(Schema5.recountRoutes)   // and the routes' days
+        timing.phase("day totals, route days")
         try db.execute(Schema7.recount)   // and the dashboard's aggregates
+        timing.phase("dashboard aggregates")
         try db.execute(Schema10.recount)   // and the settlement's per-route days
+        timing.phase("settlement days")
         try db.execute(Schema11.recount)   // and the callbacks' times to acknowledge
-        timing.phase("refund queue, day totals")
+        timing.phase("acknowledgement times")
         // Full statistics (~0.6 s at 1M orders). Sampled ones (`analysis_limit`) were cheaper but wrong where it
         // matters: they put ~3 orders on each schedule, and the planner then sorted the whole orders table for
         // the newest-first page (DemoQueryPlanTests).
