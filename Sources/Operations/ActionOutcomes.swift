@@ -29,12 +29,25 @@ public struct ActionPreview: Sendable, Equatable {
     public func difference(from shown: ActionPreview) -> String? {
         if version != shown.version { return "the row changed: version \(shown.version) → \(version)" }
         if method != shown.method { return "it would now send \(method ?? "nothing") instead of \(shown.method ?? "nothing")" }
-        if params != shown.params {
-            let k = zip(params, shown.params).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(params.count, shown.params.count)
+        let now = Self.comparable(params), then = Self.comparable(shown.params)
+        if now != then {
+            let k = zip(now, then).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(now.count, then.count)
             let line = zip(lines, shown.lines).first { $0 != $1 }.map { "now: \($0.0)" }
             return line ?? "call \(k + 1) of \(params.count) would carry other values"
         }
         return nil
+    }
+
+    /// Keys that state when the action happens (refund.confirm's `agent_return_time`, PROTOCOL.md §1): they are
+    /// taken when it executes, seconds after the preview, so they never make a confirmation stale.
+    static let actionTimeKeys: Set<String> = ["agent_return_time"]
+
+    /// The params as the binding compares them: without the action-time keys.
+    static func comparable(_ params: [String]) -> [String] {
+        params.map { text in
+            guard case .object(let members)? = try? JSON.parse(Array(text.utf8)) else { return text }
+            return JSON.object(members.filter { !actionTimeKeys.contains($0.0) }).compactText
+        }
     }
 }
 

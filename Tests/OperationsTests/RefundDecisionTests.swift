@@ -72,6 +72,18 @@ final class RefundDecisionTests: XCTestCase {
         XCTAssertEqual(try f.store.refundRecord(refundId: rid)?.status, .pending)
     }
 
+    /// An operator reads a confirmation for a while: the callback's own time (agent_return_time) is taken when it
+    /// executes, and that alone never makes the confirmation stale.
+    func testConfirmingSecondsAfterThePreviewGoesThrough() throws {
+        let f = try DemoFixture()
+        let rid = "RF00000055"
+        let seen = try f.ops(alice, now: fixedNow).preview(.approveRefund(refundId: rid, feeFen: nil))
+        let done = try f.ops(alice, now: fixedNow + 7).execute(.approveRefund(refundId: rid, feeFen: nil), confirming: seen)
+        XCTAssertTrue(done.summary.contains("approved"), done.summary)
+        let params = try f.latestOutbox().params
+        XCTAssertTrue(params.contains(ChinaTime.second(fixedNow + 7)), "the refund's time is when it was done: \(params)")
+    }
+
     func testRejectPerTicketMarksRefundFailedAndQueuesStatusTwo() throws {
         let f = try DemoFixture()
         let rid = "RF00000055"
