@@ -2,31 +2,32 @@ import Views
 
 /// Cursor movement in every list. The orders list pages by keyset; the others by offset.
 enum ListUpdate {
+    /// Where a scrolled text (a report, a detail) ends when the update does not know its length: the view
+    /// clamps the offset to the text when it draws, so `G` only has to go far enough.
+    static let unknownEnd = 10_000
+
+    /// One scroll offset moved by one key, kept within `0...last`: the same rule for every scrolled text.
+    static func scrolled(_ scroll: Int, _ action: Action, page: Int, last: Int) -> Int {
+        switch action {
+        case .down: return min(last, scroll + 1)
+        case .up: return max(0, scroll - 1)
+        case .pageDown: return min(last, scroll + page)
+        case .pageUp: return max(0, scroll - page)
+        case .first: return 0
+        case .last: return last
+        default: return scroll
+        }
+    }
+
     static func move(_ state: inout AppState, _ action: Action) -> [Effect] {
         if var r = state.report {
             let last = max(0, (r.report.map { ReportFormats.text($0, width: state.width - 1).count } ?? 0) - state.listHeight)
-            switch action {
-            case .down: r.scroll = min(last, r.scroll + 1)
-            case .up: r.scroll = max(0, r.scroll - 1)
-            case .pageDown: r.scroll = min(last, r.scroll + state.listHeight)
-            case .pageUp: r.scroll = max(0, r.scroll - state.listHeight)
-            case .first: r.scroll = 0
-            case .last: r.scroll = last
-            default: break
-            }
+            r.scroll = scrolled(r.scroll, action, page: state.listHeight, last: last)
             state.report = r
             return []
         }
         if var c = state.callbackPage, state.detail == nil {
-            switch action {
-            case .down: c.scroll += 1
-            case .up: c.scroll = max(0, c.scroll - 1)
-            case .pageDown: c.scroll += state.listHeight
-            case .pageUp: c.scroll = max(0, c.scroll - state.listHeight)
-            case .first: c.scroll = 0
-            case .last: c.scroll = 10_000
-            default: break
-            }
+            c.scroll = scrolled(c.scroll, action, page: state.listHeight, last: unknownEnd)
             // Kept within the page, so `k` after `G` moves at once.
             let lines = c.detail.map { CallbackDetailView.lines($0, width: state.width).count } ?? 0
             c.scroll = min(c.scroll, max(0, lines - (state.listHeight + 1)))
@@ -34,15 +35,7 @@ enum ListUpdate {
             return []
         }
         if var d = state.detail {
-            switch action {
-            case .down: d.scroll += 1
-            case .up: d.scroll = max(0, d.scroll - 1)
-            case .pageDown: d.scroll += state.listHeight
-            case .pageUp: d.scroll = max(0, d.scroll - state.listHeight)
-            case .first: d.scroll = 0
-            case .last: d.scroll = 10_000
-            default: break
-            }
+            d.scroll = scrolled(d.scroll, action, page: state.listHeight, last: unknownEnd)
             state.detail = d
             return []
         }
