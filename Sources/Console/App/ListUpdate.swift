@@ -2,21 +2,20 @@ import Views
 
 /// Cursor movement in every list. The orders list pages by keyset; the others by offset.
 enum ListUpdate {
-    /// Where a scrolled text (a report, a detail) ends when the update does not know its length: the view
-    /// clamps the offset to the text when it draws, so `G` only has to go far enough.
-    static let unknownEnd = 10_000
-
-    /// One scroll offset moved by one key, kept within `0...last`: the same rule for every scrolled text.
+    /// One scroll offset moved by one key, kept within `0...last` (the last screenful), so `k` after `G`
+    /// moves at once: the same rule for every scrolled text.
     static func scrolled(_ scroll: Int, _ action: Action, page: Int, last: Int) -> Int {
+        let next: Int
         switch action {
-        case .down: return min(last, scroll + 1)
-        case .up: return max(0, scroll - 1)
-        case .pageDown: return min(last, scroll + page)
-        case .pageUp: return max(0, scroll - page)
-        case .first: return 0
-        case .last: return last
-        default: return scroll
+        case .down: next = scroll + 1
+        case .up: next = scroll - 1
+        case .pageDown: next = scroll + page
+        case .pageUp: next = scroll - page
+        case .first: next = 0
+        case .last: next = last
+        default: next = scroll
         }
+        return max(0, min(last, next))
     }
 
     static func move(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -27,15 +26,15 @@ enum ListUpdate {
             return []
         }
         if var c = state.callbackPage, state.detail == nil {
-            c.scroll = scrolled(c.scroll, action, page: state.listHeight, last: unknownEnd)
-            // Kept within the page, so `k` after `G` moves at once.
             let lines = c.detail.map { CallbackDetailView.lines($0, width: state.width).count } ?? 0
-            c.scroll = min(c.scroll, max(0, lines - (state.listHeight + 1)))
+            c.scroll = scrolled(c.scroll, action, page: state.listHeight, last: max(0, lines - (state.listHeight + 1)))
             state.callbackPage = c
             return []
         }
         if var d = state.detail {
-            d.scroll = scrolled(d.scroll, action, page: state.listHeight, last: unknownEnd)
+            let body = Rect(x: 0, y: 0, width: state.width, height: state.bodyHeight)
+            let last = d.detail.map { OrderDetailView.maxScroll(OrderDetailViewModel(detail: $0, revealed: d.revealed), rect: body) } ?? 0
+            d.scroll = scrolled(d.scroll, action, page: state.listHeight, last: last)
             state.detail = d
             return []
         }

@@ -1,0 +1,29 @@
+import XCTest
+@testable import Console
+import Operations
+import Store
+import Views
+
+/// An order detail taller than the screen scrolls within its lines: `j` stops at the last screenful and `k`
+/// then moves at once (it used to count on past the end, so `k` seemed dead), as in the callback detail and the
+/// report (one rule, `ListUpdate.scrolled`).
+final class DetailScrollUpdateTests: XCTestCase {
+    func testOrderDetailStopsAtItsLastScreenful() throws {
+        let fx = try ActionStoreFixture()
+        let now = fx.now
+        var s = consoleState(now: now)
+        _ = Update.apply(&s, .resize(width: 80, height: TooSmall.minimumHeight), now: now)
+        let d = try fx.detail(status: .issued)
+        s.detail = DetailState(orderId: d.summary.id)
+        _ = Update.apply(&s, .detailLoaded(d), now: now)
+        let last = OrderDetailView.maxScroll(OrderDetailViewModel(detail: d), rect: Rect(x: 0, y: 0, width: 80, height: s.bodyHeight))
+        XCTAssertGreaterThan(last, 1, "the detail must be taller than the screen for this test")
+
+        for _ in 0..<(last + 5) { _ = Update.apply(&s, .key(.char("j")), now: now) }
+        XCTAssertEqual(s.detail?.scroll, last, "j stops at the last screenful")
+        _ = Update.apply(&s, .key(.char("k")), now: now)
+        XCTAssertEqual(s.detail?.scroll, last - 1, "k after the end moves at once")
+        for _ in 0..<last { _ = Update.apply(&s, .key(.char("k")), now: now) }
+        XCTAssertEqual(s.detail?.scroll, 0, "not above the first line")
+    }
+}
