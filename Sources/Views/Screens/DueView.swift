@@ -34,24 +34,17 @@ public enum DueView {
         TableColumn("事项", width: 16, flex: 2, priority: 60),
     ]
 
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: DueViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
         let hour = DueText.count(m.rows, within: 3600, now: m.now)
-        screen.put(x: rect.x, y: rect.y, spans: [
+        let header = [
             TextSpan(" \(m.rows.count) due", .key), TextSpan("   soonest first · \(hour) within the hour · Enter opens", .subHeader),
-        ], maxWidth: rect.width)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        ]
         let shown = Array(m.rows.dropFirst(m.offset).prefix(pageSize(for: rect)))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: m.rows.count, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) },
-                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
-        if shown.isEmpty {
-            let text = m.loaded ? "Nothing due." : "Loading…"
-            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-        }
+        ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, now: m.now) },
+                          selected: m.selected.map { $0 - m.offset }, position: (m.offset, m.rows.count),
+                          empty: "Nothing due.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func cells(_ d: DueItem, now: Int) -> [[TextSpan]] {

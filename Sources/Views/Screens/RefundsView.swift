@@ -31,23 +31,14 @@ public enum RefundsView {
         TableColumn("来源", width: 7, priority: 30),
     ]
 
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: RefundsViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
-        screen.put(x: rect.x, y: rect.y, spans: [
-            TextSpan(" \(m.total) pending", .key), TextSpan("   most urgent first · fee under the current tier", .subHeader),
-        ], maxWidth: rect.width)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let header = [TextSpan(" \(m.total) pending", .key), TextSpan("   most urgent first · fee under the current tier", .subHeader)]
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
-                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
-        if shown.isEmpty {
-            let text = m.loaded ? "No refunds waiting." : "Loading…"
-            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-        }
+        ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
+                          selected: m.selected.map { $0 - m.offset }, position: (m.offset, m.total),
+                          empty: "No refunds waiting.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func cells(_ p: PendingRefund, mask: Bool) -> [[TextSpan]] {
