@@ -62,9 +62,8 @@ enum ApproveRefundAction {
                      "paid \(Money.yuan(r.paidFen)) yuan, fee \(Money.yuan(fee)) yuan (\(feeNote)), refund \(Money.yuan(amount)) yuan to the buyer",
                      "tickets → 5 refunded, \(freed) seat\(freed == 1 ? "" : "s") back on sale",
                      "sends \(callback.method) status 1 approved, type \(callback.returnType.rawValue), amount \(Money.yuanText(amount)) yuan (trans id \(r.idempotencyKey))"]
-        var preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version, method: callback.method,
-                                    params: [callback.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        let preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version,
+                                    sending: callback, personal: PersonalValues.of(d))
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .approved, feeFen: fee, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
             try ctx.store.setTicketStatus(tickets.map(\.id), to: .refunded)

@@ -50,9 +50,8 @@ enum MoneyRefundAction {
                      "reason: \(why)",
                      "per ticket (yuan): " + split.joined(separator: ", "),
                      "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
-        var preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    method: sample.method, params: [sample.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
+                                    sending: sample, personal: PersonalValues.of(d))
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
                                                             reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,
