@@ -53,9 +53,10 @@ enum MoneyRefundAction {
         let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     sending: sample, personal: PersonalValues.of(d))
         return PlannedAction(preview: preview) { _ in
-            let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
+            let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
                                                             reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,
-                                                            amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
+                                                            amountFen: amount), decidedBy: ctx.actor.operatorName,
+                                                  now: ctx.now)
             // The version moves so a second operator looking at the old state cannot send the same money again.
             try ctx.store.setOrderStatus(orderId: d.summary.id, to: d.summary.status, now: ctx.now)
             let cb = try ctx.enqueue(try callback(keys.idempotencyKey), key: keys.idempotencyKey, orderId: d.summary.id, refundId: keys.id)

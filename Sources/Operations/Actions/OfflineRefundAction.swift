@@ -78,9 +78,10 @@ enum OfflineRefundAction {
         let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
                                     sending: sample, personal: PersonalValues.of(d))
         return PlannedAction(preview: preview) { _ in
-            let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
+            let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
                                                             reasonCode: nil, reason: "refunded at the station", paidFen: paid,
-                                                            feeFen: paid - amount, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
+                                                            feeFen: paid - amount, amountFen: amount), decidedBy: ctx.actor.operatorName,
+                                                  now: ctx.now)
             try ctx.store.setTicketStatus(tickets.map(\.id), to: .refunded, offline: true)
             try ctx.store.releaseSoldSeats(scheduleId: d.scheduleId, count: freed)
             let status = try ctx.store.settledOrderStatus(orderId: d.summary.id)

@@ -145,10 +145,10 @@ enum StopScheduleAction {
                               after: AuditFields(status: "approved").with("scene", "force").with("reason_code", code)
                                   .with("amount_fen", r.amountFen).with("callback", e.idempotencyKey))
             } else {
-                let k = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: r.perTicket ? r.tickets.first?.id : nil,
+                let k = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: r.perTicket ? r.tickets.first?.id : nil,
                                                              source: .merchant, scene: .force, reasonCode: code, reason: reason,
-                                                             paidFen: r.paidFen, feeFen: 0, amountFen: r.amountFen,
-                                                             decidedBy: ctx.actor.operatorName), now: ctx.now)
+                                                             paidFen: r.paidFen, feeFen: 0, amountFen: r.amountFen), decidedBy: ctx.actor.operatorName,
+                                                   now: ctx.now)
                 (rowId, key) = (k.id, k.idempotencyKey)
                 refundIds.append(k.refundId)
             }
