@@ -26,7 +26,7 @@ public struct CallbacksViewModel: Equatable, Sendable {
 public enum CallbacksView {
     public static let columns: [TableColumn] = [
         TableColumn("method", width: 15, priority: 100),
-        TableColumn("订单号", width: 12, priority: 90),
+        .orderId(priority: 90),
         TableColumn("state", width: 7, priority: 95),
         TableColumn("tries", width: 5, priority: 60, alignRight: true),
         TableColumn("next", width: 8, priority: 50),

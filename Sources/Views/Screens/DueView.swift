@@ -28,7 +28,7 @@ public enum DueView {
     public static let columns: [TableColumn] = [
         TableColumn("类别", width: 8, priority: 90),
         TableColumn("编号", width: 12, priority: 100),
-        TableColumn("线路", width: 11, flex: 1, priority: 40),
+        .route(priority: 40),
         TableColumn("到期 (\(ChinaTime.zoneLabel))", width: 12, priority: 95),
         TableColumn("剩余", width: 11, priority: 98, alignRight: true),
         TableColumn("事项", width: 16, flex: 2, priority: 60),

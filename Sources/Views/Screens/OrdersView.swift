@@ -28,11 +28,11 @@ public struct OrdersViewModel: Equatable, Sendable {
 public enum OrdersView {
     /// Columns in display order; the least important go first when the terminal is narrow.
     public static let columns: [TableColumn] = [
-        TableColumn("订单号", width: 12, priority: 100),
+        .orderId(priority: 100),
         TableColumn("飞猪订单号", width: 19, priority: 20),
         TableColumn("状态", width: 8, priority: 90),
-        TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 80),
-        TableColumn("线路", width: 13, flex: 2, priority: 70),
+        .departure(priority: 80),
+        .route(width: 13, flex: 2, priority: 70),
         TableColumn("联系人", width: 18, flex: 1, priority: 40),
         TableColumn("票数", width: 4, priority: 30, alignRight: true),
         TableColumn("金额(元)", width: 9, priority: 60, alignRight: true),

@@ -21,9 +21,9 @@ public struct RefundsViewModel: Equatable, Sendable {
 /// Each pending refund with the fee under the current rule tier and the time until the next tier.
 public enum RefundsView {
     public static let columns: [TableColumn] = [
-        TableColumn("订单号", width: 12, priority: 100),
-        TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 90),
-        TableColumn("线路", width: 11, flex: 1, priority: 40),
+        .orderId(priority: 100),
+        .departure(priority: 90),
+        .route(priority: 40),
         TableColumn("乘客", width: 8, flex: 2, priority: 50),
         TableColumn("实付", width: 8, priority: 80, alignRight: true),
         TableColumn("手续费", width: 12, priority: 85, alignRight: true),

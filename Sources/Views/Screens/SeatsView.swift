@@ -29,7 +29,7 @@ public enum SeatsView {
     public static let columns: [TableColumn] = [
         TableColumn("发车", width: 11, priority: 100),
         TableColumn("班次", width: 10, flex: 1, priority: 30),
-        TableColumn("线路", width: 11, flex: 1, priority: 90),
+        .route(priority: 90),
         TableColumn("总", width: 3, priority: 85, alignRight: true),
         TableColumn("售", width: 3, priority: 85, alignRight: true),
         TableColumn("锁", width: 3, priority: 85, alignRight: true),
