@@ -81,7 +81,7 @@ enum StopScheduleAction {
                      "\(stops.count - paid.count) unpaid order\(stops.count - paid.count == 1 ? "" : "s") closed, \(held) held seat\(held == 1 ? "" : "s") released",
                      "sends \(refundCount) taobao.bus.agent.refund.confirm and 1 \(notify.method) (\(s.fromCityName) → \(s.toCityName) \(s.fromDate))"]
         let preview = ActionPreview(title: "Stop schedule \(s.scheduleId)", lines: lines, version: s.version,
-                                    method: "taobao.bus.agent.refund.confirm", params: params)
+                                    method: RefundConfirm.method, params: params)
         return PlannedAction(preview: preview) { progress in
             try ctx.store.stopSchedule(s.scheduleId, reasonCode: code.rawValue, reason: stopReason)
             var ids: [Int64] = []

@@ -122,8 +122,8 @@ public struct BookTicketConfirm: TopCallback, Equatable {
         self.smsJSON = smsJSON
     }
 
-    public var method: String { "taobao.bus.agent.bookticket.confirm" }
-    public var paramName: String { "param_agent_confirm_book_r_q" }
+    public static let method = "taobao.bus.agent.bookticket.confirm"
+    public static let paramName = "param_agent_confirm_book_r_q"
 
     public func businessJSON() -> JSON {
         var o = JSONObjectBuilder()

@@ -16,8 +16,8 @@ public struct ItemNotify: TopCallback, Equatable {
         self.fromDate = fromDate
     }
 
-    public var method: String { "taobao.bus.item.notify" }
-    public var paramName: String { "param_top_item_change_notify_r_q" }
+    public static let method = "taobao.bus.item.notify"
+    public static let paramName = "param_top_item_change_notify_r_q"
 
     public func businessJSON() -> JSON {
         var o = JSONObjectBuilder()

@@ -70,8 +70,8 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
     /// Σ service_charge_refund_amount, fen.
     public var totalServiceChargeRefundFen: Int { tickets.reduce(0) { $0 + $1.serviceChargeRefundFen } }
 
-    public var method: String { "taobao.bus.agent.multiple.refund.confirm" }
-    public var paramName: String { "param_agent_multiple_refund_r_q" }
+    public static let method = "taobao.bus.agent.multiple.refund.confirm"
+    public static let paramName = "param_agent_multiple_refund_r_q"
     public var idempotencyKey: String? { refundTransNo }
 
     public func businessJSON() -> JSON {

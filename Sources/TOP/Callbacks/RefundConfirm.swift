@@ -70,8 +70,8 @@ public struct RefundConfirm: TopCallback, Equatable {
         self.officialReasonCode = officialReasonCode
     }
 
-    public var method: String { "taobao.bus.agent.refund.confirm" }
-    public var paramName: String { "param_agent_confirm_return_and_refund_r_q" }
+    public static let method = "taobao.bus.agent.refund.confirm"
+    public static let paramName = "param_agent_confirm_return_and_refund_r_q"
     public var idempotencyKey: String? { refundTransId }
 
     public func businessJSON() -> JSON {
