@@ -14,7 +14,11 @@ final class StoreWorker: @unchecked Sendable {
 
     init(path: String, name: String, period: TimeInterval, finalRound: Bool = false,
          round: @escaping @Sendable (_ store: Store, _ last: Bool) -> Void) {
-        (self.path, self.name, self.period, self.finalRound, self.round) = (path, name, period, finalRound, round)
+        self.path = path
+        self.name = name
+        self.period = period
+        self.finalRound = finalRound
+        self.round = round
     }
 
     func start() throws {
