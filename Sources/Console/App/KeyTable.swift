@@ -40,6 +40,10 @@ enum KeyTable {
 
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .detail, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .detail, help: "scroll up"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], action: .pageDown, context: .detail, help: "page down"),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, context: .detail, help: "page up"),
+        KeyBinding(keys: [.char("g"), .home], action: .first, context: .detail, help: "top"),
+        KeyBinding(keys: [.char("G"), .end], action: .last, context: .detail, help: "bottom"),
         KeyBinding(keys: [.char("q")], action: .back, context: .detail, help: "back to the list (Ctrl-C quits)"),
         KeyBinding(keys: [.char("v")], action: .reveal, context: .detail, help: "reveal personal data (audited)", hint: "reveal"),
         KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy the ticket number (order id before issue)"),
