@@ -11,6 +11,8 @@ enum Effect: Equatable {
     /// One callback in full, with each attempt (Enter on the Callbacks list).
     case loadCallbackDetail(Int64)
     case loadDue
+    /// `:order ID`: an agent order id (BO…) or a Fliggy order id, looked up exactly.
+    case findOrder(String)
     case loadHealth
     /// The daily settlement of a yyyy-MM-dd day (issue 13).
     case loadReport(String)

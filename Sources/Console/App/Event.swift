@@ -22,6 +22,8 @@ enum Event {
     /// The clock's minute turned (what is on screen may depend on it).
     case minuteTurned
     case searchResult(OrderSummary?, query: String)
+    /// `:order ID` answered: the order's row id, nil when no order has that id.
+    case orderFound(Int64?, query: String)
     case searchPaused(query: String, forward: Bool, resumeAfter: Int64)
     /// The reveal's audit row is committed: now the personal data may be shown.
     case revealAudited(agentOrderId: String)

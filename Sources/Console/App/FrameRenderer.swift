@@ -150,7 +150,7 @@ enum FrameRenderer {
         c.lastHint = KeyHints.help(s)
         if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
         switch s.prompt {
-        case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t)
+        case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t, suffix: s.message?.text ?? "")   // Tab's candidates
         case .search(let t)?: c.prompt = ChromeModel.Prompt(prefix: "/", text: t)
         case .filter(let t)?:
             c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: t.isEmpty ? "filter as you type · Esc clears" : ListFilterUpdate.count(s) + " match")

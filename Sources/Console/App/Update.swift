@@ -94,6 +94,16 @@ enum Update {
             }
             state.message = StatusMessage(kind: .info, text: "match: \(found.agentOrderId)  (n next, N previous)")
             return [.loadOrders(.from(found.cursor(state.orders.sort), keepSelection: found.id))]
+        case .orderFound(let id, let query):
+            guard let id else {
+                state.message = StatusMessage(kind: .error, text: "no order \(query) (an order id BO… or a Fliggy order id)")
+                return []
+            }
+            state.message = nil
+            state.report = nil
+            state.callbackPage = nil
+            state.detail = DetailState(orderId: id)
+            return [.loadDetail(id, revealed: false)]
         case .message(let m):
             state.message = m
         case .actionDone(let text):
