@@ -10,6 +10,8 @@ enum Action: Equatable, Sendable {
     case cycleCallbackState, cycleCallbackMethod, openOrder
     /// `/` on Seats, Refunds, Callbacks and Due: a filter that narrows as it is typed (Orders keeps its search).
     case filterMode
+    /// Space on Refunds and Callbacks: mark or unmark the row under the cursor for one bulk approve or re-fire.
+    case toggleMark
     /// An operator action, by its unit's id (`Operations.ActionUnits`): "refund.approve".
     case run(String)
 }
@@ -42,7 +44,7 @@ struct KeyBinding: Sendable {
     /// read-only session cannot reveal (it would show the data with no record of who saw it).
     var writes: Bool {
         switch action {
-        case .run, .reveal: return true
+        case .run, .reveal, .toggleMark: return true   // marks are only for an action that writes
         default: return false
         }
     }

@@ -7,6 +7,7 @@ import Store
 enum ActionUpdate {
     static func begin(_ state: inout AppState, unit id: String, now: Int) -> [Effect] {
         guard let unit = ActionUnits.named(id) else { return refuse(&state, "no action named \(id)") }
+        if let bulk = BulkUpdate.begin(&state, unit: id) { return bulk }   // rows marked with Space: all of them
         guard let row = row(for: unit.subject, state) else { return refuse(&state, whereToStart(unit.subject)) }
         if let why = unit.refusal(on: row, now: now) { return refuse(&state, why) }
         let purpose = FormPurpose(unit: unit.id, row: row)

@@ -140,6 +140,10 @@ struct EffectRunner {
             return actions.prepareConfirm(purpose, values)
         case .perform(let pending):
             return actions.perform(pending)
+        case .prepareBulk(let purposes):
+            return actions.prepareBulk(purposes)
+        case .performBulk(let bulk):
+            return actions.performBulk(bulk)
         }
     }
 }

@@ -26,6 +26,10 @@ enum Effect: Equatable {
     case perform(PendingAction)
     /// Validate what a form (or a formless action) asks for and preview it: a confirmation, or the error back.
     case prepareConfirm(FormPurpose, [String: String])
+    /// Preview the marked rows' action, each with its defaults: one confirmation listing every row.
+    case prepareBulk([FormPurpose])
+    /// Run a confirmed bulk action: each row in its own transaction, bound to its own preview.
+    case performBulk(BulkConfirm)
 }
 
 /// A confirmed action: the request and the preview shown, so execution refuses if either moved.

@@ -30,6 +30,8 @@ enum Event {
     case message(StatusMessage)
     case actionDone(String)
     case actionFailed(String)
+    /// A bulk action ran: how many of its rows were done, and which were refused and why.
+    case bulkDone(BulkOutcome)
     case confirmReady(ConfirmState)
     /// The kill switch as the store has it (read with the outbox health).
     case sendingPausedLoaded(Bool)

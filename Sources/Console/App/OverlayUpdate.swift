@@ -42,7 +42,7 @@ enum OverlayUpdate {
                     return []
                 }
                 state.message = StatusMessage(kind: .info, text: "working…")
-                return [.perform(c.pending)]
+                return [c.bulk.map(Effect.performBulk) ?? .perform(c.pending)]
             default:
                 break
             }

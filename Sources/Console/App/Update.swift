@@ -111,6 +111,11 @@ enum Update {
             state.overlay = nil
             state.message = StatusMessage(kind: .info, text: text)
             return reloadCurrent(state, includeOrders: true) + [.loadHealth] + dueUnlessOnScreen(state)
+        case .bulkDone(let outcome):
+            state.generation += 1
+            state.overlay = nil
+            BulkUpdate.done(&state, outcome)
+            return reloadCurrent(state, includeOrders: true) + [.loadHealth] + dueUnlessOnScreen(state)
         case .actionFailed(let text):
             state.generation += 1   // a refused action may still have raced another writer: look again
             if case .form(var f)? = state.overlay { f.error = text; state.overlay = .form(f) } else { state.overlay = nil }
@@ -180,6 +185,7 @@ enum Update {
             if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
             if state.callbackPage != nil { state.callbackPage = nil; return reloadCurrent(state, includeOrders: true) }
+            if BulkUpdate.clear(&state) { return [] }
             if state.listFilters[state.tab] != nil { return ListFilterUpdate.set(&state, "", now: now) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
@@ -244,6 +250,8 @@ enum Update {
             return ActionUpdate.begin(&state, unit: unit, now: now)
         case .filterMode:
             state.prompt = .filter(state.listFilters[state.tab] ?? "")
+        case .toggleMark:
+            return BulkUpdate.toggle(&state, now: now)
         case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
             return CallbackUpdate.perform(&state, action)
         case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine:

@@ -65,6 +65,7 @@ enum ApproveRefundAction {
         var preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version, method: callback.method,
                                     params: [callback.businessJSON().compactText])
         preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        preview.brief = "\(r.refundId)  order \(d.summary.agentOrderId)  refund \(Money.yuan(amount)) yuan (fee \(Money.yuan(fee)))"
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .approved, feeFen: fee, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
             try ctx.store.setTicketStatus(tickets.map(\.id), to: .refunded)

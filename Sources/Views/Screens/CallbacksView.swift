@@ -17,6 +17,8 @@ public struct CallbacksViewModel: Equatable, Sendable {
     public var loaded = true
     /// The state and method the list is narrowed to (f, m), shown in place of the order it is read in.
     public var filterLabel: String?
+    /// Callback ids marked for one bulk re-fire (Space), shown with `*` and counted in the header.
+    public var marked: Set<Int64> = []
     public init(rows: [OutboxRecord], total: Int, now: Int, offset: Int = 0, selected: Int? = 0) {
         self.rows = rows; self.total = total; self.now = now; self.offset = offset; self.selected = selected
     }
@@ -42,13 +44,15 @@ public enum CallbacksView {
         screen.fill(rect)
         screen.put(x: rect.x, y: rect.y, spans: [
             TextSpan(" \(m.total) callbacks", .key), TextSpan("   \(m.pending) pending", .subHeader),
-            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader), m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
+            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader),
+            m.marked.isEmpty ? TextSpan("", Role.normal) : TextSpan("   \(m.marked.count) marked · T re-fires them", .warn),
+            m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
         ], maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
         Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) }, selected: m.selected.map { $0 - m.offset },
-                     into: &screen, rect: tableRect)
+                     marked: Set(shown.indices.filter { m.marked.contains(shown[$0].id) }), into: &screen, rect: tableRect)
         if shown.isEmpty {
             let text = m.loaded ? "No callbacks yet." : "Loading…"
             screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))

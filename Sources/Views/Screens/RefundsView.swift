@@ -12,6 +12,8 @@ public struct RefundsViewModel: Equatable, Sendable {
     /// Position in the whole queue of the highlighted row.
     public var selected: Int? = 0
     public var maskPersonal = true
+    /// Refund ids marked for one bulk approve (Space), shown with `*` and counted in the header.
+    public var marked: Set<String> = []
     public var loaded = true
     public init(rows: [PendingRefund], total: Int, offset: Int = 0, selected: Int? = 0) {
         self.rows = rows; self.total = total; self.offset = offset; self.selected = selected
@@ -37,13 +39,16 @@ public enum RefundsView {
         guard rect.height > 0 else { return }
         screen.fill(rect)
         screen.put(x: rect.x, y: rect.y, spans: [
-            TextSpan(" \(m.total) pending", .key), TextSpan("   most urgent first · fee under the current tier", .subHeader),
+            TextSpan(" \(m.total) pending", .key),
+            m.marked.isEmpty ? TextSpan("   most urgent first · fee under the current tier", .subHeader)
+                : TextSpan("   \(m.marked.count) marked · A approves them", .warn),
         ], maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
         Table.render(columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
-                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
+                     selected: m.selected.map { $0 - m.offset }, marked: Set(shown.indices.filter { m.marked.contains(shown[$0].refund.refundId) }),
+                     into: &screen, rect: tableRect)
         if shown.isEmpty {
             let text = m.loaded ? "No refunds waiting." : "Loading…"
             screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
