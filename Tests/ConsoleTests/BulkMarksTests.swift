@@ -8,18 +8,11 @@ import Views
 /// marked row, Cancel focused; confirmed, the unit runs once per row, each in its own transaction with its own
 /// stale-row check, and the operator reads "approved N of M" with each refused row named.
 final class BulkMarksTests: XCTestCase {
-    /// Runs effects through the real `EffectRunner` on the fixture's store until nothing more is asked.
-    func settle(_ s: inout AppState, _ effects: [Effect], _ fx: ActionStoreFixture) {
-        let runner = EffectRunner(store: fx.store, operatorName: "alice", source: "local", copy: { _ in })
-        var queue = effects, steps = 0
-        while !queue.isEmpty, steps < 100 {
-            let e = queue.removeFirst(); steps += 1
-            for event in runner.run(e, state: s, now: fx.now) { queue += Update.apply(&s, event, now: fx.now) }
-        }
-    }
-
     func press(_ s: inout AppState, _ key: KeyPress, _ fx: ActionStoreFixture) {
-        settle(&s, Update.apply(&s, .key(key), now: fx.now), fx)
+        var d = ConsoleDriver(fx)
+        d.s = s
+        d.press(key)
+        s = d.s
     }
 
     func screen(_ s: AppState, _ fx: ActionStoreFixture) -> String {
@@ -138,8 +131,9 @@ final class BulkMarksTests: XCTestCase {
         XCTAssertNil(s.marks[.refunds], "Esc clears the marks")
         XCTAssertEqual(s.message?.text, "marks cleared")
         press(&s, .char("A"), fx)
-        guard case .form(let f)? = s.overlay else { return XCTFail("without marks A is the one-row approve") }
-        XCTAssertTrue(f.title.hasPrefix("Approve refund "), f.title)
+        guard case .confirm(let c)? = s.overlay else { return XCTFail("without marks A is the one-row approve") }
+        XCTAssertNil(c.bulk)
+        XCTAssertTrue(c.title.hasPrefix("Approve refund "), c.title)
     }
 
     func testMarksAreRefusedReadOnly() throws {

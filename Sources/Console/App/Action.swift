@@ -6,6 +6,8 @@ enum Action: Equatable, Sendable {
     case filter(StatusFilter), cycleSort, reverseSort, copyId, reveal, previousDay, nextDay
     /// In dialogs: the confirmation's buttons, the form's fields, Enter and Esc.
     case toggleFocus, nextField, previousField, submit, cancel, editLine
+    /// `y` on a confirmation: Confirm, whichever button is focused (Enter still does the focused one, Cancel first).
+    case confirmNow
     /// Callbacks (issue 12): narrow by state or method (each key steps through them), open the callback's order.
     case cycleCallbackState, cycleCallbackMethod, openOrder
     /// `/` on Seats, Refunds, Callbacks and Due: a filter that narrows as it is typed (Orders keeps its search).

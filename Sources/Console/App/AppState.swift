@@ -160,6 +160,8 @@ struct DetailState: Equatable {
     /// Opened from a Due row: its refund or callback, so that row's keys (A, R, T) work here.
     var dueRefund: PendingRefund?
     var dueCallbackId: Int64?
+    /// An action key pressed on the Due row this detail was opened for: started once the detail is loaded.
+    var runOnLoad: String?
 }
 
 enum Prompt: Equatable {

@@ -92,6 +92,11 @@ enum KeyTable {
         KeyBinding(keys: [.char("o"), .enter], action: .openOrder, context: .callbackDetail, help: "open its order (item.notify has none)", hint: "order"),
 
         KeyBinding(keys: [.enter], action: .open, context: .due, help: "open it (its keys work there: I, A/R, T, O/M)", hint: "open"),
+        KeyBinding(keys: [.char("I")], action: .run("ticket.issue"), context: .due, help: "issue tickets: this order, or the most urgent awaiting them", hint: "issue"),
+        KeyBinding(keys: [.char("F")], action: .run("ticket.fail"), context: .due, help: "issue failed: this order, or the most urgent awaiting tickets"),
+        KeyBinding(keys: [.char("A")], action: .run("refund.approve"), context: .due, help: "approve: this refund, or the most urgent pending one", hint: "approve"),
+        KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .due, help: "reject: this refund, or the most urgent pending one"),
+        KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .due, help: "re-fire: this callback, or the most urgent dead-lettered one", hint: "retry"),
 
         // Over a view (issue 12): the help scrolls, so at 80x24 the view's own keys are reachable.
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .helpOverlay, help: "scroll down", hint: "scroll"),
@@ -105,6 +110,7 @@ enum KeyTable {
         // Dialogs: a confirmation's Cancel is focused first; Ctrl-C cancels a dialog and never quits from one.
         KeyBinding(keys: [.tab, .left, .right, .backTab, .char("h"), .char("l")], action: .toggleFocus, context: .confirm, help: "Cancel / Confirm", hint: "choose"),
         KeyBinding(keys: [.enter], action: .submit, context: .confirm, help: "do the focused button", hint: "do it"),
+        KeyBinding(keys: [.char("y"), .char("Y")], action: .confirmNow, context: .confirm, help: "confirm: a key of its own, so Enter alone never confirms", hint: "confirm"),
         KeyBinding(keys: [.escape, .char("q")], action: .back, context: .confirm, help: "back to the form (cancel when there is none); nothing is sent", hint: "back"),
         KeyBinding(keys: [.char("n"), .char("N"), .ctrl("c")], action: .cancel, context: .confirm, help: "cancel; nothing is sent", hint: "cancel"),
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .confirm, help: "scroll a long confirmation down", hint: "scroll"),

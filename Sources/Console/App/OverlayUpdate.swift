@@ -30,6 +30,9 @@ enum OverlayUpdate {
                 let limit = ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: body)
                 c.scroll = ListUpdate.scrolled(c.scroll, action, page: max(1, body.height - 6), last: limit)
                 state.overlay = .confirm(c)
+            case .confirmNow?:
+                c.confirmFocused = true   // then as Enter on Confirm
+                return self.key(&state, .confirm(c), .enter)
             case .submit?:
                 guard c.confirmFocused else {
                     state.overlay = nil

@@ -22,11 +22,19 @@ enum Update {
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
+            return DueActions.loaded(&state, now: now)
         case .seatsLoaded(let rows, let start, let summary, let matching):
             let day = summary ?? SeatsDaySummary(of: rows)
+            let newDay = state.seatsLoadedDay != state.seatsDay
             state.seats.loaded(rows, start: start, total: matching ?? day.schedules, generation: state.generation, now: now)
             state.seatsSummary = day
             state.seatsLoadedDay = state.seatsDay
+            // A day shown afresh opens on its next departure (issue 12, operator speed): today's departed schedules,
+            // first in departure order, are above it, one k or PgUp away.
+            if newDay, matching == nil, state.seats.selected == 0, day.departed > 0, day.departed < day.schedules {
+                state.seats.selected = day.departed
+                if !state.seats.covers(page: state.listHeight) { return [.loadSeats] }
+            }
         case .refundsLoaded(let rows, let start, let total, let capped):
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
             state.refundsFilterCapped = capped
@@ -254,7 +262,7 @@ enum Update {
             return BulkUpdate.toggle(&state, now: now)
         case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
             return CallbackUpdate.perform(&state, action)
-        case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine:
+        case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine, .confirmNow:
             break   // dialog keys: OverlayUpdate handles them while a dialog is open
         }
         return []
