@@ -58,6 +58,15 @@ report() {
     printf '%-50s %d keys (target ≤ %d)%s  %s\n' "$name" "$keys" "$target" "$extra" "$verdict"
 }
 json() { python3 -c "import json, sys; $1" ; }
+# The id of the most urgent due row of a kind (`busops due --json` is soonest first).
+first_due() { "$BUSOPS_BIN" due --db "$db" --json | json "print(next(r['id'] for r in map(json.loads, sys.stdin.readlines()) if r['kind'] == '$1'))"; }
+# One field of a row of `busops list KIND`, found by its id field: field refunds refund_id RF… status.
+field() {
+    "$BUSOPS_BIN" list "$1" --db "$db" --json --limit 100000 |
+        json "print(next(r['$4'] for r in map(json.loads, sys.stdin.readlines()) if r['$2'] == '$3'))"
+}
+# A fresh console switched to the Due view.
+due_view() { start_console; press 5; wait_for "soonest first" || true; }
 
 # 1. Find an order by phone: / PHONE Enter. A phone that only one order has, so the match is that order.
 read -r phone order < <("$BUSOPS_BIN" list orders --db "$db" --json --limit 100000 | json '
@@ -74,26 +83,19 @@ ok=0; wait_for "match: $order" && ok=1
 report "find an order by phone" 2 "" "$ok"
 
 # 2. Approve the most urgent refund with its confirmation: 5 (Due) A (that refund, previewed at once) y (confirm).
-refund=$("$BUSOPS_BIN" due --db "$db" --json | json '
-print(next(r["id"] for r in map(json.loads, sys.stdin.readlines()) if r["kind"] == "refund"))')
-start_console
-press 5
-wait_for "soonest first" || true
+refund=$(first_due refund)
+due_view
 press A
 ok=0
 if wait_for "Approve refund $refund" && wait_for "[ Confirm ]"; then
     press y
-    wait_for "refund $refund approved" && [[ $("$BUSOPS_BIN" list refunds --db "$db" --json --limit 100000 | json "
-print(next(r['status'] for r in map(json.loads, sys.stdin.readlines()) if r['refund_id'] == '$refund'))") == approved ]] && ok=1
+    wait_for "refund $refund approved" && [[ $(field refunds refund_id "$refund" status) == approved ]] && ok=1
 fi
 report "approve the most urgent refund ($refund)" 3 "" "$ok"
 
 # 3. Issue tickets for the most urgent order awaiting them: 5 I (its form) fields Enter (preview) y (confirm).
-ticket_order=$("$BUSOPS_BIN" due --db "$db" --json | json '
-print(next(r["id"] for r in map(json.loads, sys.stdin.readlines()) if r["kind"] == "ticket"))')
-start_console
-press 5
-wait_for "soonest first" || true
+ticket_order=$(first_due ticket)
+due_view
 press I
 ok=0
 if wait_for "Issue tickets for order $ticket_order"; then
@@ -101,8 +103,7 @@ if wait_for "Issue tickets for order $ticket_order"; then
     press Enter
     if wait_for "[ Confirm ]"; then
         press y
-        wait_for "order $ticket_order issued" && [[ $("$BUSOPS_BIN" list orders --db "$db" --json --limit 100000 | json "
-print(next(r['status'] for r in map(json.loads, sys.stdin.readlines()) if r['agent_order_id'] == '$ticket_order'))") == 3 ]] && ok=1
+        wait_for "order $ticket_order issued" && [[ $(field orders agent_order_id "$ticket_order" status) == 3 ]] && ok=1
     fi
 fi
 report "issue tickets, most urgent order ($ticket_order)" 4 " + $tabs Tab between fields" "$ok"
@@ -139,8 +140,7 @@ if wait_for "Stop schedule $schedule"; then
 rows = [json.loads(l) for l in sys.stdin if json.loads(l)['schedule_id'] == '$schedule']
 paid = [r for r in rows if r['status'] in (2, 3, 9)]
 print(1 if rows and not paid and any(r['status'] == 11 for r in rows) else 0)")
-            [[ $("$BUSOPS_BIN" list schedules --db "$db" --json --limit 100000 | json "
-print(next(r['on_sale'] for r in map(json.loads, sys.stdin.readlines()) if r['schedule_id'] == '$schedule'))") == 0 ]] || ok=0
+            [[ $(field schedules schedule_id "$schedule" on_sale) == 0 ]] || ok=0
         fi
     fi
 fi
