@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 @testable import Console
 @testable import Store
@@ -62,9 +63,8 @@ final class ExportTests: XCTestCase {
     }
 
     func testAtomicWriteRefusesToOverwriteUnlessAsked() throws {
-        let dir = NSTemporaryDirectory() + "busops-export-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let temp = TemporaryStore(label: "busops-export")
+        let dir = temp.dir
         let path = dir + "/out.csv"
         try AtomicExport.write("a\r\n", to: path, replace: false)
         XCTAssertThrowsError(try AtomicExport.write("b\r\n", to: path, replace: false))
@@ -77,10 +77,8 @@ final class ExportTests: XCTestCase {
     }
 
     func testOrdersExportIsTheWholeFilteredListMasked() throws {
-        let dir = NSTemporaryDirectory() + "busops-export-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try DemoGenerator.create(path: dir + "/s.sqlite", options: .init(orders: 2500, seed: 5, now: now), force: false)
+        let temp = TemporaryStore(label: "busops-export")
+        let store = try temp.demo(orders: 2500, seed: 5, now: now)
         var s = AppState(session: SessionInfo(storePath: store.path, isDemo: true, readOnly: false, readOnlyReason: nil), now: now)
         s.orders.filter = OrderFilter(statuses: [.issued])
         s.orders.sort = .amount

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 @testable import Console
 @testable import Store
@@ -201,10 +202,8 @@ extension UpdateTests {
 /// One real order detail from a small demo store.
 enum TempDemoDetail {
     static func make(now: Int) throws -> OrderDetail {
-        let dir = NSTemporaryDirectory() + "busops-reveal-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try DemoGenerator.create(path: dir + "/s.sqlite", options: .init(orders: 5, seed: 1, now: now), force: false)
+        let temp = TemporaryStore(label: "busops-reveal")
+        let store = try temp.demo(orders: 5, seed: 1, now: now)
         return try XCTUnwrap(store.orderDetail(id: 5))
     }
 }
