@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestFixtures"]),
         .testTarget(name: "StandardStreamsTests", dependencies: ["StandardStreams", "TestFixtures"]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Store", "TestFixtures"], exclude: ["Golden"]),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestFixtures"]),
         .testTarget(name: "TOPTests", dependencies: ["TOP", "Store", "HTTP", "TestFixtures"]),
         .testTarget(name: "HTTPSRelayTests", dependencies: ["HTTPSRelay", "TOP", "TestFixtures"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "Store", "TOP", "TestFixtures"]),

@@ -5,6 +5,9 @@ import Operations
 import Store
 import TestFixtures
 
+/// 2026-11-21 10:00 GMT+8, the fixed instant of the Update tests (TestFixtures' TemporaryStore.fixedNow).
+let fixedNow = TemporaryStore.fixedNow
+
 /// A demo store made for "now" (the console's actions run on the wall clock), in a temporary directory
 /// (TestFixtures' one temp-store fixture).
 final class ActionStoreFixture {
@@ -49,11 +52,12 @@ final class ActionStoreFixture {
     }
 }
 
-/// The console's state with the given rows loaded, as `update` would have them after the effects ran.
-func consoleState(readOnly: Bool = false, now: Int) -> AppState {
-    var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
+/// The console's state on a demo store's session (no store opened), sized as the terminal would be: the one
+/// starting state of the Update tests.
+func consoleState(readOnly: Bool = false, isDemo: Bool = true, width: Int = 120, height: Int = 40, now: Int) -> AppState {
+    var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: isDemo, readOnly: readOnly,
                                           readOnlyReason: readOnly ? "--read-only" : nil), now: now)
-    _ = Update.apply(&s, .resize(width: 120, height: 40), now: now)
+    _ = Update.apply(&s, .resize(width: width, height: height), now: now)
     return s
 }
 

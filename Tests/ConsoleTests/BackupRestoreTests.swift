@@ -22,8 +22,7 @@ final class BackupRestoreTests: XCTestCase {
         let db = temp.path, copy = dir + "/copy.sqlite"
         XCTAssertEqual(temp.busopsDemo(orders: 300).status, 0)
         let secret = ["BUSOPS_QIMEN_SECRET": "backup-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"], env: secret,
-                                         outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: secret)
         defer { serve.stop() }
         let sim = try ChildProcess([TmuxSession.binary, "simulate", "--qimen", serve.url, "--rate", "40", "--duration", "20"],
                                    env: secret, outputPath: dir + "/sim.out")

@@ -19,11 +19,9 @@ final class NginxFrontTests: XCTestCase {
                                     "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem"])
         XCTAssertEqual(cert.status, 0, cert.output)
 
-        let db = temp.path
         XCTAssertEqual(temp.busopsDemo(orders: 50).status, 0)
         let secret = "nginx-test-secret"
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: ["BUSOPS_QIMEN_SECRET": secret], outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: ["BUSOPS_QIMEN_SECRET": secret])
         defer { serve.stop() }
         let upstream = serve.url.replacingOccurrences(of: "http://", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let httpPort = try LoopbackPort.unused(), httpsPort = try LoopbackPort.unused()

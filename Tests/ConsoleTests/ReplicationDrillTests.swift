@@ -39,8 +39,7 @@ final class ReplicationDrillTests: XCTestCase {
         XCTAssertTrue(wait(10) { !LTXFiles.in(replica).isEmpty }, "litestream took its first snapshot:\n\(ls.output)")
 
         let secret = ["BUSOPS_QIMEN_SECRET": "drill-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: secret, outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: secret)
         defer { serve.stop() }
         let sim = try ChildProcess([TmuxSession.binary, "simulate", "--qimen", serve.url, "--rate", "40", "--duration", "60",
                                     "--seed", "\(round * 11)"], env: secret, outputPath: dir + "/simulate.out")

@@ -8,12 +8,10 @@ final class ServeSimulateTmuxTests: XCTestCase {
     func testOrdersCreatedThroughQimenAppearLiveInTheConsole() throws {
         try TmuxSession.requireTmux()
         let temp = TemporaryStore(label: "busops-e2e")
-        let dir = temp.dir
         let db = temp.path
         XCTAssertEqual(temp.busopsDemo(orders: 200, seed: 5).status, 0)
         let secret = ["BUSOPS_QIMEN_SECRET": "e2e-qimen-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: secret, outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: secret)
         defer { serve.stop() }
         let console = try TmuxSession(command: "\(TmuxSession.binary) --db \(db) --no-dispatch")
         XCTAssertTrue(console.waitFor("BO0000000200").ok, "the demo's newest order first:\n\(console.screen())")

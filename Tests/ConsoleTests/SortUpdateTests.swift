@@ -4,11 +4,10 @@ import XCTest
 
 /// Issue 12: the Orders sort goes both ways; departure soonest first opens at the next departure.
 final class SortUpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func testReverseTogglesAndDepartureSoonestStartsNow() {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        var s = consoleState(width: 80, height: 24, now: now)
         XCTAssertEqual(Update.apply(&s, .key(.char("S")), now: now), [.loadOrders(.from(nil, keepSelection: nil))])
         XCTAssertTrue(s.orders.ascending)
         XCTAssertEqual(s.message?.text, "sort: created oldest first")

@@ -48,6 +48,16 @@ class TmuxStoreTestCase: XCTestCase {
         return r.screen
     }
 
+    /// An operator's walk through the console: each step's key is sent, then its text awaited on screen (`why`
+    /// names the step when it fails).
+    func walk(_ t: TmuxSession, _ steps: [(key: String, shows: String, why: String)],
+              file: StaticString = #filePath, line: UInt = #line) {
+        for step in steps {
+            t.send(step.key)
+            expect(t, step.shows, step.why, file: file, line: line)
+        }
+    }
+
     /// The screen's last line: messages and prompts.
     func messageLine(_ screen: String) -> String {
         screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast(screen.hasSuffix("\n") ? 1 : 0).last.map(String.init) ?? ""
@@ -68,5 +78,12 @@ extension TemporaryStore {
     @discardableResult
     func busopsDemo(orders: Int, seed: Int? = nil) -> (status: Int32, output: String) {
         TmuxSession.busops(["demo", "--db", path, "--orders", String(orders)] + (seed.map { ["--seed", String($0)] } ?? []))
+    }
+
+    /// `busops serve` on this store, on a loopback port the kernel picks, with `env` (its Qimen secret at least);
+    /// its output in serve.out next to the store, and its access log (stderr) in serve.err when asked.
+    func busopsServe(env: [String: String], accessLog: Bool = false) throws -> ListeningProcess {
+        try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", path, "--listen", "127.0.0.1:0"], env: env,
+                             outputPath: file("serve.out"), errorPath: accessLog ? file("serve.err") : nil)
     }
 }

@@ -7,13 +7,10 @@ import Operations
 
 /// `Update.apply` is pure: these drive it with events and check the state and the effects it asks for.
 final class UpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func makeState(readOnly: Bool = false) -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
-                                              readOnlyReason: readOnly ? "--read-only" : nil), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
-        return s
+        consoleState(readOnly: readOnly, width: 80, height: 24, now: now)
     }
 
     func order(_ id: Int64) -> OrderSummary {

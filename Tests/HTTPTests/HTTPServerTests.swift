@@ -1,5 +1,6 @@
 import Foundation
 @testable import HTTP
+import TestFixtures
 import XCTest
 
 /// Loopback server tests: ephemeral ports, every socket read bounded by a timeout.
@@ -247,18 +248,8 @@ final class HTTPServerTests: XCTestCase {
     }
 }
 
-final class RecordBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var records: [AccessRecord] = []
-    func append(_ r: AccessRecord) { lock.lock(); records.append(r); lock.unlock() }
-    var all: [AccessRecord] { lock.lock(); defer { lock.unlock() }; return records }
-
-    func waitForCount(_ count: Int, timeout: TimeInterval = 3) -> [AccessRecord] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while all.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        return all
-    }
-}
+/// Access records from the server's threads (TestFixtures' LockedList).
+typealias RecordBox = LockedList<AccessRecord>
 
 final class ResultBox: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)

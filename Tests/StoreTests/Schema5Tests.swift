@@ -23,12 +23,7 @@ final class Schema5Tests: XCTestCase {
         var counts: [String: Int64] = [:]
         do {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 5, now: fixedNow), force: false)
-            try store.db.execute(Schema11Undo.sql)
-            try store.db.execute(Schema10Undo.sql)
-            try store.db.execute(OutboxByMethodUndo.sql)
-            try store.db.execute(Schema8Undo.sql)
-            try store.db.execute(Schema7Undo.sql)
-            try store.db.execute(Schema5Undo.sql)
+            try SchemaRollback.rollBack(store.db, to: 4)
             for table in ["orders", "tickets", "refunds", "cities"] { counts[table] = try store.db.scalarInt("SELECT count(*) FROM \(table)") }
             XCTAssertEqual(try Migrator.currentVersion(store.db), 4)
         }
