@@ -13,7 +13,7 @@ final class SortUpdateTests: XCTestCase {
         XCTAssertEqual(s.message?.text, "sort: created oldest first")
         XCTAssertEqual(Update.apply(&s, .key(.char("s")), now: now), [.loadOrders(.from(OrderCursor(key: Int64(now), id: 0), keepSelection: nil))])
         XCTAssertEqual(s.message?.text, "sort: departure soonest first")
-        XCTAssertNotNil(s.orders.top, "earlier departures are above")
+        XCTAssertEqual(s.orders.top, OrderCursor(key: Int64(now), id: 0), "the list opens at now: earlier departures are above")
         XCTAssertTrue(FrameRenderer.render(s, now: now).text()[1].contains("Sort: departure ↑"))
         _ = Update.apply(&s, .key(.char("S")), now: now)
         XCTAssertEqual(s.message?.text, "sort: departure latest first")

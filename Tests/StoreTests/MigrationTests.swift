@@ -74,7 +74,9 @@ extension MigrationTests {
         let store = try Store(path: t.path)
         XCTAssertEqual(try Migrator.currentVersion(store.db), Migrator.latestVersion)
         XCTAssertEqual(try store.db.scalarText("SELECT value FROM meta WHERE key = 'kept'"), "yes")
-        XCTAssertNotNil(try store.db.scalarInt("SELECT count(departs_at) FROM refunds"))
+        // Later versions' columns exist on the migrated tables (a count of a column is never nil, so ask the schema).
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM pragma_table_info('refunds') WHERE name = 'departs_at'"), 1,
+                       "refunds.departs_at added by a later migration")
     }
 
     /// Refunds carry their order's departure (the Refunds queue walks an index on it); triggers keep it exact.
