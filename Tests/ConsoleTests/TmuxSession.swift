@@ -104,8 +104,8 @@ final class TmuxSession {
     /// not a pipe, for the same reason.
     @discardableResult
     static func run(_ args: [String], env: [String: String]? = nil) -> (status: Int32, output: String) {
-        let out = NSTemporaryDirectory() + "busops-run-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let temp = TempDirectory("busops-run")
+        let out = temp.file("output")
         let pid: pid_t
         switch ChildSpawn.start(args, env: env ?? ProcessInfo.processInfo.environment, output: out) {
         case .success(let p): pid = p

@@ -34,7 +34,11 @@ final class DispatchTempStore {
 
     func states() throws -> [String: Int] { try store.outboxStates() }
 
-    func row(key: String) throws -> OutboxRowState { try store.outboxRow(key: key) }
+    func row(key: String) throws -> (state: String, attempts: Int, next: Int, code: String?, subCode: String?, msg: String?,
+                                     request: String?, response: String?) {
+        let r = try store.outboxRow(key: key)
+        return (r.state, r.attempts, r.next, r.code, r.subCode, r.msg, r.request, r.response)
+    }
 }
 
 /// A fake-top on 127.0.0.1, port chosen by the kernel.
