@@ -38,7 +38,7 @@ final class ServiceCommandTests: XCTestCase {
         p.arguments = args
         p.environment = env.merging(["PATH": "/usr/bin:/bin"]) { a, _ in a }
         let out = dir + "/out-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: out, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: out, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         p.standardOutput = handle
         p.standardError = handle
@@ -63,7 +63,7 @@ final class ServiceCommandTests: XCTestCase {
         fake.arguments = ["fake-top", "--listen", "127.0.0.1:0", "--log", dir + "/calls.jsonl", "--fault", "http500:2"]
         fake.environment = env
         let outPath = dir + "/fake.out"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: outPath, contents: nil))
         fake.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         fake.standardError = FileHandle.nullDevice
         try fake.run()

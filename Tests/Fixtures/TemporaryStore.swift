@@ -28,6 +28,7 @@ public final class TemporaryStore: @unchecked Sendable {
     public func open(readOnly: Bool = false) throws -> Store { try Store(path: path, readOnly: readOnly) }
 
     /// Creates the demo store (`busops demo`'s generator) with `orders` orders made at `now`.
+    @discardableResult
     public func demo(orders: Int, seed: UInt64, now: Int = fixedNow) throws -> Store {
         try DemoGenerator.create(path: path, options: .init(orders: orders, seed: seed, now: now), force: false)
     }

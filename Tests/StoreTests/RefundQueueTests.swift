@@ -19,7 +19,7 @@ final class RefundQueueTests: XCTestCase {
 
     func testQueueFollowsEveryWrite() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 600, seed: 6, now: fixedNow), force: false)
+        let store = try t.demo(orders: 600, seed: 6, now: fixedNow)
         let db = store.db
         XCTAssertGreaterThan(try queued(db).count, 0)
         XCTAssertEqual(try queued(db), try derived(db), "after the demo load")
@@ -55,7 +55,7 @@ final class RefundQueueTests: XCTestCase {
         let t = TempStore()
         var pending = 0
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 400, seed: 8, now: fixedNow), force: false)
+            let store = try t.demo(orders: 400, seed: 8, now: fixedNow)
             pending = Int(try store.db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
             // The later migrations come out first, newest first, then migration 4.
             try SchemaRollback.rollBack(store.db, to: 4)

@@ -21,7 +21,7 @@ final class Schema7Tests: XCTestCase {
         var before: [String: [String]] = [:]
         let tables = ["dash_hours", "dash_callbacks", "dash_pending", "dash_departures"]
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 800, seed: 6, now: fixedNow), force: false)
+            let store = try t.demo(orders: 800, seed: 6, now: fixedNow)
             for table in tables { before[table] = try dump(store.db, table) }
             XCTAssertFalse(before["dash_hours"]!.isEmpty)
             try SchemaRollback.rollBack(store.db, to: 6)

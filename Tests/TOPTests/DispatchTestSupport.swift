@@ -20,7 +20,7 @@ final class DispatchTempStore {
     init(demoOrders: Int? = nil) throws {
         temp = TemporaryStore(label: "busops-top")
         if let demoOrders {
-            store = try DemoGenerator.create(path: temp.path, options: .init(orders: demoOrders, seed: 5), force: false)
+            store = try temp.demo(orders: demoOrders, seed: 5, now: ChinaTime.now())
         } else {
             store = try temp.open()
         }
