@@ -18,6 +18,9 @@ public struct ActionPreview: Sendable, Equatable {
     public var params: [String]
     /// Personal data the lines carry, masked by the console until revealed (not part of what binds a confirmation).
     public var personal = PersonalValues()
+    /// The one line a bulk confirmation lists for this row (issue 12: "lists every row it will touch"); the title
+    /// when the action sets none. Free of personal data.
+    public var brief: String?
     public init(title: String, lines: [String], version: Int, method: String?, params: [String] = [],
                 personal: PersonalValues = PersonalValues()) {
         self.title = title; self.lines = lines; self.version = version; self.method = method; self.params = params

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 import Store
 
@@ -7,11 +8,9 @@ import Store
 /// its audit and outbox rows (docs/ARCHITECTURE.md), so a kill leaves all of it or none.
 final class ActionCrashMatrixTests: XCTestCase {
     func testSIGKILLedRefundDecisionsLeaveNoHalfAction() throws {
-        let dir = NSTemporaryDirectory() + "busops-crash-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let db = dir + "/store.sqlite"
-        let demo = TmuxSession.busops(["demo", "--db", db, "--orders", "1200", "--seed", "5"])
+        let temp = TemporaryStore(label: "busops-crash")
+        let db = temp.path
+        let demo = temp.busopsDemo(orders: 1200, seed: 5)
         XCTAssertEqual(demo.status, 0, demo.output)
         let pending = try Store(path: db, readOnly: true).db.prepare(
             "SELECT refund_id FROM refunds WHERE status = 'pending' ORDER BY id LIMIT 80").all { $0.text(0) }

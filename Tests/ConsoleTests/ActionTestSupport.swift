@@ -3,37 +3,31 @@ import XCTest
 @testable import Console
 import Operations
 import Store
+import TestFixtures
 
-/// A demo store made for "now" (the console's actions run on the wall clock), in a temporary directory.
+/// 2026-11-21 10:00 GMT+8, the fixed instant of the Update tests (TestFixtures' TemporaryStore.fixedNow).
+let fixedNow = TemporaryStore.fixedNow
+
+/// A demo store made for "now" (the console's actions run on the wall clock), in a temporary directory
+/// (TestFixtures' one temp-store fixture).
 final class ActionStoreFixture {
-    let dir: String
+    let temp = TemporaryStore(label: "busops-act")
     let store: Store
-    var path: String { dir + "/store.sqlite" }
+    var dir: String { temp.dir }
+    var path: String { temp.path }
     let now = ChinaTime.now()
 
     init(orders: Int = 300, seed: UInt64 = 3) throws {
-        dir = NSTemporaryDirectory() + "busops-act-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        store = try DemoGenerator.create(path: dir + "/store.sqlite", options: .init(orders: orders, seed: seed, now: now), force: false)
+        store = try temp.demo(orders: orders, seed: seed, now: now)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func effects(as name: String = "alice", source: String = "ssh:10.0.0.7") -> ActionEffects {
         ActionEffects(store: store, actor: Actor(operatorName: name, source: source), progress: nil)
     }
 
-    func int(_ sql: String, _ args: SQLValue...) throws -> Int {
-        let s = try store.db.prepare(sql)
-        try s.bind(args)
-        return try s.all { $0.int(0) }.first ?? 0
-    }
+    func int(_ sql: String, _ args: SQLValue...) throws -> Int { try store.firstInt(sql, args) }
 
-    func text(_ sql: String, _ args: SQLValue...) throws -> String? {
-        let s = try store.db.prepare(sql)
-        try s.bind(args)
-        return try s.all { $0.isNull(0) ? nil : $0.text(0) }.first ?? nil
-    }
+    func text(_ sql: String, _ args: SQLValue...) throws -> String? { try store.firstText(sql, args) }
 
     /// Everything an action could write: a count of each table's rows plus the sum of versions.
     func footprint() throws -> [Int] {
@@ -58,11 +52,12 @@ final class ActionStoreFixture {
     }
 }
 
-/// The console's state with the given rows loaded, as `update` would have them after the effects ran.
-func consoleState(readOnly: Bool = false, now: Int) -> AppState {
-    var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
+/// The console's state on a demo store's session (no store opened), sized as the terminal would be: the one
+/// starting state of the Update tests.
+func consoleState(readOnly: Bool = false, isDemo: Bool = true, width: Int = 120, height: Int = 40, now: Int) -> AppState {
+    var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: isDemo, readOnly: readOnly,
                                           readOnlyReason: readOnly ? "--read-only" : nil), now: now)
-    _ = Update.apply(&s, .resize(width: 120, height: 40), now: now)
+    _ = Update.apply(&s, .resize(width: width, height: height), now: now)
     return s
 }
 

@@ -24,19 +24,42 @@ final class ActionUpdateTests: XCTestCase {
         _ = Update.apply(&s, .detailLoaded(d), now: now)
     }
 
-    func testApproveOpensAFormPrefilledFromTheTierAndBoundToTheVersionShown() throws {
+    /// Approve's one field is prefilled from the tier, so A asks for the preview at once (issue 12, operator speed)
+    /// with the form behind it: the confirmation's Esc goes back to it to change the fee.
+    func testApprovePreviewsAtOnceWithAFormPrefilledFromTheTierAndBoundToTheVersionShown() throws {
         var s = consoleState(now: now)
         let row = try fx.refundableRow()
         try refundsView(&s, select: row)
-        XCTAssertEqual(Update.apply(&s, .key(.char("A")), now: now), [])
-        guard case .form(let f)? = s.overlay else { return XCTFail("no form: \(String(describing: s.message))") }
         let fee = Money.yuan(row.currentFeeFen!)
+        let purpose = FormPurpose(unit: "refund.approve", row: .refund(row))
+        XCTAssertEqual(Update.apply(&s, .key(.char("A")), now: now), [.prepareConfirm(purpose, ["fee": fee])],
+                       "the typed values go to the effect that validates and previews")
+        guard case .form(let f)? = s.overlay else { return XCTFail("no form: \(String(describing: s.message))") }
         XCTAssertEqual(f.fields.map(\.value), [fee])
-        XCTAssertEqual(f.purpose, FormPurpose(unit: "refund.approve", row: .refund(row)))
+        XCTAssertEqual(f.purpose, purpose)
         XCTAssertEqual(f.purpose.row.version, row.refund.version)
         XCTAssertTrue(f.title.contains(row.refund.refundId), f.title)
-        // Enter hands the typed values to the effect that validates and previews; nothing else happens yet.
+        let preview = try XCTUnwrap(fx.effects().prepareConfirm(purpose, ["fee": fee]).first)
+        _ = Update.apply(&s, preview, now: now)
+        guard case .confirm(let c)? = s.overlay else { return XCTFail("the confirmation: \(String(describing: s.message))") }
+        XCTAssertFalse(c.confirmFocused, "Cancel first")
+        XCTAssertEqual(c.form, f, "the form behind it")
+        _ = Update.apply(&s, .key(.escape), now: now)
+        XCTAssertEqual(s.overlay, .form(f), "Esc: back to the form to change the fee")
+        // Enter there previews again what was typed.
         XCTAssertEqual(Update.apply(&s, .key(.enter), now: now), [.prepareConfirm(f.purpose, ["fee": fee])])
+    }
+
+    /// A tier that allows no refund prefills no fee: the form stays, waiting for one.
+    func testApproveWithNoFeeInTheTierOpensTheFormOnly() throws {
+        var s = consoleState(now: now)
+        var row = try fx.refundableRow()
+        row.currentFeeFen = nil; row.currentFeePercent = nil   // as the Refunds view shows a row in a 不可退 tier
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        _ = Update.apply(&s, .refundsLoaded([row], total: 1), now: now)
+        XCTAssertEqual(Update.apply(&s, .key(.char("A")), now: now), [])
+        guard case .form(let f)? = s.overlay else { return XCTFail("no form: \(String(describing: s.message))") }
+        XCTAssertEqual(f.fields.map(\.value), [""])
     }
 
     func testUnchangedFeeMeansTheTierEditedFeeIsParsedFromYuanAndBadFeeIsRefused() throws {

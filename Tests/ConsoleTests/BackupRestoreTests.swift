@@ -1,27 +1,28 @@
 import Foundation
+import TestFixtures
 import XCTest
 
 /// `busops backup` and `busops restore` (docs/REPLICATION.md, "Backups without Litestream"): a consistent copy
 /// while serve writes, a refused overwrite, a corrupt copy refused, the replaced store kept aside.
 final class BackupRestoreTests: XCTestCase {
-    var dir = ""
+    /// TestFixtures' temp store: the store at `temp.path`, copies and logs next to it in `dir`.
+    var temp: TemporaryStore!
+    var dir: String { temp.dir }
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "busops-backup-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        temp = TemporaryStore(label: "busops-backup")
         guard FileManager.default.isExecutableFile(atPath: TmuxSession.binary) else { throw XCTSkip("no busops binary; swift build first") }
     }
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDown() { temp = nil }
 
     func sql(_ db: String, _ q: String) -> String {
         TmuxSession.run(["/usr/bin/sqlite3", "-readonly", db, q]).output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func testBackupWhileServeWritesIsConsistentAndRestoreKeepsTheReplacedStore() throws {
-        let db = dir + "/store.sqlite", copy = dir + "/copy.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "300"]).status, 0)
+        let db = temp.path, copy = dir + "/copy.sqlite"
+        XCTAssertEqual(temp.busopsDemo(orders: 300).status, 0)
         let secret = ["BUSOPS_QIMEN_SECRET": "backup-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"], env: secret,
-                                         outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: secret)
         defer { serve.stop() }
         let sim = try ChildProcess([TmuxSession.binary, "simulate", "--qimen", serve.url, "--rate", "40", "--duration", "20"],
                                    env: secret, outputPath: dir + "/sim.out")
@@ -51,8 +52,8 @@ final class BackupRestoreTests: XCTestCase {
     }
 
     func testACorruptCopyIsRefusedAndNothingIsReplaced() throws {
-        let db = dir + "/store.sqlite", copy = dir + "/copy.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "300"]).status, 0)
+        let db = temp.path, copy = dir + "/copy.sqlite"
+        XCTAssertEqual(temp.busopsDemo(orders: 300).status, 0)
         XCTAssertEqual(TmuxSession.busops(["backup", "--db", db, "--to", copy]).status, 0)
         // Scribble over pages in the middle of the copy (not the header).
         let h = try XCTUnwrap(FileHandle(forUpdatingAtPath: copy))
@@ -82,8 +83,8 @@ final class BackupRestoreTests: XCTestCase {
     }
 
     func testStatusWarnsWithoutReplicationAndCheckpointSettingIsValidated() throws {
-        let db = dir + "/store.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "50"]).status, 0)
+        let db = temp.path
+        XCTAssertEqual(temp.busopsDemo(orders: 50).status, 0)
         let s = TmuxSession.busops(["status", "--db", db])
         XCTAssertEqual(s.status, 1, "no Litestream state: a warning")
         XCTAssertTrue(s.output.contains("not replicated"), s.output)

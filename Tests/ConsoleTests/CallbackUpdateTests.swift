@@ -6,7 +6,7 @@ import Operations
 /// Issue 12, "Lists operators asked for": Callbacks narrow by state and method, and Enter shows any callback in
 /// full (item.notify included), with its order one key away when it has one.
 final class CallbackUpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func callback(_ id: Int64, method: String = "taobao.bus.item.notify", orderId: Int64? = nil) -> OutboxRecord {
         OutboxRecord(id: id, method: method, orderId: orderId, agentOrderId: orderId.map { "BO\($0)" }, refundId: nil, idempotencyKey: "K\(id)",
@@ -15,8 +15,7 @@ final class CallbackUpdateTests: XCTestCase {
     }
 
     func onCallbacks(_ rows: [OutboxRecord]) -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        var s = consoleState(width: 80, height: 24, now: now)
         _ = Update.apply(&s, .key(.char("4")), now: now)
         _ = Update.apply(&s, .callbacksLoaded(rows, total: rows.count), now: now)
         return s

@@ -7,11 +7,10 @@ import Views
 /// Issue 12: a confirmation taller than the screen scrolls with j/k (↓/↑, PgDn/PgUp) and stops at its last line;
 /// scrolling never moves the focus off Cancel.
 final class ConfirmScrollUpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func testTallConfirmationScrollsWithinItsLines() {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        var s = consoleState(width: 80, height: 24, now: now)
         let lines = (1...40).map { "passenger \($0) refund 12.50 yuan" }
         let pending = PendingAction(request: .approveRefund(refundId: "RF1", feeFen: 0),
                                     shown: ActionPreview(title: "Stop", lines: lines, version: 1, method: nil))

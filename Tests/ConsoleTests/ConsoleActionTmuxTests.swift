@@ -49,12 +49,14 @@ final class ConsoleActionTmuxTests: TmuxStoreTestCase {
         // The first row is the most urgent (earliest departure); its order is what the form must be about.
         let firstOrder = try XCTUnwrap(capture("(?m)^ (BO\\d{10}) ", in: queue), queue)
         t.send("A")
-        let form = expect(t, "Approve refund RF", "the approve form")
-        let refundId = try XCTUnwrap(capture("Approve refund (RF\\d+) \\(order (?:BO\\d+)\\)", in: form), form)
-        XCTAssertTrue(form.contains("(order \(firstOrder))"), "the form is for the first row's refund:\n\(form)")
-        if form.contains("type a fee to approve anyway") { t.type("1") }
-        t.send("Enter")
+        // The fee of the tier in force is prefilled, so the confirmation opens at once (its form is one Esc away);
+        // a tier that allows no refund leaves the form open for a fee.
+        let opened = t.waitFor { $0.contains("[ Confirm ]") || $0.contains("Fee (yuan)") }
+        XCTAssertTrue(opened.ok, opened.screen)
+        if !opened.screen.contains("[ Confirm ]") { t.type("1"); t.send("Enter") }
         let confirm = expect(t, "[ Confirm ]", "the confirmation")
+        let refundId = try XCTUnwrap(capture("Approve refund (RF\\d+)", in: confirm), confirm)
+        XCTAssertTrue(confirm.contains(firstOrder), "the confirmation is for the first row's refund:\n\(confirm)")
         XCTAssertTrue(confirm.contains("taobao.bus.agent.refund.confirm status 1"), confirm)
         XCTAssertTrue(confirm.contains("yuan"), confirm)
         t.send("Tab")
@@ -131,12 +133,13 @@ final class ConsoleActionTmuxTests: TmuxStoreTestCase {
         t.send("3")
         expect(t, "most urgent first", "the Refunds view")
         t.send("A")
-        let form = expect(t, "Approve refund RF", "the approve form")
-        let refundId = try XCTUnwrap(capture("Approve refund (RF\\d+)", in: form), form)
+        let confirm = expect(t, "[ Confirm ]", "the confirmation at once, the form behind it")
+        t.send("Escape")
+        let form = expect(t, "Approve refund RF", "Esc: the approve form")
+        let refundId = try XCTUnwrap(capture("Approve refund (RF\\d+)", in: form), confirm)
         // Another operator approves the same refund from a shell meanwhile.
         let other = TmuxSession.busops(["refund", "approve", refundId, "--db", db, "--fee", "0", "--yes"], env: ["BUSOPS_OPERATOR": "bob"])
         XCTAssertEqual(other.status, 0, other.output)
-        if form.contains("type a fee to approve anyway") { t.type("1") }
         t.send("Enter")
         let refused = expect(t, "was changed by bob", "the console refuses and names bob")
         XCTAssertTrue(refused.contains("refund.approve"), refused)

@@ -12,11 +12,13 @@ final class ConsoleTerminalTmuxTests: TmuxStoreTestCase {
         t.send("A")
         let s = expect(t, "read-only: approve refund is not available", "A answers read-only")
         XCTAssertTrue(messageLine(s).contains("--read-only"), "the reason is named:\n\(s)")
-        t.send("R"); expect(t, "read-only: reject refund is not available", "R answers read-only")
-        t.send("4"); expect(t, "sub_code", "Callbacks")
-        t.send("T"); expect(t, "read-only: re-fire a failed callback is not available", "T answers read-only")
-        t.send("2"); expect(t, "prev/next day", "Seats")
-        t.send("S"); expect(t, "read-only: stop schedule", "S answers read-only")
+        walk(t, [
+            ("R", "read-only: reject refund is not available", "R answers read-only"),
+            ("4", "sub_code", "Callbacks"),
+            ("T", "read-only: re-fire a failed callback is not available", "T answers read-only"),
+            ("2", "prev/next day", "Seats"),
+            ("S", "read-only: stop schedule", "S answers read-only"),
+        ])
         // Revealing personal data writes an audit row: read-only cannot reveal (never unaudited).
         let phone = SQLiteCLI.query(db, "SELECT contact_phone FROM orders WHERE agent_order_id = '\(newestId)'").first ?? "?"
         t.send("1"); expect(t, "飞猪订单号", "Orders")

@@ -67,9 +67,11 @@ final class ConsoleViewsTmuxTests: TmuxStoreTestCase {
         t.send("/"); t.type("欧阳"); t.send("Enter")
         s = expect(t, "match: \(nameHits[0])", "search by a Chinese name substring")
         XCTAssertTrue(s.contains("Search: 欧阳"), s)
-        t.send("n"); expect(t, "match: \(nameHits[1])", "n → next (older) match")
-        t.send("n"); expect(t, "match: \(nameHits[2])", "n again")
-        t.send("N"); expect(t, "match: \(nameHits[1])", "N → previous match")
+        walk(t, [
+            ("n", "match: \(nameHits[1])", "n → next (older) match"),
+            ("n", "match: \(nameHits[2])", "n again"),
+            ("N", "match: \(nameHits[1])", "N → previous match"),
+        ])
 
         t.send("/"); t.type("无此人"); t.send("Enter")
         expect(t, "no more orders match “无此人”", "a search with no match says so")

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 @testable import Store
 
@@ -9,14 +10,12 @@ import XCTest
 /// log, line by line.
 final class DashboardServeSimulateTests: XCTestCase {
     func testEveryFigureEqualsSQLAfterServeAndSimulate() throws {
-        let dir = NSTemporaryDirectory() + "busops-dash-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let db = dir + "/store.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "300", "--seed", "13"]).status, 0)
+        let temp = TemporaryStore(label: "busops-dash")
+        let dir = temp.dir
+        let db = temp.path
+        XCTAssertEqual(temp.busopsDemo(orders: 300, seed: 13).status, 0)
         let secret = ["BUSOPS_QIMEN_SECRET": "dash-qimen-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: secret, outputPath: dir + "/serve.out", errorPath: dir + "/serve.err")
+        let serve = try temp.busopsServe(env: secret, accessLog: true)
         defer { serve.stop() }
         let sim = TmuxSession.busops(["simulate", "--qimen", serve.url, "--rate", "25", "--duration", "3", "--seed", "7"], env: secret)
         XCTAssertEqual(sim.status, 0, sim.output)

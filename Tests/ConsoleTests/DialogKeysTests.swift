@@ -6,7 +6,7 @@ import Operations
 /// Issue 12: forms edit like a shell line, Esc on a confirmation returns to its form, `q` goes back from a detail,
 /// Ctrl-C cancels a dialog and quits only where no dialog is open.
 final class DialogKeysTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func testLineEditMovesCutsAndInsertsAtTheCursor() {
         var l = LineEdit("T2026 1122")
@@ -30,8 +30,7 @@ final class DialogKeysTests: XCTestCase {
     }
 
     func formState() -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        var s = consoleState(width: 80, height: 24, now: now)
         let row = ActionRow.sending(paused: false)
         s.overlay = .form(FormState(title: "Note", fields: [.init(name: "note", label: "备注", value: "call back", hint: "")],
                                     purpose: FormPurpose(unit: "order.note", row: row)))

@@ -8,12 +8,10 @@ import Views
 /// certificate numbers and phones until the order is revealed (the detail's `v`, which is audited); a revealed
 /// order shows them in its dialogs too.
 final class DialogMaskingTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func state() -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 100, height: 30), now: now)
-        return s
+        consoleState(width: 100, height: 30, now: now)
     }
 
     func confirm(_ s: inout AppState) {

@@ -9,11 +9,8 @@ final class DialogMaskingTmuxTests: TmuxStoreTestCase {
         t.send("3")
         expect(t, "most urgent first", "the Refunds view")
         t.send("A")
-        let form = expect(t, "Approve refund RF", "the approve form")
-        let refundId = try XCTUnwrap(form.range(of: "RF\\d+", options: .regularExpression).map { String(form[$0]) }, form)
-        if form.contains("type a fee to approve anyway") { t.type("1") }
-        t.send("Enter")
-        let confirm = expect(t, "[ Confirm ]", "the confirmation")
+        let confirm = expect(t, "[ Confirm ]", "the confirmation (at once: the fee of the tier is prefilled)")
+        let refundId = try XCTUnwrap(confirm.range(of: "RF\\d+", options: .regularExpression).map { String(confirm[$0]) }, confirm)
         let names = SQLiteCLI.query(db, """
             SELECT t.name FROM refunds r JOIN tickets t ON t.order_id = r.order_id AND (r.ticket_id IS NULL OR t.id = r.ticket_id)
             WHERE r.refund_id = '\(refundId)'

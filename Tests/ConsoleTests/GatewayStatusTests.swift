@@ -21,8 +21,7 @@ final class GatewayStatusTests: XCTestCase {
     }
 
     func testOnTheFrameAfterAnyKey() {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: false, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        var s = consoleState(isDemo: false, width: 80, height: 24, now: now)
         _ = Update.apply(&s, .gatewayChecked(GatewayStatus(badge: "SANDBOX", notSending: "not configured")), now: now)
         _ = Update.apply(&s, .key(.char("j")), now: now)
         _ = Update.apply(&s, .key(.char("2")), now: now)

@@ -6,13 +6,10 @@ import XCTest
 /// Issue 12, "Keys in sight": the hint line comes from the key table for the screen as it is, fits 80 columns, and
 /// the help overlay scrolls so the view's own keys are reachable at 80x24.
 final class KeyHintsTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func makeState(readOnly: Bool = false, width: Int = 80, height: Int = 24) -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
-                                              readOnlyReason: readOnly ? "--read-only" : nil), now: now)
-        _ = Update.apply(&s, .resize(width: width, height: height), now: now)
-        return s
+        consoleState(readOnly: readOnly, width: width, height: height, now: now)
     }
 
     func bottomLine(_ s: AppState) -> String {

@@ -19,11 +19,13 @@ final class KeysTmuxTests: TmuxStoreTestCase {
         t.type("RF")
         let filtered = expect(t, "/RF", "the filter as typed")
         XCTAssertTrue(messageLine(filtered).contains(" match"), "the count as it narrows: \(messageLine(filtered))")
-        t.send("Enter"); expect(t, "Esc clears", "the kept filter leads the hint line")
-        t.send("Escape"); expect(t, "A approve", "Esc clears the filter")
-        t.send("4"); expect(t, "T retry", "the Callbacks hint line")
-        t.send("Enter"); expect(t, "Attempts (", "Enter shows the callback in full")
-        t.send("q"); expect(t, "failed first", "q goes back to the list")
+        walk(t, [
+            ("Enter", "Esc clears", "the kept filter leads the hint line"),
+            ("Escape", "A approve", "Esc clears the filter"),
+            ("4", "T retry", "the Callbacks hint line"),
+            ("Enter", "Attempts (", "Enter shows the callback in full"),
+            ("q", "failed first", "q goes back to the list"),
+        ])
         t.send("q")
         XCTAssertEqual(t.exitStatus(), 0)
     }

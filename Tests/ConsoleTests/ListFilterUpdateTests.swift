@@ -5,12 +5,10 @@ import XCTest
 /// Issue 12: `/` on Seats, Refunds, Callbacks and Due narrows as you type with a count; Esc clears; Orders keeps
 /// its search with n/N.
 final class ListFilterUpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func makeState() -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
-        return s
+        consoleState(width: 80, height: 24, now: now)
     }
 
     func due(_ id: String, route: String) -> DueItem {

@@ -1,3 +1,4 @@
+import TestFixtures
 import XCTest
 @testable import Console
 import Store
@@ -29,10 +30,8 @@ final class MemoryTerminalTests: XCTestCase {
 
     /// The whole console loop on a demo store: frames drawn, keys handled, quit by its key — no terminal at all.
     func testTheConsoleRunsOnAMemoryTerminal() throws {
-        let dir = NSTemporaryDirectory() + "busops-memterm-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try DemoGenerator.create(path: dir + "/s.sqlite", options: .init(orders: 120, seed: 2, now: ChinaTime.now()), force: false)
+        let temp = TemporaryStore(label: "busops-memterm")
+        let store = try temp.demo(orders: 120, seed: 2, now: ChinaTime.now())
         let term = MemoryTerminal(width: 100, height: 30, script: [nil, nil, .key(.char("3")), nil, nil, .key(.char("q"))])
         let session = SessionInfo(storePath: store.path, isDemo: true, readOnly: true, readOnlyReason: "--read-only")
         let app = ConsoleApp(store: store, session: session, options: ConsoleOptions(themeName: "default", mouse: false, dispatch: false),

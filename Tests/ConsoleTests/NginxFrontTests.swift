@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 import Qimen
 import TOP
@@ -11,21 +12,19 @@ final class NginxFrontTests: XCTestCase {
             if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("nginx is required in CI (.ci/run installs it)") }
             throw XCTSkip("nginx is not installed")
         }
-        let dir = NSTemporaryDirectory() + "busops-nginx-" + UUID().uuidString
+        let temp = TemporaryStore(label: "busops-nginx")
+        let dir = temp.dir
         try FileManager.default.createDirectory(atPath: dir + "/logs", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let cert = TmuxSession.run(["/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
                                     "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem"])
         XCTAssertEqual(cert.status, 0, cert.output)
 
-        let db = dir + "/store.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "50"]).status, 0)
+        XCTAssertEqual(temp.busopsDemo(orders: 50).status, 0)
         let secret = "nginx-test-secret"
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: ["BUSOPS_QIMEN_SECRET": secret], outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: ["BUSOPS_QIMEN_SECRET": secret])
         defer { serve.stop() }
         let upstream = serve.url.replacingOccurrences(of: "http://", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-        let httpPort = try freePort(), httpsPort = try freePort()
+        let httpPort = try LoopbackPort.unused(), httpsPort = try LoopbackPort.unused()
 
         // The shipped file, with only the machine-specific parts swapped: ports, certificate, log and upstream paths.
         var site = try String(contentsOfFile: Self.repoRoot + "/docs/nginx-busops.conf", encoding: .utf8)
@@ -71,20 +70,5 @@ final class NginxFrontTests: XCTestCase {
 
     static var repoRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    }
-
-    func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard ok else { throw XCTSkip("no free port") }
-        return Int(UInt16(bigEndian: addr.sin_port))
     }
 }

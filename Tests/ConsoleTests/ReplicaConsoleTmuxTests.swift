@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 
 /// A replica console (docs/REPLICATION.md, "Replica consoles"): a follower kept by `litestream restore -f`,
@@ -8,11 +9,10 @@ final class ReplicaConsoleTmuxTests: XCTestCase {
     func testReplicaConsoleFollowsThePrimaryAndRefusesActions() throws {
         try TmuxSession.requireTmux()
         let litestream = try LitestreamBinary.require()
-        let dir = NSTemporaryDirectory() + "busops-replica-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let db = dir + "/store.sqlite", replica = dir + "/replica", follower = dir + "/follower.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "200", "--seed", "3"]).status, 0)
+        let temp = TemporaryStore(label: "busops-replica")
+        let dir = temp.dir
+        let db = temp.path, replica = dir + "/replica", follower = dir + "/follower.sqlite"
+        XCTAssertEqual(temp.busopsDemo(orders: 200, seed: 3).status, 0)
         try "dbs:\n  - path: \(db)\n    replica:\n      type: file\n      path: \(replica)\n      sync-interval: 200ms\n"
             .write(toFile: dir + "/litestream.yml", atomically: true, encoding: .utf8)
         let ls = try ChildProcess([litestream, "replicate", "-config", dir + "/litestream.yml"], outputPath: dir + "/ls.out")

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 
 /// Issue 14's restore drill (docs/REPLICATION.md, "The drill"): Litestream replicates a demo store to a file
@@ -21,11 +22,10 @@ final class ReplicationDrillTests: XCTestCase {
     }
 
     func drill(round: Int, litestream: String) throws {
-        let dir = NSTemporaryDirectory() + "busops-drill-\(round)-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let db = dir + "/store.sqlite", replica = dir + "/replica"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "300", "--seed", "\(round)"]).status, 0)
+        let temp = TemporaryStore(label: "busops-drill-\(round)")
+        let dir = temp.dir
+        let db = temp.path, replica = dir + "/replica"
+        XCTAssertEqual(temp.busopsDemo(orders: 300, seed: round).status, 0)
         try """
         dbs:
           - path: \(db)
@@ -39,8 +39,7 @@ final class ReplicationDrillTests: XCTestCase {
         XCTAssertTrue(wait(10) { !LTXFiles.in(replica).isEmpty }, "litestream took its first snapshot:\n\(ls.output)")
 
         let secret = ["BUSOPS_QIMEN_SECRET": "drill-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: secret, outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: secret)
         defer { serve.stop() }
         let sim = try ChildProcess([TmuxSession.binary, "simulate", "--qimen", serve.url, "--rate", "40", "--duration", "60",
                                     "--seed", "\(round * 11)"], env: secret, outputPath: dir + "/simulate.out")

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 @testable import Console
 @testable import Store
@@ -7,7 +8,7 @@ import XCTest
 /// `:report DATE` (issue 13): the command opens the settlement page, outside commits reload it, Esc closes it, and
 /// the frame shows the very lines `busops report day` prints.
 final class ReportUpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func command(_ s: inout AppState, _ text: String) -> [Effect] {
         _ = Update.apply(&s, .key(.char(":")), now: now)
@@ -25,8 +26,7 @@ final class ReportUpdateTests: XCTestCase {
     }
 
     func testReportCommandLoadsReloadsAndCloses() {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false, readOnlyReason: nil), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
+        var s = consoleState(width: 80, height: 24, now: now)
         XCTAssertEqual(command(&s, "report yesterday"), [.loadReport("2026-11-20")])
         XCTAssertEqual(command(&s, "report 2026-02-30"), [])
         XCTAssertEqual(s.message?.kind, .error)
@@ -46,7 +46,7 @@ final class ReportUpdateTests: XCTestCase {
 
 /// `:export FILE` (issue 13): written whole, never over an existing file without `:export!`, controls never raw.
 final class ExportTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func testExportCommandParsesFileAndBang() {
         var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: false, readOnlyReason: nil), now: now)
@@ -62,9 +62,8 @@ final class ExportTests: XCTestCase {
     }
 
     func testAtomicWriteRefusesToOverwriteUnlessAsked() throws {
-        let dir = NSTemporaryDirectory() + "busops-export-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let temp = TemporaryStore(label: "busops-export")
+        let dir = temp.dir
         let path = dir + "/out.csv"
         try AtomicExport.write("a\r\n", to: path, replace: false)
         XCTAssertThrowsError(try AtomicExport.write("b\r\n", to: path, replace: false))
@@ -77,10 +76,8 @@ final class ExportTests: XCTestCase {
     }
 
     func testOrdersExportIsTheWholeFilteredListMasked() throws {
-        let dir = NSTemporaryDirectory() + "busops-export-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try DemoGenerator.create(path: dir + "/s.sqlite", options: .init(orders: 2500, seed: 5, now: now), force: false)
+        let temp = TemporaryStore(label: "busops-export")
+        let store = try temp.demo(orders: 2500, seed: 5, now: now)
         var s = AppState(session: SessionInfo(storePath: store.path, isDemo: true, readOnly: false, readOnlyReason: nil), now: now)
         s.orders.filter = OrderFilter(statuses: [.issued])
         s.orders.sort = .amount

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 
 /// Issue 5 end to end: `busops serve` on loopback, `busops simulate` signing Fliggy-side traffic against it,
@@ -6,14 +7,11 @@ import XCTest
 final class ServeSimulateTmuxTests: XCTestCase {
     func testOrdersCreatedThroughQimenAppearLiveInTheConsole() throws {
         try TmuxSession.requireTmux()
-        let dir = NSTemporaryDirectory() + "busops-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let db = dir + "/store.sqlite"
-        XCTAssertEqual(TmuxSession.busops(["demo", "--db", db, "--orders", "200", "--seed", "5"]).status, 0)
+        let temp = TemporaryStore(label: "busops-e2e")
+        let db = temp.path
+        XCTAssertEqual(temp.busopsDemo(orders: 200, seed: 5).status, 0)
         let secret = ["BUSOPS_QIMEN_SECRET": "e2e-qimen-secret"]
-        let serve = try ListeningProcess(args: [TmuxSession.binary, "serve", "--db", db, "--listen", "127.0.0.1:0"],
-                                         env: secret, outputPath: dir + "/serve.out")
+        let serve = try temp.busopsServe(env: secret)
         defer { serve.stop() }
         let console = try TmuxSession(command: "\(TmuxSession.binary) --db \(db) --no-dispatch")
         XCTAssertTrue(console.waitFor("BO0000000200").ok, "the demo's newest order first:\n\(console.screen())")

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 
 /// Drives the real `busops` binary inside a detached tmux session, as an operator would:
@@ -6,7 +7,9 @@ import XCTest
 final class TmuxSession {
     let name: String
     let socket: String
-    let dir: String
+    /// The session's home, socket and exit-status file (TestFixtures' temp directory, removed after the server is killed).
+    private let temp: TempDirectory
+    var dir: String { temp.dir }
 
     /// The busops binary next to the test bundle (swift build / swift test put both in the same folder).
     static var binary: String {
@@ -33,9 +36,8 @@ final class TmuxSession {
     init(width: Int = 120, height: Int = 40, command: String, env: [String: String] = [:]) throws {
         try TmuxSession.requireTmux()
         name = "busops-test-\(UUID().uuidString.prefix(8))"
-        dir = NSTemporaryDirectory() + name
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        socket = dir + "/tmux.sock"
+        temp = TempDirectory(name)
+        socket = temp.file("tmux.sock")
         var envArgs: [String] = []
         let base = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": dir, "XDG_DATA_HOME": dir + "/data",
                     "XDG_CONFIG_HOME": dir + "/config", "BUSOPS_OPERATOR": "tester"]
@@ -49,7 +51,6 @@ final class TmuxSession {
 
     deinit {
         _ = TmuxSession.run(["/usr/bin/env", "tmux", "-S", socket, "kill-server"])
-        try? FileManager.default.removeItem(atPath: dir)
     }
 
     func send(_ keys: String...) {
@@ -103,8 +104,8 @@ final class TmuxSession {
     /// not a pipe, for the same reason.
     @discardableResult
     static func run(_ args: [String], env: [String: String]? = nil) -> (status: Int32, output: String) {
-        let out = NSTemporaryDirectory() + "busops-run-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let temp = TempDirectory("busops-run")
+        let out = temp.file("output")
         let pid: pid_t
         switch ChildSpawn.start(args, env: env ?? ProcessInfo.processInfo.environment, output: out) {
         case .success(let p): pid = p

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 import XCTest
 @testable import Console
 @testable import Store
@@ -6,13 +7,10 @@ import Operations
 
 /// `Update.apply` is pure: these drive it with events and check the state and the effects it asks for.
 final class UpdateTests: XCTestCase {
-    let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    let now = fixedNow
 
     func makeState(readOnly: Bool = false) -> AppState {
-        var s = AppState(session: SessionInfo(storePath: "/tmp/x.sqlite", isDemo: true, readOnly: readOnly,
-                                              readOnlyReason: readOnly ? "--read-only" : nil), now: now)
-        _ = Update.apply(&s, .resize(width: 80, height: 24), now: now)
-        return s
+        consoleState(readOnly: readOnly, width: 80, height: 24, now: now)
     }
 
     func order(_ id: Int64) -> OrderSummary {
@@ -201,10 +199,8 @@ extension UpdateTests {
 /// One real order detail from a small demo store.
 enum TempDemoDetail {
     static func make(now: Int) throws -> OrderDetail {
-        let dir = NSTemporaryDirectory() + "busops-reveal-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let store = try DemoGenerator.create(path: dir + "/s.sqlite", options: .init(orders: 5, seed: 1, now: now), force: false)
+        let temp = TemporaryStore(label: "busops-reveal")
+        let store = try temp.demo(orders: 5, seed: 1, now: now)
         return try XCTUnwrap(store.orderDetail(id: 5))
     }
 }

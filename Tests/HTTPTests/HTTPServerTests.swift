@@ -1,5 +1,6 @@
 import Foundation
 @testable import HTTP
+import TestFixtures
 import XCTest
 
 /// Loopback server tests: ephemeral ports, every socket read bounded by a timeout.
@@ -39,7 +40,13 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertTrue(response.bodyText.hasPrefix("POST /qimen 127.0.0.1:"), response.bodyText)
         XCTAssertTrue(response.bodyText.hasSuffix(" {}"))
         XCTAssertEqual(response.headers["x-query-count"], "2")
-        XCTAssertNotNil(response.headers["Date"])
+        // RFC 9110's IMF-fixdate, the server's own clock.
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(secondsFromGMT: 0)
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        let date = try XCTUnwrap(response.headers["Date"].flatMap(f.date(from:)), "Date: \(response.headers["Date"] ?? "none")")
+        XCTAssertLessThan(abs(date.timeIntervalSinceNow), 60)
     }
 
     func testSeveralRequestsShareOneKeptAliveConnection() throws {
@@ -151,8 +158,10 @@ final class HTTPServerTests: XCTestCase {
         let server = try startServer(access: { records.append($0) }) { _ in
             HTTPResponse(status: 201, contentType: "text/plain", body: Array("done".utf8), tag: "qimen.x.y")
         }
+        let sent = Date()
         _ = try HTTPClient().post(url: "http://127.0.0.1:\(server.port)/qimen?sign=SECRETSIGN", body: Array("b".utf8),
                                   timeout: 2)
+        let roundTripMs = Date().timeIntervalSince(sent) * 1000
         // The record is written just after the response is sent, so wait (bounded) for it.
         let record = try XCTUnwrap(records.waitForCount(1).first)
         XCTAssertEqual(record.method, "POST")
@@ -160,7 +169,10 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(record.status, 201)
         XCTAssertEqual(record.bytes, 4)
         XCTAssertEqual(record.tag, "qimen.x.y")
+        // Measured in milliseconds from the request's arrival: within the client's own round trip, plus the
+        // access record's own delay after the response went out.
         XCTAssertGreaterThanOrEqual(record.durationMs, 0)
+        XCTAssertLessThan(record.durationMs, roundTripMs + 50, "milliseconds, not micro- or nanoseconds")
         XCTAssertFalse(record.line.contains("SECRETSIGN"))
         XCTAssertTrue(record.line.contains("POST /qimen 201"), record.line)
     }
@@ -247,18 +259,8 @@ final class HTTPServerTests: XCTestCase {
     }
 }
 
-final class RecordBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var records: [AccessRecord] = []
-    func append(_ r: AccessRecord) { lock.lock(); records.append(r); lock.unlock() }
-    var all: [AccessRecord] { lock.lock(); defer { lock.unlock() }; return records }
-
-    func waitForCount(_ count: Int, timeout: TimeInterval = 3) -> [AccessRecord] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while all.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        return all
-    }
-}
+/// Access records from the server's threads (TestFixtures' LockedList).
+typealias RecordBox = LockedList<AccessRecord>
 
 final class ResultBox: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)

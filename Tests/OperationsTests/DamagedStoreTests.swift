@@ -15,12 +15,14 @@ final class DamagedStoreTests: XCTestCase {
         let pageSize = Int(try f.store.db.scalarInt("PRAGMA page_size") ?? 4096)
         let pages = Int(try f.store.db.scalarInt("PRAGMA page_count") ?? 0)
         var rng = SystemRandomNumberGenerator()
+        var opened = 0
         for trial in 0..<12 {
             let copy = f.temp.dir + "/damaged-\(trial).sqlite"
             try FileManager.default.copyItem(atPath: f.store.path, toPath: copy)
             try Self.overwrite(pages: (0..<4).map { _ in Int.random(in: 2...pages - 1, using: &rng) }, of: copy, pageSize: pageSize)
             // Page 1 is intact, so the copy still opens (or says at once it is not a store: also a refusal).
             guard let damaged = try? Store(path: copy, create: false) else { continue }
+            opened += 1
             let check = damaged.runQuickCheck(now: fixedNow)
             XCTAssertFalse(check.ok, "trial \(trial): quick_check found the overwritten pages")
             // A fresh connection (another CLI process) learns it from the recorded check, or from SQLite itself.
@@ -38,6 +40,7 @@ final class DamagedStoreTests: XCTestCase {
                 }
             }
         }
+        XCTAssertGreaterThan(opened, 0, "some damaged copies opened, so the actions' refusal was tried")
     }
 
     func testSQLiteReportingCorruptionRefusesWithoutAnyCheckRecorded() throws {

@@ -2,30 +2,23 @@ import Foundation
 import XCTest
 @testable import Operations
 import Store
+import TestFixtures
 
-/// A fresh store file in a temporary directory, removed when the test ends.
-final class TempDir {
-    let dir: String
-    var path: String { dir + "/store.sqlite" }
-    init() {
-        dir = NSTemporaryDirectory() + "busops-ops-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
-}
+/// A fresh store file in a temporary directory, removed when the test ends (TestFixtures' one temp-store fixture).
+typealias TempDir = TemporaryStore
 
 /// 2026-11-21 10:00 GMT+8: demo data and rule tiers are reproducible.
-let fixedNow = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+let fixedNow = TemporaryStore.fixedNow
 let alice = Actor(operatorName: "alice", source: "ssh:10.0.0.7")
 let bob = Actor(operatorName: "bob", source: "local")
 
 /// A demo store plus helpers to find rows in a given state and to check what an action left behind.
 final class DemoFixture {
-    let temp = TempDir()
+    let temp = TemporaryStore(label: "busops-ops")
     let store: Store
 
     init(orders: Int = 400, seed: UInt64 = 3) throws {
-        store = try DemoGenerator.create(path: temp.path, options: .init(orders: orders, seed: seed, now: fixedNow), force: false)
+        store = try temp.demo(orders: orders, seed: seed, now: fixedNow)
     }
 
     func ops(_ actor: Actor = alice, now: Int = fixedNow) -> Operations { Operations(store: store, actor: actor, now: { now }) }
@@ -37,17 +30,9 @@ final class DemoFixture {
         return try o.execute(action, confirming: try o.preview(action))
     }
 
-    func text(_ sql: String, _ args: SQLValue...) throws -> String? {
-        let s = try store.db.prepare(sql)
-        try s.bind(args)
-        return try s.all { $0.isNull(0) ? nil : $0.text(0) }.first ?? nil
-    }
+    func text(_ sql: String, _ args: SQLValue...) throws -> String? { try store.firstText(sql, args) }
 
-    func int(_ sql: String, _ args: SQLValue...) throws -> Int {
-        let s = try store.db.prepare(sql)
-        try s.bind(args)
-        return try s.all { $0.int(0) }.first ?? 0
-    }
+    func int(_ sql: String, _ args: SQLValue...) throws -> Int { try store.firstInt(sql, args) }
 
     func detail(_ agentOrderId: String) throws -> OrderDetail {
         try store.orderDetail(id: try store.orderId(agentOrderId: agentOrderId)!)!

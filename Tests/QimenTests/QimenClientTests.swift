@@ -2,6 +2,7 @@ import Foundation
 import HTTP
 @testable import Qimen
 import TOP
+import TestFixtures
 import XCTest
 
 final class QimenClientTests: XCTestCase {
@@ -43,40 +44,13 @@ final class QimenClientTests: XCTestCase {
     }
 
     func testTransportErrorsAreWrapped() throws {
-        let (fd, port) = try freePort()
-        close(fd)
+        let port = try LoopbackPort.unused()
         let client = QimenClient(url: "http://127.0.0.1:\(port)/qimen", secret: Secret("x"))
         XCTAssertThrowsError(try client.call(.fromCity, body: [:], timeout: 1)) {
             XCTAssertEqual($0 as? QimenClientError, .transport(.connectionRefused))
         }
     }
-
-    private func freePort() throws -> (Int32, UInt16) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
-        }
-        return (fd, UInt16(bigEndian: addr.sin_port))
-    }
 }
 
-final class LockedRecords: @unchecked Sendable {
-    private let lock = NSLock()
-    private var records: [AccessRecord] = []
-    func append(_ r: AccessRecord) { lock.lock(); records.append(r); lock.unlock() }
-    var all: [AccessRecord] { lock.lock(); defer { lock.unlock() }; return records }
-
-    /// Access records are written just after the response goes out; wait (bounded) for them.
-    func waitForCount(_ count: Int, timeout: TimeInterval = 3) -> [AccessRecord] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while all.count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        return all
-    }
-}
+/// Access records from the server's threads (TestFixtures' LockedList).
+typealias LockedRecords = LockedList<AccessRecord>

@@ -2,13 +2,15 @@ import Foundation
 @testable import Qimen
 import TOP
 import XCTest
+import TestFixtures
 
 final class QimenConfigTests: XCTestCase {
     private func tempFile(_ text: String, mode: mode_t) throws -> String {
-        let path = NSTemporaryDirectory() + "qimen-secret-\(UUID().uuidString)"
+        let temp = TempDirectory("qimen-secret")
+        let path = temp.file("secret")
         try text.write(toFile: path, atomically: false, encoding: .utf8)
         chmod(path, mode)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+        addTeardownBlock { _ = temp }
         return path
     }
 

@@ -4,6 +4,7 @@ import HTTP
 import Store
 import TOP
 import XCTest
+import TestFixtures
 
 /// The simulator against a real listener on a demo store made now (it searches today's and
 /// the next two days' schedules by the real clock), and against the self-test's fake merchant,
@@ -41,11 +42,9 @@ final class QimenSimulatorTests: XCTestCase {
 
 
     func testSimulatedDayCreatesPaysAndRefundsOrders() throws {
-        let dir = NSTemporaryDirectory() + "busops-sim-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/store.sqlite"
-        let store = try DemoGenerator.create(path: path, options: .init(orders: 50, seed: 2), force: false)
+        let temp = TemporaryStore(label: "busops-sim")
+        let path = temp.path
+        let store = try temp.demo(orders: 50, seed: 2, now: ChinaTime.now())
         let ordersBefore = try store.db.scalarInt("SELECT count(*) FROM orders") ?? 0
         let router = QimenRouter(config: QimenConfig(secrets: [.production: Secret("simsecret")]),
                                  handler: try QimenStoreHandler(path: path))

@@ -3,6 +3,7 @@ import HTTP
 @testable import Qimen
 import Store
 import TOP
+import TestFixtures
 import XCTest
 
 /// A demo store (100 orders, seed 1) made at a fixed instant, the store-backed handler, and
@@ -10,12 +11,13 @@ import XCTest
 /// server on an ephemeral loopback port. Everything is removed when the fixture goes.
 final class QimenStoreFixture {
     /// 2026-11-21 10:00:00 GMT+8.
-    static let now = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10)
+    static let now = TemporaryStore.fixedNow
     static let nowDate = Date(timeIntervalSince1970: TimeInterval(now))
     static let secret = "prodsecret"
 
-    let dir: String
-    let path: String
+    let temp = TemporaryStore(label: "busops-qimen")
+    var dir: String { temp.dir }
+    var path: String { temp.path }
     let handler: QimenStoreHandler
     let router: QimenRouter
     /// A second connection: PRAGMA data_version moves when any other connection commits.
@@ -23,19 +25,15 @@ final class QimenStoreFixture {
     private(set) var server: HTTPServer?
 
     init(settings: QimenSalesSettings = QimenSalesSettings(), orders: Int = 100) throws {
-        dir = NSTemporaryDirectory() + "busops-qimen-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        path = dir + "/store.sqlite"
-        _ = try DemoGenerator.create(path: path, options: .init(orders: orders, seed: 1, now: Self.now), force: false)
-        handler = try QimenStoreHandler(path: path, settings: settings)
+        _ = try temp.demo(orders: orders, seed: 1, now: Self.now)
+        handler = try QimenStoreHandler(path: temp.path, settings: settings)
         router = QimenRouter(config: QimenConfig(secrets: [.production: Secret(Self.secret)]), handler: handler,
                              clock: { QimenStoreFixture.nowDate })
-        observer = try Store(path: path)
+        observer = try Store(path: temp.path)
     }
 
     deinit {
         server?.stop(graceTimeout: 1)
-        try? FileManager.default.removeItem(atPath: dir)
     }
 
     /// Starts the HTTP server (port 0) and answers a client signing with the fixture's clock.

@@ -6,10 +6,10 @@ import XCTest
 
 /// `busops selftest --explain-sign` on PROTOCOL.md §2's vector (secret `testsecret`).
 final class SelftestSignTests: XCTestCase {
-    static let query = "app_key=12345678&customerId=2200000000&format=json&method=qimen.alitrip.bus.product.querystation"
-        + "&sign_method=md5&target_app_key=87654321&timestamp=2026-11-21+10%3A00%3A00&v=2.0"
-    static let body = Array(#"{"cityName":"香港","cityCode":"810100"}"#.utf8)
-    static let sign = "B6138F0C1C7AAFE60E26CA7E327252B1"
+    // PROTOCOL.md §2's vector, as QimenSignatureTests holds it.
+    static let query = QimenSignatureTests.vectorQuery
+    static let body = QimenSignatureTests.vectorBody
+    static let sign = QimenSignatureTests.vectorSign
     static let now = TopClock.parse("2026-11-21 10:01:00")!
 
     private func explain(sign: String?, body: [UInt8] = body, secret: String = "testsecret") -> SignatureExplanation {

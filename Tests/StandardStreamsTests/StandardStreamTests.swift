@@ -2,19 +2,20 @@ import Foundation
 import Glibc
 @testable import StandardStreams
 import XCTest
+import TestFixtures
 
 /// The one stdout/stderr writer (docs/HARDENING.md "Output that cannot be written"): a failed
 /// write is counted, never fatal, and a log stream tells the lost count on its next good line.
 final class StandardStreamTests: XCTestCase {
-    private var dir = ""
+    private var temp: TempDirectory!
+    private var dir: String { temp.dir }
 
     override func setUpWithError() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
-        dir = NSTemporaryDirectory() + "busops-streams-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        temp = TempDirectory("busops-streams")
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDown() { temp = nil }
 
     /// A descriptor the test can point at /dev/full, then at a file, under the stream's feet.
     private func redirect(_ fd: Int32, to path: String) {

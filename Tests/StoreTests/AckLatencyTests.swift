@@ -12,7 +12,7 @@ enum Schema11Undo {
 final class AckLatencyTests: XCTestCase {
     func testHourlyP95EqualsTheOutboxWithinItsBucket() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 3000, seed: 12, now: fixedNow), force: false)
+        let store = try t.demo(orders: 3000, seed: 12, now: fixedNow)
         try check(store, now: fixedNow, "after the load")
         // Another connection records answers as the dispatcher does (attempts + 1 with the state, one UPDATE).
         let other = try Store(path: t.path)

@@ -13,7 +13,7 @@ final class CountersTests: XCTestCase {
 
     func testCountersFollowEveryWrite() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 600, seed: 6, now: fixedNow), force: false)
+        let store = try t.demo(orders: 600, seed: 6, now: fixedNow)
         var c = try counts(store)
         XCTAssertEqual(c[0], c[1]); XCTAssertEqual(c[2], c[3])
         XCTAssertGreaterThan(c[0], 0)

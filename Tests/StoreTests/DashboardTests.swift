@@ -6,7 +6,7 @@ import XCTest
 final class DashboardTests: XCTestCase {
     func testFiguresEqualSQLAfterLoadAndAfterChanges() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 3000, seed: 11, now: fixedNow), force: false)
+        let store = try t.demo(orders: 3000, seed: 11, now: fixedNow)
         try check(store, now: fixedNow, "after the load")
         XCTAssertGreaterThan(try store.dashboard(now: fixedNow).today.reduce(0) { $0 + $1.orders }, 0, "the demo sells today")
 

@@ -8,7 +8,7 @@ final class DayReportTests: XCTestCase {
 
     func testEveryFigureEqualsIndependentSQL() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 3000, seed: 7, now: fixedNow), force: false)
+        let store = try t.demo(orders: 3000, seed: 7, now: fixedNow)
         for day in [Self.day, ChinaTime.date(fixedNow - 86400)] { try check(store, day: day) }
 
         // Live changes through another connection (migration 8's triggers keep `day_routes`): new orders, payments,
@@ -89,7 +89,7 @@ final class DayReportTests: XCTestCase {
 
     func testReconciliationNamesBrokenRows() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 400, seed: 2, now: fixedNow), force: false)
+        let store = try t.demo(orders: 400, seed: 2, now: fixedNow)
         let start = ChinaTime.parseDate(Self.day)!
         let before = try store.dayReport(day: Self.day)
         XCTAssertEqual(before.mismatches, [], "the demo's orders agree with their tickets")

@@ -11,7 +11,7 @@ import XCTest
 final class DemoFingerprintTests: XCTestCase {
     func testContentIsUnchangedForAFixedSeedAndNow() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 20000, seed: 3, now: fixedNow), force: false)
+        let store = try t.demo(orders: 20000, seed: 3, now: fixedNow)
         XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM refund_queue"), try store.db.scalarInt("SELECT value FROM counters WHERE name = 'refunds_pending'"))
         XCTAssertEqual(try fingerprint(store.db), [
             "audit:3344:bc16f3c910096d62",
@@ -48,7 +48,7 @@ final class DemoFingerprintTests: XCTestCase {
     func testStoreIsANormalWALStoreAfterTheLoad() throws {
         let t = TempStore()
         try Data("left by a crashed load".utf8).write(to: URL(fileURLWithPath: t.path + ".partial"))
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 500, seed: 4, now: fixedNow), force: false)
+        let store = try t.demo(orders: 500, seed: 4, now: fixedNow)
         XCTAssertEqual(try store.db.scalarText("PRAGMA journal_mode"), "wal")
         XCTAssertEqual(try store.db.scalarInt("PRAGMA foreign_keys"), 1)
         XCTAssertEqual(try store.db.scalarText("PRAGMA integrity_check"), "ok")

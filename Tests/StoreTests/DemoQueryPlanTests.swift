@@ -7,7 +7,7 @@ import XCTest
 final class DemoQueryPlanTests: XCTestCase {
     func testOrdersPagesWalkAnIndexInsteadOfSortingTheTable() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 20_000, seed: 2, now: fixedNow), force: false)
+        let store = try t.demo(orders: 20_000, seed: 2, now: fixedNow)
         for order in ["o.id DESC", "o.id ASC", "o.departs_at DESC, o.id DESC", "o.departs_at ASC, o.id ASC"] {
             let s = try store.db.prepare("EXPLAIN QUERY PLAN SELECT \(Store.summaryColumns) ORDER BY \(order) LIMIT 38")
             let plan = try s.all { $0.text(3) }

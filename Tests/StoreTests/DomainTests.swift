@@ -16,27 +16,6 @@ final class DomainTests: XCTestCase {
         XCTAssertEqual(TicketStatus.unknown.rawValue, -1)
     }
 
-    func testMoneyFormatsFenAsYuan() {
-        XCTAssertEqual(Money.yuan(0), "0.00")
-        XCTAssertEqual(Money.yuan(5), "0.05")
-        XCTAssertEqual(Money.yuan(1050), "10.50")
-        XCTAssertEqual(Money.yuan(123456), "1234.56")
-        XCTAssertEqual(Money.yuan(-250), "-2.50")
-    }
-
-    func testMoneyParsesYuanStrictly() {
-        XCTAssertEqual(Money.parseYuan("10"), 1000)
-        XCTAssertEqual(Money.parseYuan("10.5"), 1050)
-        XCTAssertEqual(Money.parseYuan("10.05"), 1005)
-        XCTAssertEqual(Money.parseYuan(" 0.01 "), 1)
-        XCTAssertNil(Money.parseYuan("10.005"))
-        XCTAssertNil(Money.parseYuan("-1"))
-        XCTAssertNil(Money.parseYuan("1e3"))
-        XCTAssertNil(Money.parseYuan(".5"))
-        XCTAssertNil(Money.parseYuan("５"))
-        XCTAssertNil(Money.parseYuan(""))
-    }
-
     func testGeofenceAcceptsSimplePolygonsInEitherOrder() throws {
         let square = [Coordinate(longitude: 120, latitude: 30), Coordinate(longitude: 120.01, latitude: 30),
                       Coordinate(longitude: 120.01, latitude: 30.01), Coordinate(longitude: 120, latitude: 30.01)]
@@ -87,14 +66,5 @@ final class DomainTests: XCTestCase {
         XCTAssertEqual(q(72).feeFen, 0)
         XCTAssertEqual(q(4).secondsToNextTier, 3600)
         XCTAssertNil(q(-1).feePercent)
-    }
-
-    func testChinaTimeFormatsAndParsesGMT8() {
-        let e = ChinaTime.epoch(year: 2026, month: 11, day: 21, hour: 10, minute: 5)
-        XCTAssertEqual(ChinaTime.minute(e), "2026-11-21 10:05")
-        XCTAssertEqual(e, 1_795_226_700)
-        XCTAssertEqual(ChinaTime.parseDate("2026-11-22"), ChinaTime.epoch(year: 2026, month: 11, day: 22))
-        XCTAssertNil(ChinaTime.parseDate("2026-02-30"))
-        XCTAssertEqual(ChinaTime.parseDateTime("2026-11-21 10:05"), e)
     }
 }

@@ -6,7 +6,7 @@ import XCTest
 final class ListFilterQueryTests: XCTestCase {
     func demo() throws -> (TempStore, Store) {
         let t = TempStore()
-        return (t, try DemoGenerator.create(path: t.path, options: .init(orders: 400, seed: 12, now: fixedNow), force: false))
+        return (t, try t.demo(orders: 400, seed: 12, now: fixedNow))
     }
 
     func testRefundsNarrowByRefundOrOrderIdPrefixAnyCase() throws {
@@ -63,7 +63,7 @@ final class ListFilterQueryTests: XCTestCase {
 final class OrderSortDirectionTests: XCTestCase {
     func testAscendingIsTheDescendingListReversedAndPagesByKeyset() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 120, seed: 5, now: fixedNow), force: false)
+        let store = try t.demo(orders: 120, seed: 5, now: fixedNow)
         for sort in OrderSort.allCases {
             let down = try store.orders(OrderFilter(), sort: sort, limit: 1000)
             let up = try store.orders(OrderFilter(), sort: sort, ascending: true, limit: 1000)

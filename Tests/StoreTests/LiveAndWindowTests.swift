@@ -5,7 +5,7 @@ final class LiveAndWindowTests: XCTestCase {
     /// The console notices another connection's commit through PRAGMA data_version, and only then.
     func testDataVersionChangesOnlyForOtherConnectionsCommits() throws {
         let t = TempStore()
-        let watcher = try DemoGenerator.create(path: t.path, options: .init(orders: 50, seed: 1, now: fixedNow), force: false)
+        let watcher = try t.demo(orders: 50, seed: 1, now: fixedNow)
         let other = try Store(path: t.path)
         let v0 = try watcher.dataVersion()
         XCTAssertEqual(try watcher.dataVersion(), v0, "nothing happened")
@@ -19,7 +19,7 @@ final class LiveAndWindowTests: XCTestCase {
 
     func testKeysetPagingWalksEveryOrderOnceInEachSort() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 137, seed: 4, now: fixedNow), force: false)
+        let store = try t.demo(orders: 137, seed: 4, now: fixedNow)
         for sort in OrderSort.allCases {
             var seen: [Int64] = []
             var page = try store.orders(OrderFilter(), sort: sort, limit: 11)
@@ -41,7 +41,7 @@ final class LiveAndWindowTests: XCTestCase {
 
     func testFilterAndSearch() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 8, now: fixedNow), force: false)
+        let store = try t.demo(orders: 300, seed: 8, now: fixedNow)
         let refunding = try store.orders(OrderFilter(statuses: [.refunding]), limit: 500)
         XCTAssertFalse(refunding.isEmpty)
         XCTAssertTrue(refunding.allSatisfy { $0.status == .refunding })
@@ -52,7 +52,9 @@ final class LiveAndWindowTests: XCTestCase {
         XCTAssertEqual(byPhone?.contactPhone, target.contactPhone)
         let surname = String(target.contactName.prefix(1))
         let byName = try store.findOrder(surname, filter: OrderFilter(), afterId: nil, forward: true)
-        XCTAssertNotNil(byName)
+        let found = try XCTUnwrap(byName, "an order whose contact or passenger has the surname \(surname)")
+        let names = [found.contactName] + (try store.orderDetail(id: found.id)?.tickets.map(\.name) ?? [])
+        XCTAssertTrue(names.contains { $0.contains(surname) }, "\(surname) in \(names)")
         XCTAssertNil(try store.findOrder("不存在的名字", filter: OrderFilter(), afterId: nil, forward: true))
         let detail = try store.orderDetail(id: target.id)
         XCTAssertEqual(detail?.tickets.count, target.ticketCount)
@@ -66,7 +68,7 @@ extension LiveAndWindowTests {
     /// from where it paused reaches the end; a name that matches is found exactly as the unbounded search finds it.
     func testNameSearchIsBoundedAndResumable() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 45_000, seed: 3, now: fixedNow), force: false)
+        let store = try t.demo(orders: 45_000, seed: 3, now: fixedNow)
         var step = try store.searchOrders("不存在", filter: OrderFilter(), afterId: nil, forward: true, budgetMillis: 0)
         guard case .paused(let resume) = step else { return XCTFail("a zero budget pauses after one slice: \(step)") }
         XCTAssertLessThan(resume, 45_000)

@@ -6,7 +6,7 @@ import XCTest
 final class PendingRefundQueueTests: XCTestCase {
     func testFeesFollowEachSchedulesOwnRulesAndWindowsLineUp() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 1500, seed: 3, now: fixedNow), force: false)
+        let store = try t.demo(orders: 1500, seed: 3, now: fixedNow)
         let all = try store.pendingRefunds(now: fixedNow, limit: 1000)
         XCTAssertGreaterThan(all.rows.count, 20)
         XCTAssertEqual(all.total, all.rows.count)

@@ -19,7 +19,7 @@ final class RefundQueueTests: XCTestCase {
 
     func testQueueFollowsEveryWrite() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 600, seed: 6, now: fixedNow), force: false)
+        let store = try t.demo(orders: 600, seed: 6, now: fixedNow)
         let db = store.db
         XCTAssertGreaterThan(try queued(db).count, 0)
         XCTAssertEqual(try queued(db), try derived(db), "after the demo load")
@@ -55,15 +55,10 @@ final class RefundQueueTests: XCTestCase {
         let t = TempStore()
         var pending = 0
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 400, seed: 8, now: fixedNow), force: false)
+            let store = try t.demo(orders: 400, seed: 8, now: fixedNow)
             pending = Int(try store.db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
             // The later migrations come out first, newest first, then migration 4.
-            try store.db.execute(Schema11Undo.sql)
-            try store.db.execute(Schema10Undo.sql)
-            try store.db.execute(OutboxByMethodUndo.sql)
-            try store.db.execute(Schema8Undo.sql)
-            try store.db.execute(Schema7Undo.sql)
-            try store.db.execute(Schema5Undo.sql)
+            try SchemaRollback.rollBack(store.db, to: 4)
             try store.db.execute("""
                 DROP TRIGGER refund_queue_insert; DROP TRIGGER refund_queue_update; DROP TRIGGER refund_queue_delete;
                 DROP TABLE refund_queue; DROP INDEX schedules_by_day;

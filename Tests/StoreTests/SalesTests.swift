@@ -4,7 +4,7 @@ import Foundation
 
 final class SalesTests: XCTestCase {
     func makeStore(_ t: TempStore) throws -> Store {
-        try DemoGenerator.create(path: t.path, options: .init(orders: 100, seed: 11, now: fixedNow), force: false)
+        try t.demo(orders: 100, seed: 11, now: fixedNow)
     }
 
     /// A future on-sale schedule and a lock request for it.

@@ -31,7 +31,7 @@ final class ScheduleDaysTests: XCTestCase {
 
     func testDayTotalsFollowEveryWrite() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 500, seed: 5, now: fixedNow), force: false)
+        let store = try t.demo(orders: 500, seed: 5, now: fixedNow)
         XCTAssertGreaterThan(try days(store).count, 2)
         XCTAssertEqual(try kept(store), try summed(store), "after the demo load")
 

@@ -18,7 +18,7 @@ final class Schema10Tests: XCTestCase {
         let t = TempStore()
         let before: [String]
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 800, seed: 8, now: fixedNow), force: false)
+            let store = try t.demo(orders: 800, seed: 8, now: fixedNow)
             let later = fixedNow + 900
             _ = try DemoTicker.tick(store: store, newOrders: 30, now: later, seed: 4)
             try store.db.run("""
@@ -28,8 +28,7 @@ final class Schema10Tests: XCTestCase {
             try store.db.run("UPDATE refunds SET status = 'failed' WHERE id = (SELECT id FROM refunds WHERE status = 'approved' ORDER BY id LIMIT 1)")
             before = try dump(store.db)
             XCTAssertGreaterThan(before.count, 10)
-            try store.db.execute(Schema11Undo.sql)
-            try store.db.execute(Schema10Undo.sql)
+            try SchemaRollback.rollBack(store.db, to: 9)
             XCTAssertEqual(try Migrator.currentVersion(store.db), 9)
         }
         let store = try Store(path: t.path)
@@ -40,7 +39,7 @@ final class Schema10Tests: XCTestCase {
     /// The reconciliation walks one day of two indexes, never a table (`report day` on the 1M store must not scan).
     func testReconciliationWalksIndexes() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 20_000, seed: 2, now: fixedNow), force: false)
+        let store = try t.demo(orders: 20_000, seed: 2, now: fixedNow)
         for (sql, index) in [(Store.unacknowledgedQuery, "outbox_by_created"), (Store.mismatchQuery, "orders_by_updated")] {
             let s = try store.db.prepare("EXPLAIN QUERY PLAN " + sql)
             try s.bind([.of(fixedNow - 36000), .of(fixedNow + 50400)])

@@ -22,13 +22,8 @@ final class Schema5Tests: XCTestCase {
         let t = TempStore()
         var counts: [String: Int64] = [:]
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 5, now: fixedNow), force: false)
-            try store.db.execute(Schema11Undo.sql)
-            try store.db.execute(Schema10Undo.sql)
-            try store.db.execute(OutboxByMethodUndo.sql)
-            try store.db.execute(Schema8Undo.sql)
-            try store.db.execute(Schema7Undo.sql)
-            try store.db.execute(Schema5Undo.sql)
+            let store = try t.demo(orders: 300, seed: 5, now: fixedNow)
+            try SchemaRollback.rollBack(store.db, to: 4)
             for table in ["orders", "tickets", "refunds", "cities"] { counts[table] = try store.db.scalarInt("SELECT count(*) FROM \(table)") }
             XCTAssertEqual(try Migrator.currentVersion(store.db), 4)
         }
@@ -46,7 +41,7 @@ final class Schema5Tests: XCTestCase {
     /// The route days follow every schedule insert, move and delete (the city lists read only them).
     func testRouteDaysFollowTheSchedules() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 200, seed: 6, now: fixedNow), force: false)
+        let store = try t.demo(orders: 200, seed: 6, now: fixedNow)
         let derived = "SELECT from_city_code, to_city_code, from_date, count(*) FROM schedules GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
         let kept = "SELECT from_city_code, to_city_code, from_date, schedules FROM route_days ORDER BY 1, 2, 3"
         func rows(_ sql: String) throws -> [String] {

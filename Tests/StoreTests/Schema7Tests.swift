@@ -21,14 +21,10 @@ final class Schema7Tests: XCTestCase {
         var before: [String: [String]] = [:]
         let tables = ["dash_hours", "dash_callbacks", "dash_pending", "dash_departures"]
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 800, seed: 6, now: fixedNow), force: false)
+            let store = try t.demo(orders: 800, seed: 6, now: fixedNow)
             for table in tables { before[table] = try dump(store.db, table) }
             XCTAssertFalse(before["dash_hours"]!.isEmpty)
-            try store.db.execute(Schema11Undo.sql)
-            try store.db.execute(Schema10Undo.sql)
-            try store.db.execute(OutboxByMethodUndo.sql)
-            try store.db.execute(Schema8Undo.sql)
-            try store.db.execute(Schema7Undo.sql)
+            try SchemaRollback.rollBack(store.db, to: 6)
             XCTAssertEqual(try Migrator.currentVersion(store.db), 6)
         }
         let store = try Store(path: t.path)

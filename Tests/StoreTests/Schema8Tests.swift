@@ -26,12 +26,9 @@ final class Schema8Tests: XCTestCase {
         let t = TempStore()
         var stopped = ""
         do {
-            let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 8, now: fixedNow), force: false)
+            let store = try t.demo(orders: 300, seed: 8, now: fixedNow)
             stopped = try XCTUnwrap(store.db.scalarText("SELECT schedule_id FROM schedules WHERE on_sale = 1 ORDER BY departs_at LIMIT 1"))
-            try store.db.execute(Schema11Undo.sql)
-            try store.db.execute(Schema10Undo.sql)
-            try store.db.execute(OutboxByMethodUndo.sql)
-            try store.db.execute(Schema8Undo.sql)
+            try SchemaRollback.rollBack(store.db, to: 7)
             XCTAssertEqual(try Migrator.currentVersion(store.db), 7)
         }
         let store = try Store(path: t.path)
@@ -49,7 +46,7 @@ final class Schema8Tests: XCTestCase {
 final class SeatsSummaryNowTests: XCTestCase {
     func testDepartedCountsMatchTheSchedules() throws {
         let t = TempStore()
-        let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 9, now: fixedNow), force: false)
+        let store = try t.demo(orders: 300, seed: 9, now: fixedNow)
         let today = ChinaTime.startOfDay(fixedNow)
         let noon = today + 12 * 3600
         let day = try store.seatsSummary(day: today, now: noon)

@@ -7,7 +7,7 @@ import XCTest
 final class StoreFileSafetyTests: XCTestCase {
     func testAnEmptyFileIsRefusedAndLeftUntouched() throws {
         let t = TempStore()
-        FileManager.default.createFile(atPath: t.path, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: t.path, contents: Data()))
         XCTAssertThrowsError(try Store(path: t.path)) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .notAStore)
             XCTAssertTrue("\(error)".contains("empty file (0 bytes)"), "\(error)")
@@ -19,7 +19,7 @@ final class StoreFileSafetyTests: XCTestCase {
     func testAForeignFileIsRefusedUntouched() throws {
         let t = TempStore()
         let text = Data("name,phone\nzhang,13800000000\n".utf8)
-        FileManager.default.createFile(atPath: t.path, contents: text)
+        XCTAssertTrue(FileManager.default.createFile(atPath: t.path, contents: text))
         for readOnly in [false, true] {
             XCTAssertThrowsError(try Store(path: t.path, readOnly: readOnly)) { error in
                 XCTAssertEqual((error as? StoreError)?.kind, .notAStore, "\(error)")

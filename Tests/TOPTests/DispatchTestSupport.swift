@@ -5,68 +5,40 @@ import Foundation
 import XCTest
 import Store
 @testable import TOP
+import TestFixtures
 
 let testSecret = "dispatch-test-secret"
 let testAppKey = "12345678"
 
-/// A store file that disappears with the test.
+/// A store file that disappears with the test (TestFixtures' TemporaryStore), with the outbox helpers.
 final class DispatchTempStore {
-    let dir: String
-    let path: String
+    let temp: TemporaryStore
     let store: Store
+    var dir: String { temp.dir }
+    var path: String { temp.path }
 
     init(demoOrders: Int? = nil) throws {
-        dir = NSTemporaryDirectory() + "busops-top-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        path = dir + "/store.sqlite"
+        temp = TemporaryStore(label: "busops-top")
         if let demoOrders {
-            store = try DemoGenerator.create(path: path, options: .init(orders: demoOrders, seed: 5), force: false)
+            store = try temp.demo(orders: demoOrders, seed: 5, now: ChinaTime.now())
         } else {
-            store = try Store(path: path)
+            store = try temp.open()
         }
     }
 
-    /// Queues `count` refund confirmations with unique transaction ids, due now. Raw SQL on
-    /// purpose: the dispatcher must cope with whatever a committed action left.
+    /// Queues `count` refund confirmations with unique transaction ids, due now (TestFixtures' raw-SQL rows).
     @discardableResult
     func queueRefunds(_ count: Int, prefix: String = "RT", now: Int = Int(Date().timeIntervalSince1970)) throws -> [String] {
-        var keys: [String] = []
-        try store.db.transaction {
-            for i in 0..<count {
-                let key = "\(prefix)\(String(format: "%06d", i))"
-                let params = "{\"agent_order_id\":\"A\(i)\",\"agent_return_ticket_status\":1,\"agent_return_ticket_type\":1,"
-                    + "\"agent_refund_amount\":\"10.5\",\"agent_refund_trans_id\":\"\(key)\"}"
-                try store.db.run("""
-                    INSERT INTO outbox (method, idempotency_key, params, state, attempts, next_attempt_at, created_at, updated_at)
-                    VALUES ('taobao.bus.agent.refund.confirm', ?, ?, 'pending', 0, ?, ?, ?)
-                    """, .text(key), .text(params), .of(now), .of(now), .of(now))
-                keys.append(key)
-            }
-        }
-        return keys
+        try store.queueRefundConfirmations(count, prefix: prefix, now: now)
     }
 
-    func states() throws -> [String: Int] {
-        let s = try store.db.prepare("SELECT state, count(*) FROM outbox GROUP BY state")
-        var out: [String: Int] = [:]
-        for (k, v) in try s.all({ ($0.text(0), $0.int(1)) }) { out[k] = v }
-        return out
-    }
+    func states() throws -> [String: Int] { try store.outboxStates() }
 
     func row(key: String) throws -> (state: String, attempts: Int, next: Int, code: String?, subCode: String?, msg: String?,
                                      request: String?, response: String?) {
-        let s = try store.db.prepare("""
-            SELECT state, attempts, next_attempt_at, last_code, last_sub_code, last_msg, last_request, last_response
-            FROM outbox WHERE idempotency_key = ?
-            """)
-        try s.bind([.text(key)])
-        return try s.all { r in
-            (r.text(0), r.int(1), r.int(2), r.optionalText(3), r.optionalText(4), r.optionalText(5), r.optionalText(6),
-             r.optionalText(7))
-        }[0]
+        let r = try store.outboxRow(key: key)
+        return (r.state, r.attempts, r.next, r.code, r.subCode, r.msg, r.request, r.response)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 }
 
 /// A fake-top on 127.0.0.1, port chosen by the kernel.

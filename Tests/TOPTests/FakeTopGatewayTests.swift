@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TOP
+import TestFixtures
 
 final class FakeTopGatewayTests: XCTestCase {
     private let now = Date(timeIntervalSince1970: 1_795_226_400)
@@ -136,8 +137,8 @@ final class FakeTopGatewayTests: XCTestCase {
     }
 
     func testLogFileHasOneJSONLinePerCallAndNoSecrets() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("faketop-\(UUID().uuidString).jsonl").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let temp = TempDirectory("faketop")
+        let path = temp.file("calls.jsonl")
         do {
             let gw = FakeTopGateway(secret: "gw-secret", appKey: "app1", fault: nil, logPath: path)
             var c = config()

@@ -25,7 +25,8 @@ final class PublishedShapeTests: XCTestCase {
         XCTAssertEqual(assertPublished(json, method: full.method), keys(Published.bookTicket), "every published key can be sent")
         XCTAssertEqual(json["passenger_info_list"]?.arrayValue?.compactMap { $0["passenger_cert_type"]?.stringValue },
                        ["01", "02", "03", "04"])
-        XCTAssertNotNil(try JSON.parse(json["message"]!.stringValue!), "message is valid JSON text")
+        XCTAssertEqual(try JSON.parse(XCTUnwrap(json["message"]?.stringValue)), try JSON.parse(full.smsJSON!),
+                       "message is the SMS object as JSON text")
         XCTAssertEqual(json["total_price"], .int(18000), "fen (PROTOCOL.md decision)")
 
         let least = BookTicketConfirm(agentOrderId: "BO1", busInnerOrderId: "39", success: true, ticketCount: 0)

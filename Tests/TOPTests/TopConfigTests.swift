@@ -1,17 +1,18 @@
 import Foundation
 import XCTest
 @testable import TOP
+import TestFixtures
 
 final class TopConfigTests: XCTestCase {
-    private var tempDir: URL!
+    private var temp: TempDirectory!
+    private var tempDir: URL { temp.url }
 
     override func setUpWithError() throws {
-        tempDir = FileManager.default.temporaryDirectory.appendingPathComponent("topcfg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tempDir, withIntermediateDirectories: true)
+        temp = TempDirectory("topcfg")
     }
 
     override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: tempDir)
+        temp = nil
     }
 
     private func secretFile(_ content: String, mode: Int) throws -> String {

@@ -98,12 +98,11 @@ final class SanitizerTests: XCTestCase {
 final class MaskingTests: XCTestCase {
     func testMasks() {
         XCTAssertEqual(Masking.phone("13812345678"), "138****5678")
+        XCTAssertEqual(Masking.phone("12"), "*2", "a short number keeps only its last digit")
         XCTAssertEqual(Masking.certificate("33010619900307123X"), "3301**********123X")
-        XCTAssertEqual(Masking.name("张三"), "张*")
-        XCTAssertEqual(Masking.name("王小明"), "王**")
-        XCTAssertEqual(Masking.name("欧阳娜娜"), "欧阳**")
-        XCTAssertEqual(Masking.name("赵"), "赵")
-        XCTAssertEqual(Masking.phone("12"), "*2")
+        // Names keep the surname: one character, or two for a four-character (compound-surname) name.
+        let names = ["张三": "张*", "王小明": "王**", "欧阳娜娜": "欧阳**", "赵": "赵"]
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: names.keys.map { ($0, Masking.name($0)) }), names)
     }
 
     func testFormatting() {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Store
 @testable import Views
+import TestFixtures
 
 final class ThemeTests: XCTestCase {
     static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -25,7 +26,7 @@ final class ThemeTests: XCTestCase {
     }
 
     func testMissingDefaultFallsBackToBuiltinButOtherNamesFail() throws {
-        let empty = NSTemporaryDirectory() + "busops-themes-\(UUID().uuidString)"
+        let empty = TempDirectory("busops-themes").file("none")
         XCTAssertEqual(try Theme.load(name: "default", searchPaths: [empty]), Theme.builtinDefault)
         XCTAssertThrowsError(try Theme.load(name: "solarized", searchPaths: [empty])) { e in
             XCTAssertTrue("\(e)".contains("not found"), "\(e)")
@@ -34,9 +35,8 @@ final class ThemeTests: XCTestCase {
     }
 
     func testFirstSearchPathWins() throws {
-        let dir = NSTemporaryDirectory() + "busops-themes-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let temp = TempDirectory("busops-themes")
+        let dir = temp.dir
         try "normal = red black\n".write(toFile: dir + "/light.theme", atomically: true, encoding: .utf8)
         let t = try Theme.load(name: "light", searchPaths: [dir, Self.themesDir])
         XCTAssertEqual(t.entries[.normal], ThemeEntry(fg: .index(1), bg: .index(0)))

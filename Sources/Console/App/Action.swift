@@ -6,10 +6,14 @@ enum Action: Equatable, Sendable {
     case filter(StatusFilter), cycleSort, reverseSort, copyId, reveal, previousDay, nextDay
     /// In dialogs: the confirmation's buttons, the form's fields, Enter and Esc.
     case toggleFocus, nextField, previousField, submit, cancel, editLine
+    /// `y` on a confirmation: Confirm, whichever button is focused (Enter still does the focused one, Cancel first).
+    case confirmNow
     /// Callbacks (issue 12): narrow by state or method (each key steps through them), open the callback's order.
     case cycleCallbackState, cycleCallbackMethod, openOrder
     /// `/` on Seats, Refunds, Callbacks and Due: a filter that narrows as it is typed (Orders keeps its search).
     case filterMode
+    /// Space on Refunds and Callbacks: mark or unmark the row under the cursor for one bulk approve or re-fire.
+    case toggleMark
     /// An operator action, by its unit's id (`Operations.ActionUnits`): "refund.approve".
     case run(String)
 }
@@ -42,7 +46,7 @@ struct KeyBinding: Sendable {
     /// read-only session cannot reveal (it would show the data with no record of who saw it).
     var writes: Bool {
         switch action {
-        case .run, .reveal: return true
+        case .run, .reveal, .toggleMark: return true   // marks are only for an action that writes
         default: return false
         }
     }

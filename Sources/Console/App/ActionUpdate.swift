@@ -7,6 +7,8 @@ import Store
 enum ActionUpdate {
     static func begin(_ state: inout AppState, unit id: String, now: Int) -> [Effect] {
         guard let unit = ActionUnits.named(id) else { return refuse(&state, "no action named \(id)") }
+        if let bulk = BulkUpdate.begin(&state, unit: id) { return bulk }   // rows marked with Space: all of them
+        if let due = DueActions.begin(&state, unit: id) { return due }      // a Due row: its order first
         guard let row = row(for: unit.subject, state) else { return refuse(&state, whereToStart(unit.subject)) }
         if let why = unit.refusal(on: row, now: now) { return refuse(&state, why) }
         let purpose = FormPurpose(unit: unit.id, row: row)
@@ -18,9 +20,22 @@ enum ActionUpdate {
         let fields = unit.fields.map { f in
             FormState.Field(name: f.name, label: f.label, value: defaults[f.name] ?? "", hint: (f.required ? "required; " : "") + f.help)
         }
-        state.overlay = .form(FormState(title: unit.formTitle(row), fields: fields, purpose: purpose))
+        // The form opens on the first field left to fill (stop: the reason, its code being prefilled).
+        let focus = fields.firstIndex { $0.value.isEmpty } ?? 0
+        let form = FormState(title: unit.formTitle(row), fields: fields, focused: focus, purpose: purpose)
+        state.overlay = .form(form)
+        if previewFirst.contains(unit.id) && !fields.contains(where: { $0.value.isEmpty }) {
+            // Issue 12, operator speed: the preview at once, the form behind it (Esc on the confirmation edits it);
+            // a refused preview leaves the form open with the reason.
+            state.message = StatusMessage(kind: .info, text: "preparing…")
+            return [.prepareConfirm(purpose, Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) }))]
+        }
         return []
     }
+
+    /// Units whose form holds only what the row prefills (approve: the fee of the tier in force), so the
+    /// confirmation opens at once when every field is filled; the form is one Esc away to change a value.
+    static let previewFirst: Set<String> = ["refund.approve"]
 
     /// The row on screen an action of this kind starts from, or nil when the screen shows none.
     static func row(for subject: ActionSubject, _ state: AppState) -> ActionRow? {

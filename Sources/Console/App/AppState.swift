@@ -28,6 +28,8 @@ struct AppState {
     /// Due work, soonest first (issue 12): the whole short list, also counted on the tab bar and status line.
     var due = OffsetListState<DueItem>()
     var dueOptions = DueOptions()
+    /// Rows marked with Space for one confirmed bulk action (issue 12): Refunds for approve, Callbacks for re-fire.
+    var marks: [Tab: [MarkedRow]] = [:]
     var overlay: Overlay?
     /// The help overlay's first line shown (issue 12: it scrolls, so every key is reachable at 80x24).
     var helpScroll = 0
@@ -158,6 +160,8 @@ struct DetailState: Equatable {
     /// Opened from a Due row: its refund or callback, so that row's keys (A, R, T) work here.
     var dueRefund: PendingRefund?
     var dueCallbackId: Int64?
+    /// An action key pressed on the Due row this detail was opened for: started once the detail is loaded.
+    var runOnLoad: String?
 }
 
 enum Prompt: Equatable {
@@ -187,6 +191,8 @@ struct ConfirmState: Equatable {
     var personal = PersonalValues()
     /// The form this confirmation previews, as it was left: Esc (or q) goes back to it to correct a value.
     var form: FormState? = nil
+    /// A bulk confirmation (marked rows): Confirm runs each of its actions; `pending` is its first.
+    var bulk: BulkConfirm? = nil
 }
 
 /// Operator input (ticket number, password, gate, …) for an action.

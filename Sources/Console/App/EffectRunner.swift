@@ -95,6 +95,12 @@ struct EffectRunner {
             return [.callbacksLoaded(r.rows, start: w.start, total: r.total)]
         case .loadCallbackDetail(let id):
             return [.callbackDetailLoaded(try store.callbackDetail(id: id))]
+        case .findOrder(let q):
+            let found: Int64?
+            if q.uppercased().hasPrefix("BO") { found = try store.orderId(agentOrderId: q.uppercased()) }
+            else if Store.searchKind(q) == .fliggyOrderId { found = try store.findOrder(q, filter: OrderFilter(), afterId: nil, forward: true)?.id }
+            else { found = nil }
+            return [.orderFound(found, query: q)]
         case .loadDue:
             return [.dueLoaded(try store.dueWork(now: now, options: state.dueOptions))]
         case .export(let path, let replace):
@@ -134,6 +140,10 @@ struct EffectRunner {
             return actions.prepareConfirm(purpose, values)
         case .perform(let pending):
             return actions.perform(pending)
+        case .prepareBulk(let purposes):
+            return actions.prepareBulk(purposes)
+        case .performBulk(let bulk):
+            return actions.performBulk(bulk)
         }
     }
 }

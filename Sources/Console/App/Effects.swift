@@ -11,6 +11,8 @@ enum Effect: Equatable {
     /// One callback in full, with each attempt (Enter on the Callbacks list).
     case loadCallbackDetail(Int64)
     case loadDue
+    /// `:order ID`: an agent order id (BO…) or a Fliggy order id, looked up exactly.
+    case findOrder(String)
     case loadHealth
     /// The daily settlement of a yyyy-MM-dd day (issue 13).
     case loadReport(String)
@@ -24,6 +26,10 @@ enum Effect: Equatable {
     case perform(PendingAction)
     /// Validate what a form (or a formless action) asks for and preview it: a confirmation, or the error back.
     case prepareConfirm(FormPurpose, [String: String])
+    /// Preview the marked rows' action, each with its defaults: one confirmation listing every row.
+    case prepareBulk([FormPurpose])
+    /// Run a confirmed bulk action: each row in its own transaction, bound to its own preview.
+    case performBulk(BulkConfirm)
 }
 
 /// A confirmed action: the request and the preview shown, so execution refuses if either moved.

@@ -22,12 +22,16 @@ enum Event {
     /// The clock's minute turned (what is on screen may depend on it).
     case minuteTurned
     case searchResult(OrderSummary?, query: String)
+    /// `:order ID` answered: the order's row id, nil when no order has that id.
+    case orderFound(Int64?, query: String)
     case searchPaused(query: String, forward: Bool, resumeAfter: Int64)
     /// The reveal's audit row is committed: now the personal data may be shown.
     case revealAudited(agentOrderId: String)
     case message(StatusMessage)
     case actionDone(String)
     case actionFailed(String)
+    /// A bulk action ran: how many of its rows were done, and which were refused and why.
+    case bulkDone(BulkOutcome)
     case confirmReady(ConfirmState)
     /// The kill switch as the store has it (read with the outbox health).
     case sendingPausedLoaded(Bool)

@@ -48,6 +48,7 @@ enum FrameRenderer {
                                          offset: offset(s.refunds.selected, s.refunds.total, RefundsView.pageSize(for: body)), selected: s.refunds.selected)
                 m.first = s.refunds.start
                 m.loaded = s.refunds.loaded
+                m.marked = Set((s.marks[.refunds] ?? []).map(\.id))
                 RefundsView.render(m, into: &screen, rect: body)
             case .callbacks:
                 var m = CallbacksViewModel(rows: s.callbacks.rows, total: s.callbacks.total, now: now,
@@ -56,6 +57,7 @@ enum FrameRenderer {
                 m.pending = s.live.outboxPending
                 m.failed = s.live.outboxFailed
                 m.loaded = s.callbacks.loaded
+                m.marked = Set((s.marks[.callbacks] ?? []).compactMap { Int64($0.id) })
                 if !s.callbackFilter.isEmpty { m.filterLabel = CallbackUpdate.label(s.callbackFilter) }
                 CallbacksView.render(m, into: &screen, rect: body)
             case .due:
@@ -150,7 +152,7 @@ enum FrameRenderer {
         c.lastHint = KeyHints.help(s)
         if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
         switch s.prompt {
-        case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t)
+        case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t, suffix: s.message?.text ?? "")   // Tab's candidates
         case .search(let t)?: c.prompt = ChromeModel.Prompt(prefix: "/", text: t)
         case .filter(let t)?:
             c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: t.isEmpty ? "filter as you type · Esc clears" : ListFilterUpdate.count(s) + " match")

@@ -42,7 +42,9 @@ enum KeyHints {
     /// Esc where there is nothing to go back to, the Due row's A/R/T in a detail not opened from that row.
     static func works(_ b: KeyBinding, _ s: AppState) -> Bool {
         if b.writes && (s.session.readOnly || s.session.replicaOf != nil) { return false }
-        if b.context == .global && b.action == .back { return s.detail != nil || s.report != nil || s.callbackPage != nil }
+        if b.context == .global && b.action == .back {
+            return s.detail != nil || s.report != nil || s.callbackPage != nil || (s.marks[s.tab] != nil && s.overlay == nil)
+        }
         if b.action == .openOrder, s.callbackPage != nil { return s.callbackPage?.detail?.record.orderId != nil }
         if b.context == .detail, case .run(let unit) = b.action {
             switch unit {

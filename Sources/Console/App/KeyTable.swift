@@ -10,7 +10,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("4")], action: .showTab(.callbacks), context: .global, help: "Callbacks"),
         KeyBinding(keys: [.char("5")], action: .showTab(.due), context: .global, help: "Due work, soonest first"),
         KeyBinding(keys: [.char("6")], action: .showTab(.dashboard), context: .global, help: "Dashboard (the day at a glance)"),
-        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command (:orders :seats DATE :refunds :callbacks :due :dash :report DATE :export FILE :q)", hint: "command"),
+        KeyBinding(keys: [.char(":")], action: .commandMode, context: .global, help: "command, Tab completes: " + PromptCommands.list, hint: "command"),
         KeyBinding(keys: [.char("?"), .f1], action: .help, context: .global, help: "this help", hint: "help"),
         KeyBinding(keys: [.escape], action: .back, context: .global, help: "back / close", hint: "back"),
         KeyBinding(keys: [.char("P")], action: .run("sending"), context: .global, help: "pause / resume sending callbacks"),
@@ -40,6 +40,10 @@ enum KeyTable {
 
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .detail, help: "scroll down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .detail, help: "scroll up"),
+        KeyBinding(keys: [.pageDown, .ctrl("f")], action: .pageDown, context: .detail, help: "page down"),
+        KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, context: .detail, help: "page up"),
+        KeyBinding(keys: [.char("g"), .home], action: .first, context: .detail, help: "top"),
+        KeyBinding(keys: [.char("G"), .end], action: .last, context: .detail, help: "bottom"),
         KeyBinding(keys: [.char("q")], action: .back, context: .detail, help: "back to the list (Ctrl-C quits)"),
         KeyBinding(keys: [.char("v")], action: .reveal, context: .detail, help: "reveal personal data (audited)", hint: "reveal"),
         KeyBinding(keys: [.char("y")], action: .copyId, context: .detail, help: "copy the ticket number (order id before issue)"),
@@ -68,9 +72,11 @@ enum KeyTable {
         KeyBinding(keys: [.char("A")], action: .run("refund.approve"), context: .refunds, help: "approve refund", hint: "approve"),
         KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .refunds, help: "reject refund", hint: "reject"),
         KeyBinding(keys: [.enter], action: .open, context: .refunds, help: "open the order", hint: "order"),
+        KeyBinding(keys: [.char(" ")], action: .toggleMark, context: .refunds, help: "mark / unmark for A: one confirmation approves every marked refund (Esc clears)", hint: "mark"),
 
         KeyBinding(keys: [.enter], action: .open, context: .callbacks, help: "the callback in full: parameters, each attempt's response", hint: "full"),
         KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .callbacks, help: "re-fire a failed callback", hint: "retry"),
+        KeyBinding(keys: [.char(" ")], action: .toggleMark, context: .callbacks, help: "mark / unmark for T: one confirmation re-fires every marked callback (Esc clears)", hint: "mark"),
         KeyBinding(keys: [.char("f")], action: .cycleCallbackState, context: .callbacks, help: "state: all / failed / retrying / pending / sent", hint: "state"),
         KeyBinding(keys: [.char("m")], action: .cycleCallbackMethod, context: .callbacks, help: "method: all / bookticket / refund / multiple.refund / item.notify", hint: "method"),
         KeyBinding(keys: [.char("o")], action: .openOrder, context: .callbacks, help: "open the callback's order", hint: "order"),
@@ -86,6 +92,11 @@ enum KeyTable {
         KeyBinding(keys: [.char("o"), .enter], action: .openOrder, context: .callbackDetail, help: "open its order (item.notify has none)", hint: "order"),
 
         KeyBinding(keys: [.enter], action: .open, context: .due, help: "open it (its keys work there: I, A/R, T, O/M)", hint: "open"),
+        KeyBinding(keys: [.char("I")], action: .run("ticket.issue"), context: .due, help: "issue tickets: this order, or the most urgent awaiting them", hint: "issue"),
+        KeyBinding(keys: [.char("F")], action: .run("ticket.fail"), context: .due, help: "issue failed: this order, or the most urgent awaiting tickets"),
+        KeyBinding(keys: [.char("A")], action: .run("refund.approve"), context: .due, help: "approve: this refund, or the most urgent pending one", hint: "approve"),
+        KeyBinding(keys: [.char("R")], action: .run("refund.reject"), context: .due, help: "reject: this refund, or the most urgent pending one"),
+        KeyBinding(keys: [.char("T")], action: .run("callback.retry"), context: .due, help: "re-fire: this callback, or the most urgent dead-lettered one", hint: "retry"),
 
         // Over a view (issue 12): the help scrolls, so at 80x24 the view's own keys are reachable.
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .helpOverlay, help: "scroll down", hint: "scroll"),
@@ -99,6 +110,7 @@ enum KeyTable {
         // Dialogs: a confirmation's Cancel is focused first; Ctrl-C cancels a dialog and never quits from one.
         KeyBinding(keys: [.tab, .left, .right, .backTab, .char("h"), .char("l")], action: .toggleFocus, context: .confirm, help: "Cancel / Confirm", hint: "choose"),
         KeyBinding(keys: [.enter], action: .submit, context: .confirm, help: "do the focused button", hint: "do it"),
+        KeyBinding(keys: [.char("y"), .char("Y")], action: .confirmNow, context: .confirm, help: "confirm: a key of its own, so Enter alone never confirms", hint: "confirm"),
         KeyBinding(keys: [.escape, .char("q")], action: .back, context: .confirm, help: "back to the form (cancel when there is none); nothing is sent", hint: "back"),
         KeyBinding(keys: [.char("n"), .char("N"), .ctrl("c")], action: .cancel, context: .confirm, help: "cancel; nothing is sent", hint: "cancel"),
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .confirm, help: "scroll a long confirmation down", hint: "scroll"),

@@ -87,15 +87,6 @@ enum ListUpdate {
     /// Moves over the whole list (`total`), not just the loaded window; the caller loads a new window when needed.
     static func moveOffset<Row>(_ l: inout OffsetListState<Row>, _ action: Action, page: Int) {
         guard l.total > 0 else { return }
-        let last = l.total - 1
-        switch action {
-        case .down: l.selected = min(last, l.selected + 1)
-        case .up: l.selected = max(0, l.selected - 1)
-        case .pageDown: l.selected = min(last, l.selected + page)
-        case .pageUp: l.selected = max(0, l.selected - page)
-        case .first: l.selected = 0
-        case .last: l.selected = last
-        default: break
-        }
+        l.selected = scrolled(l.selected, action, page: page, last: l.total - 1)
     }
 }

@@ -11,15 +11,7 @@ enum OverlayUpdate {
             let rows = helpRows(state)
             let last = HelpOverlay.maxScroll(rows, area: Rect(x: 0, y: 0, width: state.width, height: state.bodyHeight))
             let page = max(1, state.bodyHeight - 3)
-            switch action {
-            case .down: state.helpScroll = min(last, state.helpScroll + 1)
-            case .up: state.helpScroll = max(0, state.helpScroll - 1)
-            case .pageDown: state.helpScroll = min(last, state.helpScroll + page)
-            case .pageUp: state.helpScroll = max(0, state.helpScroll - page)
-            case .first: state.helpScroll = 0
-            case .last: state.helpScroll = last
-            default: state.overlay = nil
-            }
+            if action == .back { state.overlay = nil } else { state.helpScroll = ListUpdate.scrolled(state.helpScroll, action, page: page, last: last) }
             return []
         case .confirm(var c):
             switch KeyTable.binding(for: key, in: [.confirm])?.action {
@@ -32,15 +24,15 @@ enum OverlayUpdate {
             case .toggleFocus?:
                 c.confirmFocused.toggle()
                 state.overlay = .confirm(c)
-            case .down?, .up?, .pageDown?, .pageUp?:
+            case let action? where [.down, .up, .pageDown, .pageUp].contains(action):
                 // A confirmation taller than the screen scrolls (issue 12: nothing it says may be cut off).
-                let action = KeyTable.binding(for: key, in: [.confirm])?.action
                 let body = Rect(x: 0, y: Chrome.headerRows, width: state.width, height: state.height - Chrome.headerRows - Chrome.footerRows)
                 let limit = ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: body)
-                let step = action == .pageDown || action == .pageUp ? max(1, body.height - 6) : 1
-                let down = action == .down || action == .pageDown
-                c.scroll = max(0, min(limit, c.scroll + (down ? step : -step)))
+                c.scroll = ListUpdate.scrolled(c.scroll, action, page: max(1, body.height - 6), last: limit)
                 state.overlay = .confirm(c)
+            case .confirmNow?:
+                c.confirmFocused = true   // then as Enter on Confirm
+                return self.key(&state, .confirm(c), .enter)
             case .submit?:
                 guard c.confirmFocused else {
                     state.overlay = nil
@@ -53,7 +45,7 @@ enum OverlayUpdate {
                     return []
                 }
                 state.message = StatusMessage(kind: .info, text: "working…")
-                return [.perform(c.pending)]
+                return [c.bulk.map(Effect.performBulk) ?? .perform(c.pending)]
             default:
                 break
             }

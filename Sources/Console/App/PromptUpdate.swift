@@ -7,6 +7,8 @@ enum PromptUpdate {
         guard let prompt = state.prompt else { return [] }
         if case .filter(let text) = prompt { return ListFilterUpdate.key(&state, text, key) }
         var text = prompt.text
+        // What Tab listed shows beside the prompt until the next key.
+        if case .command = prompt { state.message = nil }
         switch key {
         case .escape, .ctrl("c"):
             state.prompt = nil
@@ -17,6 +19,9 @@ enum PromptUpdate {
         case .char(let c):
             guard text.count < 200 else { return [] }
             text.append(c)
+        case .tab:
+            guard case .command = prompt else { return [] }
+            text = complete(&state, text)
         case .up, .down:
             guard case .command = prompt, !state.commandHistory.isEmpty else { return [] }
             let idx = state.commandHistory.lastIndex(of: text).map { key == .up ? $0 - 1 : $0 + 1 }
@@ -46,24 +51,33 @@ enum PromptUpdate {
         return []
     }
 
-    /// `:orders`, `:seats [yyyy-MM-dd]`, `:refunds`, `:callbacks`, `:status` (the store's file and last check), `:q`, `:help`.
+    /// A `:` command by its name or an alias (`PromptCommands`): `:orders [ID]`, `:seats [DATE]`, `:refunds`,
+    /// `:callbacks`, `:due`, `:dash`, `:report [DATE]`, `:export FILE`, `:status`, `:help`, `:q`.
     static func run(_ state: inout AppState, _ line: String, now: Int) -> [Effect] {
         guard !line.isEmpty else { return [] }
         if state.commandHistory.last != line { state.commandHistory.append(line) }
         if state.commandHistory.count > 100 { state.commandHistory.removeFirst() }
         let words = line.split(separator: " ").map(String.init)
-        switch words[0] {
-        case "q", "quit", "q!": state.quit = true; return []
-        case "orders", "o": return Update.switchTab(&state, .orders, now: now)
-        case "refunds", "r": return Update.switchTab(&state, .refunds, now: now)
-        case "callbacks", "cb", "c": return Update.switchTab(&state, .callbacks, now: now)
-        case "due", "d": return Update.switchTab(&state, .due, now: now)
-        case "dash", "dashboard": return Update.switchTab(&state, .dashboard, now: now)
-        case "help", "h": state.overlay = .help; state.helpScroll = 0; return []
-        case "status", "check":
+        guard let command = PromptCommands.named(words[0]) else {
+            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) — commands: \(PromptCommands.list)")
+            return []
+        }
+        let argument = words.count > 1 ? words[1] : nil
+        switch command.name {
+        case "quit": state.quit = true; return []
+        case "orders":
+            guard let id = argument else { return Update.switchTab(&state, .orders, now: now) }
+            state.message = StatusMessage(kind: .info, text: "looking for order \(id)…")
+            return [.findOrder(id)]
+        case "refunds": return Update.switchTab(&state, .refunds, now: now)
+        case "callbacks": return Update.switchTab(&state, .callbacks, now: now)
+        case "due": return Update.switchTab(&state, .due, now: now)
+        case "dash": return Update.switchTab(&state, .dashboard, now: now)
+        case "help": state.overlay = .help; state.helpScroll = 0; return []
+        case "status":
             state.message = StoreStatusText.message(state.live)
             return [.loadHealth]
-        case "export", "export!":
+        case "export":
             // The rest of the line is the file name (it may hold spaces); ~ is the operator's home.
             let name = line.dropFirst(words[0].count).trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else {
@@ -72,43 +86,32 @@ enum PromptUpdate {
             }
             return [.export(path: (name as NSString).expandingTildeInPath, replace: words[0] == "export!")]
         case "report":
-            let arg = words.count > 1 ? words[1] : "today"
-            let day: Int?
-            switch arg {
-            case "today": day = ChinaTime.startOfDay(now)
-            case "yesterday": day = ChinaTime.startOfDay(now) - 86400
-            default: day = ChinaTime.parseDate(arg)
-            }
-            guard let day else {
-                state.message = StatusMessage(kind: .error, text: "not a date: \(arg) (use yyyy-MM-dd, today, yesterday)")
-                return []
-            }
+            guard let day = day(argument ?? "today", state: &state, now: now) else { return [] }
             state.detail = nil
             state.report = ReportPage(day: ChinaTime.date(day))
             return [.loadReport(ChinaTime.date(day))]
-        case "seats", "s":
-            if words.count > 1 {
-                let arg = words[1]
-                let day: Int?
-                switch arg {
-                case "today": day = ChinaTime.startOfDay(now)
-                case "tomorrow": day = ChinaTime.startOfDay(now) + 86400
-                case "yesterday": day = ChinaTime.startOfDay(now) - 86400
-                default: day = ChinaTime.parseDate(arg)
-                }
-                guard let day else {
-                    state.message = StatusMessage(kind: .error, text: "not a date: \(arg) (use yyyy-MM-dd, today, tomorrow)")
-                    return []
-                }
-                state.seatsDay = day
-            } else {
-                state.seatsDay = ChinaTime.startOfDay(now)
-            }
+        default:   // seats
+            guard let day = day(argument ?? "today", state: &state, now: now) else { return [] }
+            state.seatsDay = day
             state.seats.selected = 0
             return Update.switchTab(&state, .seats, now: now)
-        default:
-            state.message = StatusMessage(kind: .error, text: "unknown command :\(words[0]) (try :orders :seats DATE :refunds :callbacks :report DATE :dash :export FILE :q)")
-            return []
         }
+    }
+
+    /// The day a command names, or nil with the error said.
+    static func day(_ word: String, state: inout AppState, now: Int) -> Int? {
+        if let day = PromptCommands.day(word, now: now) { return day }
+        state.message = StatusMessage(kind: .error, text: "not a date: \(word) (use yyyy-MM-dd, today, tomorrow, yesterday)")
+        return nil
+    }
+
+    /// Tab in the `:` prompt: a unique prefix completes the command's name; several candidates are listed.
+    static func complete(_ state: inout AppState, _ text: String) -> String {
+        guard let c = PromptCommands.complete(text) else {
+            state.message = StatusMessage(kind: .error, text: "no :\(text)…; " + PromptCommands.all.map(\.name).joined(separator: " "))
+            return text
+        }
+        state.message = c.candidates.isEmpty ? nil : StatusMessage(kind: .info, text: c.candidates.map { ":" + $0 }.joined(separator: "  "))
+        return c.text
     }
 }

@@ -22,11 +22,19 @@ enum Update {
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
+            return DueActions.loaded(&state, now: now)
         case .seatsLoaded(let rows, let start, let summary, let matching):
             let day = summary ?? SeatsDaySummary(of: rows)
+            let newDay = state.seatsLoadedDay != state.seatsDay
             state.seats.loaded(rows, start: start, total: matching ?? day.schedules, generation: state.generation, now: now)
             state.seatsSummary = day
             state.seatsLoadedDay = state.seatsDay
+            // A day shown afresh opens on its next departure (issue 12, operator speed): today's departed schedules,
+            // first in departure order, are above it, one k or PgUp away.
+            if newDay, matching == nil, state.seats.selected == 0, day.departed > 0, day.departed < day.schedules {
+                state.seats.selected = day.departed
+                if !state.seats.covers(page: state.listHeight) { return [.loadSeats] }
+            }
         case .refundsLoaded(let rows, let start, let total, let capped):
             state.refunds.loaded(rows, start: start, total: total, generation: state.generation, now: now)
             state.refundsFilterCapped = capped
@@ -94,12 +102,27 @@ enum Update {
             }
             state.message = StatusMessage(kind: .info, text: "match: \(found.agentOrderId)  (n next, N previous)")
             return [.loadOrders(.from(found.cursor(state.orders.sort), keepSelection: found.id))]
+        case .orderFound(let id, let query):
+            guard let id else {
+                state.message = StatusMessage(kind: .error, text: "no order \(query) (an order id BO… or a Fliggy order id)")
+                return []
+            }
+            state.message = nil
+            state.report = nil
+            state.callbackPage = nil
+            state.detail = DetailState(orderId: id)
+            return [.loadDetail(id, revealed: false)]
         case .message(let m):
             state.message = m
         case .actionDone(let text):
             state.generation += 1
             state.overlay = nil
             state.message = StatusMessage(kind: .info, text: text)
+            return reloadCurrent(state, includeOrders: true) + [.loadHealth] + dueUnlessOnScreen(state)
+        case .bulkDone(let outcome):
+            state.generation += 1
+            state.overlay = nil
+            BulkUpdate.done(&state, outcome)
             return reloadCurrent(state, includeOrders: true) + [.loadHealth] + dueUnlessOnScreen(state)
         case .actionFailed(let text):
             state.generation += 1   // a refused action may still have raced another writer: look again
@@ -170,6 +193,7 @@ enum Update {
             if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }
             if state.callbackPage != nil { state.callbackPage = nil; return reloadCurrent(state, includeOrders: true) }
+            if BulkUpdate.clear(&state) { return [] }
             if state.listFilters[state.tab] != nil { return ListFilterUpdate.set(&state, "", now: now) }
         case .commandMode: state.prompt = .command("")
         case .searchMode: state.prompt = .search("")
@@ -234,9 +258,11 @@ enum Update {
             return ActionUpdate.begin(&state, unit: unit, now: now)
         case .filterMode:
             state.prompt = .filter(state.listFilters[state.tab] ?? "")
+        case .toggleMark:
+            return BulkUpdate.toggle(&state, now: now)
         case .cycleCallbackState, .cycleCallbackMethod, .openOrder:
             return CallbackUpdate.perform(&state, action)
-        case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine:
+        case .toggleFocus, .nextField, .previousField, .submit, .cancel, .editLine, .confirmNow:
             break   // dialog keys: OverlayUpdate handles them while a dialog is open
         }
         return []

@@ -62,8 +62,9 @@ enum ApproveRefundAction {
                      "paid \(Money.yuan(r.paidFen)) yuan, fee \(Money.yuan(fee)) yuan (\(feeNote)), refund \(Money.yuan(amount)) yuan to the buyer",
                      "tickets → 5 refunded, \(freed) seat\(freed == 1 ? "" : "s") back on sale",
                      "sends \(callback.method) status 1 approved, type \(callback.returnType.rawValue), amount \(Money.yuanText(amount)) yuan (trans id \(r.idempotencyKey))"]
-        let preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version,
+        var preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version,
                                     sending: callback, personal: PersonalValues.of(d))
+        preview.brief = "\(r.refundId)  order \(d.summary.agentOrderId)  refund \(Money.yuan(amount)) yuan (fee \(Money.yuan(fee)))"
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .approved, feeFen: fee, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
             try ctx.store.setTicketStatus(tickets.map(\.id), to: .refunded)

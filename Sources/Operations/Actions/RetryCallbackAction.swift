@@ -51,7 +51,8 @@ enum RetryCallbackAction {
         case let .impossible(reason):
             throw OperationError.notAllowed("callback \(id) would fail again: \(reason)")
         }
-        let preview = ActionPreview(title: "Re-fire callback \(id)", lines: lines, version: c.updatedAt, method: c.method, params: [params])
+        var preview = ActionPreview(title: "Re-fire callback \(id)", lines: lines, version: c.updatedAt, method: c.method, params: [params])
+        preview.brief = "callback \(id)  \(c.method)" + (c.agentOrderId.map { "  order \($0)" } ?? "")
         return PlannedAction(preview: preview) { _ in
             try ctx.store.requeueOutbox(id: id, now: ctx.now)
             if let r = refund, let back = refundBack { try ctx.store.setRefundStatus(id: r.id, to: back) }

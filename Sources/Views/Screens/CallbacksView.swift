@@ -17,6 +17,8 @@ public struct CallbacksViewModel: Equatable, Sendable {
     public var loaded = true
     /// The state and method the list is narrowed to (f, m), shown in place of the order it is read in.
     public var filterLabel: String?
+    /// Callback ids marked for one bulk re-fire (Space), shown with `*` and counted in the header.
+    public var marked: Set<Int64> = []
     public init(rows: [OutboxRecord], total: Int, now: Int, offset: Int = 0, selected: Int? = 0) {
         self.rows = rows; self.total = total; self.now = now; self.offset = offset; self.selected = selected
     }
@@ -40,12 +42,14 @@ public enum CallbacksView {
     public static func render(_ m: CallbacksViewModel, into screen: inout Screen, rect: Rect) {
         let header = [
             TextSpan(" \(m.total) callbacks", .key), TextSpan("   \(m.pending) pending", .subHeader),
-            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader), m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
+            TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader),
+            m.marked.isEmpty ? TextSpan("", Role.normal) : TextSpan("   \(m.marked.count) marked · T re-fires them", .warn),
+            m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
         ]
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, now: m.now) },
-                          selected: m.selected.map { $0 - m.offset }, position: (m.offset, m.total),
-                          empty: "No callbacks yet.", loaded: m.loaded, into: &screen, rect: rect)
+                          selected: m.selected.map { $0 - m.offset }, marked: Set(shown.indices.filter { m.marked.contains(shown[$0].id) }),
+                          position: (m.offset, m.total), empty: "No callbacks yet.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func role(_ state: OutboxState) -> Role {

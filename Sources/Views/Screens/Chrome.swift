@@ -156,7 +156,8 @@ public enum Chrome {
         if let p = m.prompt {
             let used = screen.put(x: 0, y: y, text: p.prefix, style: Style(.key))
             // Show the end of a long line so the cursor stays visible.
-            let suffixWidth = p.suffix.isEmpty ? 0 : DisplayWidth.of(p.suffix) + 2
+            // A long suffix (Tab's candidates) is cut to leave the typed text 12 columns.
+            let suffixWidth = p.suffix.isEmpty ? 0 : min(DisplayWidth.of(p.suffix) + 2, screen.width - used - 13)
             let room = screen.width - used - 1 - suffixWidth
             let shown = DisplayWidth.truncateLeft(TerminalText.sanitize(p.text), to: max(1, room > 8 ? room : screen.width - used - 1))
             let w = screen.put(x: used, y: y, text: shown)

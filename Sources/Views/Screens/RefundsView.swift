@@ -12,6 +12,8 @@ public struct RefundsViewModel: Equatable, Sendable {
     /// Position in the whole queue of the highlighted row.
     public var selected: Int? = 0
     public var maskPersonal = true
+    /// Refund ids marked for one bulk approve (Space), shown with `*` and counted in the header.
+    public var marked: Set<String> = []
     public var loaded = true
     public init(rows: [PendingRefund], total: Int, offset: Int = 0, selected: Int? = 0) {
         self.rows = rows; self.total = total; self.offset = offset; self.selected = selected
@@ -34,11 +36,16 @@ public enum RefundsView {
     public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: RefundsViewModel, into screen: inout Screen, rect: Rect) {
-        let header = [TextSpan(" \(m.total) pending", .key), TextSpan("   most urgent first · fee under the current tier", .subHeader)]
+        let header = [
+            TextSpan(" \(m.total) pending", .key),
+            m.marked.isEmpty ? TextSpan("   most urgent first · fee under the current tier", .subHeader)
+                : TextSpan("   \(m.marked.count) marked · A approves them", .warn),
+        ]
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
-                          selected: m.selected.map { $0 - m.offset }, position: (m.offset, m.total),
-                          empty: "No refunds waiting.", loaded: m.loaded, into: &screen, rect: rect)
+                          selected: m.selected.map { $0 - m.offset },
+                          marked: Set(shown.indices.filter { m.marked.contains(shown[$0].refund.refundId) }),
+                          position: (m.offset, m.total), empty: "No refunds waiting.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func cells(_ p: PendingRefund, mask: Bool) -> [[TextSpan]] {

@@ -10,11 +10,11 @@ public enum ListScreen {
         Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
     }
 
-    /// Draws the whole screen. `selected` indexes `rows`; `position` is where `rows[0]` stands in the whole list
+    /// Draws the whole screen. `selected` and `marked` index `rows`; `position` is where `rows[0]` stands in the whole list
     /// and how long that list is (nil: the screen says it another way); `empty` is the line shown when there are
     /// no rows once the list has loaded ("Loading…" before).
     public static func render(header: [TextSpan], columns: [TableColumn], rows: [[[TextSpan]]], selected: Int?,
-                              position: (offset: Int, total: Int)?, empty: String, loaded: Bool,
+                              marked: Set<Int> = [], position: (offset: Int, total: Int)?, empty: String, loaded: Bool,
                               into screen: inout Screen, rect: Rect) {
         guard rect.height > 0 else { return }
         screen.fill(rect)
@@ -23,7 +23,7 @@ public enum ListScreen {
         if let position {
             ListPosition.render(offset: position.offset, shown: rows.count, total: position.total, into: &screen, rect: rect)
         }
-        Table.render(columns: columns, rows: rows, selected: selected, into: &screen, rect: table)
+        Table.render(columns: columns, rows: rows, selected: selected, marked: marked, into: &screen, rect: table)
         if rows.isEmpty {
             let text = loaded ? empty : "Loading…"
             screen.put(x: rect.x, y: table.y + max(1, table.height / 2), text: DisplayWidth.center(text, in: rect.width),

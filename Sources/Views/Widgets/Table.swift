@@ -62,9 +62,10 @@ public enum Table {
 
     /// Draws the column titles on the first row of `rect` and `rows` below it. `selected` is the
     /// index into `rows` drawn in `Role.selected` across the whole width. Each row holds one cell
-    /// (a list of spans) per column, in `columns` order. Returns the number of data rows drawn.
+    /// (a list of spans) per column, in `columns` order. Rows in `marked` (indices into `rows`) carry a `*` in the
+    /// left margin (bulk marks, issue 12). Returns the number of data rows drawn.
     @discardableResult
-    public static func render(columns: [TableColumn], rows: [[[TextSpan]]], selected: Int?,
+    public static func render(columns: [TableColumn], rows: [[[TextSpan]]], selected: Int?, marked: Set<Int> = [],
                               into screen: inout Screen, rect: Rect) -> Int {
         guard rect.height > 0, rect.width > 0 else { return 0 }
         let placed = layout(columns, width: rect.width - 2)
@@ -90,6 +91,7 @@ public enum Table {
                     screen.put(x: x, y: y, spans: spans, maxWidth: p.width)
                 }
             }
+            if marked.contains(r) { screen.put(x: rect.x, y: y, text: "*", style: Style(.key)) }
             if r == selected {
                 screen.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Style(.selected))
             }

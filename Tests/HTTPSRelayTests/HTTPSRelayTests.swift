@@ -3,10 +3,19 @@
 // certificate is a TLS failure (a real handshake against `openssl s_server` on loopback).
 
 import Foundation
-import XCTest
+import TestFixtures
 @testable import TOP
+import XCTest
 
 final class HTTPSRelayTests: XCTestCase {
+    /// TOP's fake gateway on 127.0.0.1, port chosen by the kernel, stopped when the test's value goes.
+    final class FakeGateway {
+        let server = FakeTopServer(gateway: FakeTopGateway(secret: "relay-test-secret", appKey: "12345678", fault: nil, logPath: nil),
+                                   port: 0, workers: 2)
+        init() throws { try server.start() }
+        deinit { server.stop() }
+    }
+
     /// The relay next to the test bundle (`swift build` puts every product in the same folder).
     static func relay() throws -> String {
         let candidates = [Bundle.main.bundlePath, Bundle(for: HTTPSRelayTests.self).bundlePath, CommandLine.arguments.first ?? ""]
@@ -18,21 +27,21 @@ final class HTTPSRelayTests: XCTestCase {
 
     func testAnswersAndRefusalsComeBackThroughTheRelay() throws {
         let transport = HTTPSRelayTransport(executable: try Self.relay())
-        let top = try RunningFakeTop()
+        let top = try FakeGateway()
         // URLSession in the relay speaks plain HTTP too, so fake-top on loopback can answer it.
         let answered = transport.post(url: top.server.url, body: Array("a=1".utf8), contentType: TopRequest.contentType, timeout: 5)
         guard case let .answered(status, body) = answered else { return XCTFail("\(answered)") }
         XCTAssertEqual(status, 200)
         XCTAssertEqual(try TopResponse.parse(body), .platformError(code: 40, msg: "Missing Required Arguments", subCode: nil, subMsg: nil))
 
-        let port = try RunningFakeTop.closedPort()
+        let port = try LoopbackPort.unused()
         let refused = transport.post(url: URL(string: "https://127.0.0.1:\(port)/router/rest")!, body: [],
                                      contentType: TopRequest.contentType, timeout: 3)
         XCTAssertEqual(refused, .failed(.connectionRefused))
     }
 
     func testGatewayTransportSendsHTTPSThroughTheRelay() throws {
-        let port = try RunningFakeTop.closedPort()
+        let port = try LoopbackPort.unused()
         let gateway = GatewayTransport(relay: try Self.relay())
         XCTAssertEqual(gateway.post(url: URL(string: "https://127.0.0.1:\(port)/router/rest")!, body: [],
                                     contentType: TopRequest.contentType, timeout: 3), .failed(.connectionRefused))
@@ -46,7 +55,7 @@ final class HTTPSRelayTests: XCTestCase {
 
     func testAKilledRelayIsReplacedOnTheNextCall() throws {
         let transport = HTTPSRelayTransport(executable: try Self.relay())
-        let top = try RunningFakeTop()
+        let top = try FakeGateway()
         let first = transport.post(url: top.server.url, body: [], contentType: TopRequest.contentType, timeout: 5)
         guard case .answered = first, let pid = transport.relayPid else { return XCTFail("\(first)") }
         kill(pid, SIGKILL)
@@ -64,12 +73,11 @@ final class HTTPSRelayTests: XCTestCase {
             if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("openssl is required in CI (.ci/run installs it)") }
             throw XCTSkip("openssl not installed")
         }
-        let dir = NSTemporaryDirectory() + "busops-tls-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let temp = TempDirectory("busops-tls")
+        let dir = temp.dir
         XCTAssertEqual(run(["/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1",
                             "-keyout", dir + "/key.pem", "-out", dir + "/cert.pem"]), 0)
-        let port = try RunningFakeTop.closedPort()
+        let port = try LoopbackPort.unused()
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         server.arguments = ["s_server", "-accept", "127.0.0.1:\(port)", "-cert", dir + "/cert.pem", "-key", dir + "/key.pem", "-www", "-quiet"]

@@ -1,23 +1,27 @@
 // The real binary's `fake-top`, `dispatch --once` and `config check`, end to end on loopback.
 
 import Foundation
-import XCTest
 import Store
-@testable import TOP
+import TestFixtures
+import XCTest
 
+/// Console's service commands (Sources/Console/CLI/ServiceCommands.swift) through the real binary.
 final class ServiceCommandTests: XCTestCase {
-    private var dir = ""
+    private let testSecret = "dispatch-test-secret"
+    private let testAppKey = "12345678"
+    /// TestFixtures' temp store: the store at `temp.path`, secrets and logs next to it in `dir`.
+    private var temp: TemporaryStore!
+    private var dir: String { temp.dir }
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "busops-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        temp = TemporaryStore(label: "busops-cli")
     }
 
-    override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+    override func tearDown() { temp = nil }
 
     private func binary() throws -> String {
-        guard let b = DispatcherCrashTests.binary else { throw XCTSkip("busops binary not built (set BUSOPS_BIN or run swift build)") }
-        return b
+        guard FileManager.default.isExecutableFile(atPath: TmuxSession.binary) else { throw XCTSkip("busops binary not built (run swift build)") }
+        return TmuxSession.binary
     }
 
     private func secretFile(mode: Int) throws -> String {
@@ -34,7 +38,7 @@ final class ServiceCommandTests: XCTestCase {
         p.arguments = args
         p.environment = env.merging(["PATH": "/usr/bin:/bin"]) { a, _ in a }
         let out = dir + "/out-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: out, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: out, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         p.standardOutput = handle
         p.standardError = handle
@@ -50,8 +54,8 @@ final class ServiceCommandTests: XCTestCase {
     func testFakeTopServesDispatchAndStopsOnSigterm() throws {
         let b = try binary()
         let secret = try secretFile(mode: 0o600)
-        let store = try DispatchTempStore()
-        let keys = try store.queueRefunds(25)
+        let store = try temp.open()
+        let keys = try store.queueRefundConfirmations(25)
         let env = ["BUSOPS_TOP_APP_KEY": testAppKey, "BUSOPS_TOP_SECRET_FILE": secret]
 
         let fake = Process()
@@ -59,7 +63,7 @@ final class ServiceCommandTests: XCTestCase {
         fake.arguments = ["fake-top", "--listen", "127.0.0.1:0", "--log", dir + "/calls.jsonl", "--fault", "http500:2"]
         fake.environment = env
         let outPath = dir + "/fake.out"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: outPath, contents: nil))
         fake.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         fake.standardError = FileHandle.nullDevice
         try fake.run()
@@ -73,10 +77,10 @@ final class ServiceCommandTests: XCTestCase {
         }
         let gateway = try XCTUnwrap(url, "fake-top printed no address")
 
-        let (status, output) = try run(["dispatch", "--db", store.path, "--once"], env: env.merging(["BUSOPS_TOP_GATEWAY": gateway]) { a, _ in a })
+        let (status, output) = try run(["dispatch", "--db", temp.path, "--once"], env: env.merging(["BUSOPS_TOP_GATEWAY": gateway]) { a, _ in a })
         XCTAssertEqual(status, 0, output)
         XCTAssertEqual(output.trimmingCharacters(in: .whitespacesAndNewlines), "sent 23, retried 2, dead-lettered 0")
-        XCTAssertEqual(try store.states(), ["sent": 23, "pending": 2])
+        XCTAssertEqual(try store.outboxStates(), ["sent": 23, "pending": 2])
 
         kill(fake.processIdentifier, SIGTERM)
         let stopBy = Date().addingTimeInterval(10)
@@ -117,11 +121,11 @@ final class ServiceCommandTests: XCTestCase {
     }
 
     func testDispatchRefusesWithoutConfigurationAndKeepsRows() throws {
-        let store = try DispatchTempStore()
-        try store.queueRefunds(3)
-        let (status, output) = try run(["dispatch", "--db", store.path, "--once"], env: [:])
+        let store = try temp.open()
+        try store.queueRefundConfirmations(3)
+        let (status, output) = try run(["dispatch", "--db", temp.path, "--once"], env: [:])
         XCTAssertEqual(status, 1)
         XCTAssertTrue(output.contains("callbacks stay pending"), output)
-        XCTAssertEqual(try store.states(), ["pending": 3])
+        XCTAssertEqual(try store.outboxStates(), ["pending": 3])
     }
 }

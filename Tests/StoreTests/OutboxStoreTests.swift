@@ -1,16 +1,29 @@
-// The Store side of the outbox: claims, leases and conditional recording, refund status and
-// audit rows, secret-free requests and bounded responses.
+// The Store side of the outbox: claims, leases and conditional recording, bounded responses, the pause flag.
+// (What the dispatcher makes of the rows, refund status and audit, is in Tests/TOPTests/DispatchedRefundTests.swift.)
 
 import Foundation
 import XCTest
-import Store
-@testable import TOP
+@testable import Store
+import TestFixtures
+
+/// A fresh store with the outbox helpers of TestFixtures.
+private final class OutboxStore {
+    let temp = TemporaryStore(label: "busops-outbox")
+    let store: Store
+    init() throws { store = try temp.open() }
+    @discardableResult
+    func queueRefunds(_ count: Int, prefix: String = "RT", now: Int) throws -> [String] {
+        try store.queueRefundConfirmations(count, prefix: prefix, now: now)
+    }
+    func states() throws -> [String: Int] { try store.outboxStates() }
+    func row(_ key: String) throws -> OutboxRowState { try store.outboxRow(key: key) }
+}
 
 final class OutboxStoreTests: XCTestCase {
     let now = Int(Date().timeIntervalSince1970)
 
     func testClaimTakesDueRowsOnceAndSkipsFutureAndHeldOnes() throws {
-        let t = try DispatchTempStore()
+        let t = try OutboxStore()
         try t.queueRefunds(3, prefix: "DUE", now: now)
         try t.queueRefunds(2, prefix: "LATER", now: now + 60)
         let a = try t.store.claimDue(now: now, dispatcherId: "a", lease: 30, limit: 10)
@@ -23,7 +36,7 @@ final class OutboxStoreTests: XCTestCase {
     }
 
     func testLapsedClaimIsTakenOverAndTheLateAnswerIsDropped() throws {
-        let t = try DispatchTempStore()
+        let t = try OutboxStore()
         let keys = try t.queueRefunds(1, now: now)
         let first = try t.store.claimDue(now: now, dispatcherId: "dead", lease: 10, limit: 5)
         XCTAssertEqual(first.count, 1)
@@ -43,7 +56,7 @@ final class OutboxStoreTests: XCTestCase {
     }
 
     func testRetryCountsTheAttemptAndSetsTheNextTime() throws {
-        let t = try DispatchTempStore()
+        let t = try OutboxStore()
         let keys = try t.queueRefunds(1, now: now)
         let row = try t.store.claimDue(now: now, dispatcherId: "a", lease: 10, limit: 1)[0]
         XCTAssertTrue(try t.store.recordRetry(id: row.id, dispatcherId: "a", attempt: OutboxAttempt(code: "transport"),
@@ -55,7 +68,7 @@ final class OutboxStoreTests: XCTestCase {
     }
 
     func testReleaseGivesBackOnlyOwnClaims() throws {
-        let t = try DispatchTempStore()
+        let t = try OutboxStore()
         try t.queueRefunds(2, now: now)
         let rows = try t.store.claimDue(now: now, dispatcherId: "a", lease: 10, limit: 2)
         XCTAssertEqual(try t.store.releaseClaims(ids: rows.map(\.id), dispatcherId: "b", now: now), 0)
@@ -65,7 +78,7 @@ final class OutboxStoreTests: XCTestCase {
     }
 
     func testStoredResponseIsBoundedOnACharacterBoundary() throws {
-        let t = try DispatchTempStore()
+        let t = try OutboxStore()
         let keys = try t.queueRefunds(1, now: now)
         let row = try t.store.claimDue(now: now, dispatcherId: "a", lease: 10, limit: 1)[0]
         let huge = String(repeating: "退", count: 5000)  // 15 000 bytes of UTF-8
@@ -77,68 +90,11 @@ final class OutboxStoreTests: XCTestCase {
     }
 
     func testPauseFlag() throws {
-        let t = try DispatchTempStore()
+        let t = try OutboxStore()
         XCTAssertFalse(try t.store.isSendingPaused())
         try t.store.db.run("INSERT INTO meta (key, value) VALUES ('sending_paused', '1')")
         XCTAssertTrue(try t.store.isSendingPaused())
         try t.store.db.run("UPDATE meta SET value = '0' WHERE key = 'sending_paused'")
         XCTAssertFalse(try t.store.isSendingPaused())
-    }
-
-    /// Demo rows: an approved refund's confirmation, once accepted, makes the refund done, with
-    /// an audit row by "dispatcher" under the refund's id; the request kept has no secret.
-    func testSentRefundBecomesDoneWithAuditAndSecretFreeRequest() throws {
-        let t = try DispatchTempStore(demoOrders: 150)
-        let top = try RunningFakeTop()
-        var config = top.config
-        config.session = Secret("session-token-do-not-store")
-        let approved = try refundIds(t, status: "approved", withOutbox: "pending")
-        XCTAssertFalse(approved.isEmpty, "the demo should leave approved refunds awaiting their callback")
-        let dispatcher = OutboxDispatcher(store: t.store, config: config, transport: HTTPClientTransport(), settings: fastSettings())
-        let report = try dispatcher.drain()
-        XCTAssertGreaterThan(report.sent, 0)
-        XCTAssertEqual(report.retried + report.deadLettered, 0, report.summary)
-        for id in approved {
-            XCTAssertEqual(try t.store.db.scalarText("SELECT status FROM refunds WHERE id = ?", .int(id)), "done")
-            let refundId = try XCTUnwrap(try t.store.db.scalarText("SELECT refund_id FROM refunds WHERE id = ?", .int(id)))
-            let audit = try t.store.audit(entityIds: [refundId]).filter { $0.action == "callback.sent" }
-            XCTAssertEqual(audit.count, 1)
-            XCTAssertEqual(audit.first?.operatorName, "dispatcher")
-            XCTAssertTrue(audit.first?.after?.contains("\"refund\":\"done\"") ?? false)
-        }
-        let requests = try t.store.db.prepare("SELECT last_request FROM outbox WHERE last_request IS NOT NULL").all { $0.text(0) }
-        let audits = try t.store.db.prepare("SELECT coalesce(before, '') || coalesce(after, '') FROM audit").all { $0.text(0) }
-        XCTAssertFalse(requests.isEmpty)
-        for text in requests + audits {
-            XCTAssertFalse(text.contains(testSecret))
-            XCTAssertFalse(text.contains("session-token-do-not-store"))
-        }
-        XCTAssertTrue(requests.contains { $0.contains("\"session\":\"<redacted>\"") })
-    }
-
-    func testDeadLetteredRefundBecomesFailed() throws {
-        let t = try DispatchTempStore(demoOrders: 150)
-        let top = try RunningFakeTop(fault: FakeTopFaultSpec(fault: .isv))
-        let approved = try refundIds(t, status: "approved", withOutbox: "pending")
-        XCTAssertFalse(approved.isEmpty)
-        _ = try OutboxDispatcher(store: t.store, config: top.config, transport: HTTPClientTransport(), settings: fastSettings()).drain()
-        for id in approved {
-            XCTAssertEqual(try t.store.db.scalarText("SELECT status FROM refunds WHERE id = ?", .int(id)), "failed")
-        }
-    }
-
-    private func refundIds(_ t: DispatchTempStore, status: String, withOutbox state: String) throws -> [Int64] {
-        let s = try t.store.db.prepare("""
-            SELECT r.id FROM refunds r JOIN outbox c ON c.refund_id = r.id WHERE r.status = ? AND c.state = ?
-            """)
-        try s.bind([.text(status), .text(state)])
-        return try s.all { $0.int64(0) }
-    }
-}
-
-extension DispatchTempStore {
-    func row(_ key: String) throws -> (state: String, attempts: Int, next: Int, code: String?, subCode: String?, msg: String?,
-                                       request: String?, response: String?) {
-        try row(key: key)
     }
 }
