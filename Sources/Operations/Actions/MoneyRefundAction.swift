@@ -44,14 +44,13 @@ enum MoneyRefundAction {
         let sample = try callback("MR(new)")
         try ActionContext.check(sample)
         let split = sample.tickets.map { "\($0.agentTicketId ?? $0.passengerIdNum ?? "?") \(Money.yuan($0.refundFen + $0.serviceChargeRefundFen))" }
-        let lines = [CallbackFactory.orderLine(d),
-                     "money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
+        let lines = ["money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
                      "refund \(Money.yuan(amount)) yuan (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))",
                      "reason: \(why)",
                      "per ticket (yuan): " + split.joined(separator: ", "),
                      "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
-        let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    sending: sample, personal: PersonalValues.of(d))
+        let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", order: d, lines: lines,
+                                    sending: sample)
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
                                                             reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,

@@ -70,13 +70,12 @@ enum OfflineRefundAction {
         }
         let sample = callback("RT(new)")
         try ActionContext.check(sample)
-        let lines = [CallbackFactory.orderLine(d),
-                     "refunded at the station \(ticket == nil ? "per order" : "per ticket"): " + CallbackFactory.names(tickets),
+        let lines = ["refunded at the station \(ticket == nil ? "per order" : "per ticket"): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(paid)) yuan, refunded \(Money.yuan(amount)) yuan, station fee \(Money.yuan(paid - amount)) yuan",
-                     "tickets → 5 refunded (offline), \(freed) seat\(freed == 1 ? "" : "s") back on sale",
+                     "tickets → 5 refunded (offline), \(Plural.count(freed, "seat")) back on sale",
                      "sends \(sample.method) status 1, mode offline, amount \(Money.yuanText(amount)) yuan"]
-        let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    sending: sample, personal: PersonalValues.of(d))
+        let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", order: d, lines: lines,
+                                    sending: sample)
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
                                                             reasonCode: nil, reason: "refunded at the station", paidFen: paid,
