@@ -1,5 +1,5 @@
 -- wrk script for bench/qimen.sh: signs every request the way the Qimen gateway does
--- (PROTOCOL.md §2: upper-case hex MD5 of secret + sorted key/value pairs + body + secret).
+-- (docs/PROTOCOL.md (Qimen): upper-case hex MD5 of secret + sorted key/value pairs + body + secret).
 -- wrk's LuaJIT has no MD5, so a small one is below; init() checks it against the
 -- PROTOCOL vector before any request goes out.
 --
@@ -55,7 +55,7 @@ local function encode(s)
   return (string.gsub(s, "[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
--- Method names: PROTOCOL.md §2's defaults.
+-- Method names: docs/PROTOCOL.md's Qimen defaults.
 local methods = {
   fromcity = "qimen.alitrip.custombus.product.fromcity.query",
   tocity = "qimen.alitrip.custombus.product.tocity.query",
@@ -102,7 +102,7 @@ local P = {}
 local headers = { ["Content-Type"] = "application/json;charset=utf-8" }
 local seq, cached = 0, {}
 
--- Request bodies in PROTOCOL.md §2's published shapes.
+-- Request bodies in docs/PROTOCOL.md's Qimen published shapes.
 local function body(kind)
   if kind == "fromcity" then return '{}' end
   if kind == "tocity" then return '{"fromCity":"' .. P.from_city .. '"}' end

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Qimen endpoint benchmark: every interface through `busops serve` on loopback, in PROTOCOL.md §2's published
+# Qimen endpoint benchmark: every interface through `busops serve` on loopback, in docs/PROTOCOL.md's Qimen published
 # shapes, on a demo store of the size users reach (1M orders by default); load from wrk with bench/qimen.lua,
 # which signs every request like the Qimen gateway. Prints per-interface runs and medians for BENCHMARKS.md
 # "## Qimen endpoint", then a mixed run (the read interfaces in turn) with each interface's server-side

@@ -41,7 +41,7 @@ public struct ActionPreview: Sendable, Equatable {
         return nil
     }
 
-    /// Keys that state when the action happens (refund.confirm's `agent_return_time`, PROTOCOL.md §1): they are
+    /// Keys that state when the action happens (refund.confirm's `agent_return_time`, docs/PROTOCOL.md (TOP callbacks)): they are
     /// taken when it executes, seconds after the preview, so they never make a confirmation stale.
     static let actionTimeKeys: Set<String> = ["agent_return_time"]
 

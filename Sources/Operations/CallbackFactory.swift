@@ -3,9 +3,9 @@ import TOP
 
 /// Builds the TOP callbacks from store rows, so every action describes the same fields the same way.
 enum CallbackFactory {
-    /// bookticket.confirm (PROTOCOL.md §1). On success it carries the fetch info, seats, passengers and vehicle;
+    /// bookticket.confirm (docs/PROTOCOL.md (TOP callbacks)). On success it carries the fetch info, seats, passengers and vehicle;
     /// a failure carries only the order ids and success:false (the reason goes in the audit trail, not here:
-    /// no published key carries it). bus_inner_order_id is the order's Fliggy id, always sent (PROTOCOL.md decision).
+    /// no published key carries it). bus_inner_order_id is the order's Fliggy id, always sent (docs/PROTOCOL.md decision).
     static func bookTicket(_ d: OrderDetail, success: Bool, fetch: FetchInfo? = nil, vehicle: VehicleInfo? = nil,
                            seats: [String]? = nil) -> BookTicketConfirm {
         let seatList = seats ?? d.tickets.compactMap(\.seatNo)
@@ -24,7 +24,7 @@ enum CallbackFactory {
                                  schedule: success ? schedule : nil)
     }
 
-    /// multiple.refund.confirm for `amountFen` of money back on order `d` (PROTOCOL.md §1: the per-ticket detail
+    /// multiple.refund.confirm for `amountFen` of money back on order `d` (docs/PROTOCOL.md (TOP callbacks): the per-ticket detail
     /// list is required). The money is split over the order's tickets by RefundSplit: integer fen, never more on a
     /// ticket than it paid, summing exactly to the amount. nil when the amount does not fit what the tickets paid.
     static func multipleRefund(_ d: OrderDetail, transNo: String, reason: String, amountFen: Int, serviceChargeFen: Int = 0,

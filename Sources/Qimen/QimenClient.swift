@@ -84,7 +84,7 @@ public final class QimenClient: Sendable {
     }
 
     /// The answer's raw bytes: `busops selftest` compares the bad-signature refusal byte
-    /// for byte (PROTOCOL.md §2 "Answers").
+    /// for byte (docs/PROTOCOL.md (Qimen) "Answers").
     public func send(method: String, bodyBytes: [UInt8], timeout: TimeInterval = 10) throws -> [UInt8] {
         var headers = HTTPHeaders()
         headers.add("Content-Type", "application/json;charset=utf-8")

@@ -1,7 +1,7 @@
 import HTTP
 import TOP
 
-/// The retCodes busops answers with (PROTOCOL.md §2), plus `method-not-found`.
+/// The retCodes busops answers with (docs/PROTOCOL.md (Qimen)), plus `method-not-found`.
 public enum QimenErrorCode: String, Sendable, CaseIterable {
     case signCheckFailure = "sign-check-failure"
     case timestampExpired = "timestamp-expired"
@@ -80,6 +80,6 @@ public enum QimenEnvelope {
     }
 
     /// A bad or missing sign is answered as every public page prints it, `success` a String included
-    /// (PROTOCOL.md §2 "Answers": sent byte for byte).
+    /// (docs/PROTOCOL.md (Qimen) "Answers": sent byte for byte).
     public static let signCheckFailureBody = #"{"retDesc":"Illegal request","success":"false","retCode":"sign-check-failure"}"#
 }

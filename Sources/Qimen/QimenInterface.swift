@@ -1,12 +1,12 @@
 import Foundation
 
-/// The interfaces Fliggy calls on the merchant (SPEC.md §4). Method names are configured
+/// The interfaces Fliggy calls on the merchant (docs/PROTOCOL.md). Method names are configured
 /// per Qimen scene, so the wire name lives in `QimenMethodTable`, not here.
 public enum QimenInterface: String, Sendable, CaseIterable {
     case fromCity, toCity, schedules, seats, createOrder, queryOrder, issueTicket
     case refundApply, refundFee, stoppedSchedules, closeOrder, cancelOrder
 
-    /// The short name used in PROTOCOL.md's payload table and in `BUSOPS_QIMEN_METHODS`.
+    /// The short name used in docs/PROTOCOL.md's payload table and in `BUSOPS_QIMEN_METHODS`.
     public var shortName: String {
         switch self {
         case .fromCity: return "fromcity"
@@ -34,7 +34,7 @@ public enum QimenInterface: String, Sendable, CaseIterable {
     }
 }
 
-/// Wire method name ↔ interface. Defaults are PROTOCOL.md §2's table (custom-bus scene).
+/// Wire method name ↔ interface. Defaults are docs/PROTOCOL.md's Qimen table (custom-bus scene).
 public struct QimenMethodTable: Sendable, Equatable {
     public private(set) var names: [QimenInterface: String]
 

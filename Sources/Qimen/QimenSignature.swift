@@ -2,7 +2,7 @@ import Foundation
 import HTTP
 import TOP
 
-/// Qimen request signatures, PROTOCOL.md §2 "Verifying the signature":
+/// Qimen request signatures, docs/PROTOCOL.md (Qimen) "Verifying the signature":
 /// MD5(secret + sorted key/value pairs + raw body + secret), upper-case hex.
 ///
 /// Unlike TOP signing, empty values are kept and the raw body is part of the digest, so

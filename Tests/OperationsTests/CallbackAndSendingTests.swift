@@ -26,7 +26,7 @@ final class CallbackAndSendingTests: XCTestCase {
         try assertRefused(f, .retryCallback(id: 999_999), kind: "notFound", contains: "999999")
     }
 
-    /// A dead letter queued by an older busops (PROTOCOL.md §1: not a published object): the preview shows the
+    /// A dead letter queued by an older busops (docs/PROTOCOL.md (TOP callbacks): not a published object): the preview shows the
     /// published object the dispatcher will send instead, under the same key; one that cannot be upgraded is refused.
     func testRetryOfAnOldShapeCallbackPreviewsThePublishedObject() throws {
         let f = try DemoFixture()

@@ -30,7 +30,7 @@ final class IssueActionTests: XCTestCase {
         XCTAssertEqual(cb.state, .pending)
         XCTAssertEqual(cb.nextAttemptAt, fixedNow)
         XCTAssertEqual(result.callbackIds, [cb.id])
-        // PROTOCOL.md §1: bus_inner_order_id always sent; vehicle and driver in agent_confirm_book_schedule_info.
+        // docs/PROTOCOL.md (TOP callbacks): bus_inner_order_id always sent; vehicle and driver in agent_confirm_book_schedule_info.
         let t = try XCTUnwrap(before.tickets.first)
         XCTAssertEqual(cb.params, #"{"agent_order_id":"BO0000000158","bus_inner_order_id":"\#(before.summary.mainBizOrderId)","success":true,"ticket_count":1,"total_price":\#(before.summary.totalFen),"fetch_tickets_address":"\#(before.fromStationAddress)","fetch_tickets_number":"T123","fetch_tickets_pwd":"654321","ticket_wicket":"B3","rider_seat_numbers":"7","passenger_info_list":[{"agent_ticket_id":"\#(t.agentTicketId)","passenger_cert_type":"01","passenger_name":"\#(t.name)","passenger_cert_no":"\#(t.certNo)","seat_no":"7"}],"agent_confirm_book_schedule_info":{"driver_name":"王师傅","driver_phone":"13812345678","license_plate_number":"浙A12345","motorcycle_type":"大巴","vehicle_brands":"宇通"}}"#)
         let a = try f.latestAudit()
@@ -115,7 +115,7 @@ final class IssueActionTests: XCTestCase {
         XCTAssertEqual(try f.int("SELECT seats_sold FROM schedules WHERE schedule_id = ?", .text(schedule)), sold - 1)
         let cb = try f.latestOutbox()
         XCTAssertEqual(cb.idempotencyKey, "BK-BO0000000158")
-        // PROTOCOL.md §1 decision: a failure sends these three keys only; the reason stays in the audit trail.
+        // docs/PROTOCOL.md (TOP callbacks) decision: a failure sends these three keys only; the reason stays in the audit trail.
         XCTAssertEqual(cb.params, #"{"agent_order_id":"BO0000000158","bus_inner_order_id":"\#(d.summary.mainBizOrderId)","success":false}"#)
         let audit = try f.latestAudit()
         XCTAssertEqual(audit.action, "ticket.fail")

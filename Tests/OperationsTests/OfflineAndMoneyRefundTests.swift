@@ -59,7 +59,7 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         XCTAssertEqual(first.callbackIds, [cb1.id])
         XCTAssertEqual(cb1.method, "taobao.bus.agent.multiple.refund.confirm")
         XCTAssertTrue(cb1.idempotencyKey.hasPrefix("MR"), cb1.idempotencyKey)
-        // PROTOCOL.md §1: the per-ticket list is required; 1000 fen split over the order's tickets, none above what it paid.
+        // docs/PROTOCOL.md (TOP callbacks): the per-ticket list is required; 1000 fen split over the order's tickets, none above what it paid.
         let business = try XCTUnwrap(try JSON.parse(cb1.params))
         let split = RefundSplit.details(totalFen: 1000, tickets: RefundSplit.tickets(d0.tickets, refunds: d0.refunds))!
         XCTAssertEqual(cb1.params, #"{"agent_order_id":"\#(order)","agent_refund_reason":"车辆晚点补偿","agent_refund_trans_no":"\#(cb1.idempotencyKey)","main_biz_order_id":\#(d0.summary.mainBizOrderId),"refund_ticket_detail_list":"#

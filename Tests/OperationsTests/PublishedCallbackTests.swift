@@ -1,5 +1,5 @@
-// What the operator actions queue, checked against PROTOCOL.md §1's published tables
-// (TOP's PublishedShape, itself checked against PROTOCOL.md §1 in TOPTests): every callback the actions build, for all four
+// What the operator actions queue, checked against docs/PROTOCOL.md's TOP published tables
+// (TOP's PublishedShape, itself checked against docs/PROTOCOL.md (TOP callbacks) in TOPTests): every callback the actions build, for all four
 // APIs, carries only published keys, every required one, the published types, and
 // passenger_cert_type as two digits.
 
@@ -36,7 +36,7 @@ final class PublishedCallbackTests: XCTestCase {
         var seen: [String: Int] = [:]
         for row in rows {
             let json = try JSON.parse(row.params)
-            // TOP's PublishedShape is checked against PROTOCOL.md §1's tables in TOPTests (PublishedShapeTests).
+            // TOP's PublishedShape is checked against docs/PROTOCOL.md's TOP tables in TOPTests (PublishedShapeTests).
             XCTAssertNotNil(PublishedShape.keys(of: row.method), "\(row.method) is one of the four callbacks")
             XCTAssertEqual(PublishedShape.problems(method: row.method, business: json), [], "\(row.method): \(json.compactText)")
             seen[row.method, default: 0] += 1

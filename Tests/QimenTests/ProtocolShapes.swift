@@ -1,7 +1,7 @@
 import Foundation
 import TOP
 
-/// PROTOCOL.md §2's answer tables, transcribed field by field (not taken from our code): each path with its JSON type
+/// docs/PROTOCOL.md's Qimen answer tables, transcribed field by field (not taken from our code): each path with its JSON type
 /// and format. `?` after a path marks a field the table does not require. Used to check our answers both ways: every
 /// required field is there with its type, and no field outside the table is sent.
 enum ProtocolShapes {
@@ -34,7 +34,7 @@ enum ProtocolShapes {
         "passengerList[].ticketList[].ticketStatus?": .oneOf(["1", "2", "3", "4", "5", "6", "-1"]),
     ]
 
-    /// By PROTOCOL.md section (the interface's short name).
+    /// By docs/PROTOCOL.md section (the interface's short name).
     static let answers: [String: [String: Kind]] = [
         "fromcity": ["fromCityList": .array, "fromCityList[].provinceName": .string, "fromCityList[].fromCity": .string,
                      "fromCityList[].cityCode": .digits],
@@ -93,7 +93,7 @@ enum ProtocolShapes {
             }
         }
         // Nothing outside the table.
-        for path in allPaths(answer, prefix: "") where !known.contains(path) { problems.append("\(path): not in PROTOCOL.md's table") }
+        for path in allPaths(answer, prefix: "") where !known.contains(path) { problems.append("\(path): not in docs/PROTOCOL.md's table") }
         return problems.sorted()
     }
 

@@ -5,7 +5,7 @@ import TOP
 import XCTest
 
 /// The cases issue 10 names, through the router and the real store: partial refunds by `passengerList`, idempotency,
-/// a moved departure, cities by full name / short name / code, stopped schedules by window (PROTOCOL.md §2).
+/// a moved departure, cities by full name / short name / code, stopped schedules by window (docs/PROTOCOL.md (Qimen)).
 final class PublishedProtocolTests: XCTestCase {
     /// A four-ticket order on the per-ticket schedule, issued; answers the confirm.
     func issuedOrder(_ f: QimenStoreFixture, alitrip: String, passengers: Int = 4) throws -> JSON {

@@ -8,7 +8,7 @@ import XCTest
 final class QimenClientTests: XCTestCase {
     let vectorTime = TopClock.parse("2026-11-21 10:00:00")!
 
-    /// The client reproduces PROTOCOL.md's vector: same parameters, same body, same sign.
+    /// The client reproduces docs/PROTOCOL.md's vector: same parameters, same body, same sign.
     func testGoldenSignedRequest() {
         let client = QimenClient(url: "http://127.0.0.1:8080/qimen", secret: Secret("testsecret"))
         let body = Array(#"{"cityName":"香港","cityCode":"810100"}"#.utf8)

@@ -5,12 +5,12 @@ import Store
 import TOP
 import XCTest
 
-/// A golden request/response per interface, the requests built from PROTOCOL.md §2's examples (ids changed to the
+/// A golden request/response per interface, the requests built from docs/PROTOCOL.md's Qimen examples (ids changed to the
 /// demo store's; the example's certificate number given its correct check digit), against the demo store (100 orders,
 /// seed 1) at 2026-11-21 10:00 GMT+8, in the order Fliggy would call them for one buyer, then the refusals.
 ///
 /// Every answer is checked twice: byte for byte against QimenGoldens.swift (recorded, then reviewed), and field by field
-/// against PROTOCOL.md's tables (ProtocolShapes.swift): every required field with its type and format, nothing outside.
+/// against docs/PROTOCOL.md's tables (ProtocolShapes.swift): every required field with its type and format, nothing outside.
 /// After a deliberate change, re-record and review the diff: `QIMEN_RECORD_GOLDEN=1 swift test --filter QimenGoldenTests`
 final class QimenGoldenTests: XCTestCase {
     /// Per ticket (isOrderRefund false), no service fee; SH01 → SZ01 costs 4200 fen.
@@ -101,7 +101,7 @@ final class QimenGoldenTests: XCTestCase {
             XCTAssertEqual(json["success"]?.boolValue, step.ok, "\(step.name): \(text)")
             if step.ok {
                 let table = ProtocolShapes.answers[step.interface.shortName]!
-                XCTAssertEqual(ProtocolShapes.problems(json, table), [], "\(step.name) breaks PROTOCOL.md's table: \(text)")
+                XCTAssertEqual(ProtocolShapes.problems(json, table), [], "\(step.name) breaks docs/PROTOCOL.md's table: \(text)")
             } else {
                 XCTAssertEqual(ProtocolShapes.problems(json, [:]), [], "\(step.name): a refusal is the envelope alone: \(text)")
                 XCTAssertEqual(try f.dataVersion(), versionBefore, "\(step.name) wrote to the store")
@@ -111,7 +111,7 @@ final class QimenGoldenTests: XCTestCase {
         if recording { try record(recorded) }
     }
 
-    /// A bad sign and a body that is not JSON never reach a handler (PROTOCOL.md §2 "Answers").
+    /// A bad sign and a body that is not JSON never reach a handler (docs/PROTOCOL.md (Qimen) "Answers").
     func testSignAndParseRefusals() throws {
         let f = try QimenStoreFixture()
         let method = QimenMethodTable.defaults.methodName(.fromCity)

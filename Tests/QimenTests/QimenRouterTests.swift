@@ -68,7 +68,7 @@ final class QimenRouterTests: XCTestCase {
     }
 
     func testBadSignIsRefusedAsIllegalRequest() throws {
-        // Byte for byte as every public page prints it, `success` a String (PROTOCOL.md §2 "Answers").
+        // Byte for byte as every public page prints it, `success` a String (docs/PROTOCOL.md (Qimen) "Answers").
         let body = router.respond(to: request(secret: "wrongsecret")).bodyText
         XCTAssertEqual(body, #"{"retDesc":"Illegal request","success":"false","retCode":"sign-check-failure"}"#)
         XCTAssertTrue(handler.calls.isEmpty)

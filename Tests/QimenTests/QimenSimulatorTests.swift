@@ -8,7 +8,7 @@ import TestFixtures
 
 /// The simulator against a real listener on a demo store made now (it searches today's and
 /// the next two days' schedules by the real clock), and against the self-test's fake merchant,
-/// which answers PROTOCOL.md §2's shapes whatever our own server does.
+/// which answers docs/PROTOCOL.md's Qimen shapes whatever our own server does.
 final class QimenSimulatorTests: XCTestCase {
     func testSimulatorSpeaksThePublishedShapes() throws {
         let fake = try SelftestFakeServer()

@@ -73,7 +73,7 @@ final class QimenStoreFixture {
 
     func count(_ sql: String) throws -> Int { Int(try observer.db.scalarInt(sql) ?? -1) }
 
-    /// A valid create-order body (PROTOCOL.md 63228) for a schedule, whole route, 1 passenger unless told, priced right.
+    /// A valid create-order body (docs/PROTOCOL.md 63228) for a schedule, whole route, 1 passenger unless told, priced right.
     func orderBody(alitripId: String, scheduleId: String, passengers: Int = 1, seed: Int = 0) throws -> JSON {
         let s = try observer.scheduleSeats(scheduleId)!
         let people: [JSON] = (0..<passengers).map { k -> JSON in

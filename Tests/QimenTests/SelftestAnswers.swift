@@ -3,7 +3,7 @@ import Foundation
 import Store
 import TOP
 
-/// Hand-written answers built from PROTOCOL.md §2's tables and examples (not from what our
+/// Hand-written answers built from docs/PROTOCOL.md's Qimen tables and examples (not from what our
 /// server answers): the yardstick the self-test's checks are tested against.
 enum SelftestAnswers {
     /// Tomorrow (GMT+8): the fixture's departures are always ahead of the clock.

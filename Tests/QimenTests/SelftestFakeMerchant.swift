@@ -4,7 +4,7 @@ import HTTP
 import Store
 import TOP
 
-/// A small merchant that answers PROTOCOL.md §2's shapes from memory (one route, one
+/// A small merchant that answers docs/PROTOCOL.md's Qimen shapes from memory (one route, one
 /// schedule with seats, orders that lock, issue, refund per ticket, cancel and close), so
 /// `busops selftest` can run end to end without our store-backed server, which is being
 /// rewritten. `mutate` breaks one answer on purpose. Every request body is recorded.
@@ -154,7 +154,7 @@ final class SelftestFakeMerchant: QimenHandling, @unchecked Sendable {
 }
 
 /// The fake merchant behind a real loopback listener: the published refusal, byte for byte,
-/// for a bad signature (PROTOCOL.md §2 "Answers"), the router for everything else.
+/// for a bad signature (docs/PROTOCOL.md (Qimen) "Answers"), the router for everything else.
 final class SelftestFakeServer {
     static let secret = "selftestsecret"
     let merchant = SelftestFakeMerchant()

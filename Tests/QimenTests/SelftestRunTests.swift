@@ -5,7 +5,7 @@ import Store
 import TOP
 import XCTest
 
-/// `busops selftest` end to end over loopback against a fake merchant answering PROTOCOL.md
+/// `busops selftest` end to end over loopback against a fake merchant answering docs/PROTOCOL.md
 /// §2's shapes: all checks pass; one field answered wrong earns exactly its FAIL line.
 final class SelftestRunTests: XCTestCase {
     private var fake: SelftestFakeServer!
@@ -111,7 +111,7 @@ final class SelftestRunTests: XCTestCase {
         }
         let report = selftest()
         XCTAssertEqual(report.failures.map(\.text),
-                       ["FAIL 63226 ticketWicket: missing (the answer has ticketGate; PROTOCOL.md §2 names it ticketWicket)"],
+                       ["FAIL 63226 ticketWicket: missing (the answer has ticketGate; docs/PROTOCOL.md (Qimen) names it ticketWicket)"],
                        report.lines.map(\.text).joined(separator: "\n"))
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import TOP
 import XCTest
 
-/// The self-test's answer checks against PROTOCOL.md §2: every hand-written correct answer
+/// The self-test's answer checks against docs/PROTOCOL.md (Qimen): every hand-written correct answer
 /// passes, and each broken field earns exactly one FAIL line naming it.
 final class SelftestShapeTests: XCTestCase {
     private func failures(_ interface: QimenInterface, _ answer: JSON) -> [String] {
@@ -41,7 +41,7 @@ final class SelftestShapeTests: XCTestCase {
     func testTicketGateInsteadOfTicketWicket() {
         let broken = SelftestAnswers.rename(SelftestAnswers.confirmed, [], from: "ticketWicket", to: "ticketGate")
         XCTAssertEqual(failures(.issueTicket, broken),
-                       ["FAIL 63226 ticketWicket: missing (the answer has ticketGate; PROTOCOL.md §2 names it ticketWicket)"])
+                       ["FAIL 63226 ticketWicket: missing (the answer has ticketGate; docs/PROTOCOL.md (Qimen) names it ticketWicket)"])
     }
 
     func testFieldFormats() {
@@ -58,7 +58,7 @@ final class SelftestShapeTests: XCTestCase {
         XCTAssertEqual(failures(.queryOrder, SelftestAnswers.edit(SelftestAnswers.queried, ["passengerList", 0, "isRefund"], nil)),
                        ["FAIL 63227 passengerList[0].isRefund: missing"])
         XCTAssertEqual(failures(.fromCity, SelftestAnswers.rename(SelftestAnswers.fromCities, [], from: "fromCityList", to: "cities")),
-                       ["FAIL 63238 fromCityList: missing (the answer has cities; PROTOCOL.md §2 names it fromCityList)"])
+                       ["FAIL 63238 fromCityList: missing (the answer has cities; docs/PROTOCOL.md (Qimen) names it fromCityList)"])
     }
 
     func testExtraFieldsAreTolerated() {

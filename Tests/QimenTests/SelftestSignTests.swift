@@ -4,9 +4,9 @@ import HTTP
 import TOP
 import XCTest
 
-/// `busops selftest --explain-sign` on PROTOCOL.md §2's vector (secret `testsecret`).
+/// `busops selftest --explain-sign` on docs/PROTOCOL.md's Qimen vector (secret `testsecret`).
 final class SelftestSignTests: XCTestCase {
-    // PROTOCOL.md §2's vector, as QimenSignatureTests holds it.
+    // docs/PROTOCOL.md's Qimen vector, as QimenSignatureTests holds it.
     static let query = QimenSignatureTests.vectorQuery
     static let body = QimenSignatureTests.vectorBody
     static let sign = QimenSignatureTests.vectorSign

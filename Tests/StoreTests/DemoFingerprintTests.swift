@@ -7,7 +7,7 @@ import XCTest
 /// newest refunded order's refund is always approved with its callback pending (audit, outbox, refunds; counts equal);
 /// and `counters` joined with migration 3, `refund_queue` with migration 4. Retaken for issue 10: departures on the
 /// minute (timetables are; the generator's draws follow the departures, so every table after `cities` moved), the
-/// columns of migration 5, and old-shape demo callbacks written in PROTOCOL.md §1's shapes.
+/// columns of migration 5, and old-shape demo callbacks written in docs/PROTOCOL.md's TOP shapes.
 final class DemoFingerprintTests: XCTestCase {
     func testContentIsUnchangedForAFixedSeedAndNow() throws {
         let t = TempStore()

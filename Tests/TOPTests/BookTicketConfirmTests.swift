@@ -28,7 +28,7 @@ final class BookTicketConfirmTests: XCTestCase {
         XCTAssertEqual(full.paramName, "param_agent_confirm_book_r_q")
     }
 
-    /// PROTOCOL.md §1 decision: a failure is agent_order_id, bus_inner_order_id and success:false, nothing more.
+    /// docs/PROTOCOL.md (TOP callbacks) decision: a failure is agent_order_id, bus_inner_order_id and success:false, nothing more.
     func testFailureSendsOnlyTheOrderIdsAndFalse() throws {
         var failed = full
         failed.success = false

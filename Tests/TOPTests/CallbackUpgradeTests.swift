@@ -1,4 +1,4 @@
-// CallbackUpgrade: business objects queued by an older busops come out as PROTOCOL.md §1's
+// CallbackUpgrade: business objects queued by an older busops come out as docs/PROTOCOL.md's TOP
 // published objects; objects already published are left byte for byte.
 
 import XCTest

@@ -1,5 +1,5 @@
 // The dispatcher against an in-process fake-top for every fault kind: each outcome is retried
-// or dead-lettered as PROTOCOL.md's table says, and nothing is lost or paid twice.
+// or dead-lettered as docs/PROTOCOL.md's table says, and nothing is lost or paid twice.
 
 import Foundation
 import XCTest

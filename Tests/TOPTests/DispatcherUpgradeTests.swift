@@ -1,5 +1,5 @@
 // Rows queued by an older busops in an unpublished shape, in an existing store: the dispatcher
-// sends them in PROTOCOL.md §1's published shape, once, with their original idempotency key, and
+// sends them in docs/PROTOCOL.md's TOP published shape, once, with their original idempotency key, and
 // the stored params become exactly the bytes sent.
 
 import Foundation

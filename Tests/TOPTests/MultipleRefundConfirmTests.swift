@@ -6,7 +6,7 @@ final class MultipleRefundConfirmTests: XCTestCase {
         agentOrderId: "A9", mainBizOrderId: 998_877, refundTransNo: "RT-1", reason: "差价退款",
         tickets: [.init(agentTicketId: "T1", refundFen: 1000, serviceChargeRefundFen: 300)])
 
-    /// TOP doc 49134's sample: 1000 + 300 → total 1300 (PROTOCOL.md §1, inferred).
+    /// TOP doc 49134's sample: 1000 + 300 → total 1300 (docs/PROTOCOL.md (TOP callbacks), inferred).
     func testEncodingInFenWithTotalsFromTheDetails() {
         XCTAssertEqual(base.businessJSON().compactText,
                        #"{"agent_order_id":"A9","agent_refund_reason":"差价退款","agent_refund_trans_no":"RT-1","main_biz_order_id":998877,"#
@@ -41,7 +41,7 @@ final class MultipleRefundConfirmTests: XCTestCase {
         XCTAssertEqual(field(m), "main_biz_order_id")
         m = base
         m.tickets = []
-        XCTAssertEqual(field(m), "refund_ticket_detail_list", "PROTOCOL.md §1: the detail list is required")
+        XCTAssertEqual(field(m), "refund_ticket_detail_list", "docs/PROTOCOL.md (TOP callbacks): the detail list is required")
         m = base
         m.tickets = [.init(agentTicketId: "T1", refundFen: 0, serviceChargeRefundFen: 0)]
         XCTAssertEqual(field(m), "total_refund_amount")

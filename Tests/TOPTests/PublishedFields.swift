@@ -1,4 +1,4 @@
-// The four business objects as PROTOCOL.md §1's field tables publish them, copied here by hand
+// The four business objects as docs/PROTOCOL.md's TOP field tables publish them, copied here by hand
 // (not taken from the production code, so a builder that drifts from the tables fails a test).
 // Types: String, Number, Boolean as in the tables; Date fields travel as `yyyy-MM-dd HH:mm:ss`
 // text; a list is an array of objects with its own table, an object has its own table.
@@ -15,7 +15,7 @@ enum PublishedType: Sendable {
 
 struct PublishedField: Sendable {
     var type: PublishedType
-    /// M in the table, or a PROTOCOL.md decision to always send it.
+    /// M in the table, or a docs/PROTOCOL.md decision to always send it.
     var required = false
 }
 

@@ -1,4 +1,4 @@
-// Each callback's business object against PROTOCOL.md §1's published table (PublishedFields.swift):
+// Each callback's business object against docs/PROTOCOL.md's TOP published table (PublishedFields.swift):
 // with every optional field filled and with the least the builder sends, only published keys, every
 // required one, the published types, passenger_cert_type as two digits. The production key sets
 // (PublishedShape, which the dispatcher's upgrade uses) are checked against the same tables.
@@ -27,7 +27,7 @@ final class PublishedShapeTests: XCTestCase {
                        ["01", "02", "03", "04"])
         XCTAssertEqual(try JSON.parse(XCTUnwrap(json["message"]?.stringValue)), try JSON.parse(full.smsJSON!),
                        "message is the SMS object as JSON text")
-        XCTAssertEqual(json["total_price"], .int(18000), "fen (PROTOCOL.md decision)")
+        XCTAssertEqual(json["total_price"], .int(18000), "fen (docs/PROTOCOL.md decision)")
 
         let least = BookTicketConfirm(agentOrderId: "BO1", busInnerOrderId: "39", success: true, ticketCount: 0)
         try least.validate()

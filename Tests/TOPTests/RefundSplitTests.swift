@@ -1,5 +1,5 @@
 // Splitting money over an order's tickets for multiple.refund.confirm's required detail list
-// (PROTOCOL.md §1): integer fen, exact sum, never more on a ticket than it paid.
+// (docs/PROTOCOL.md (TOP callbacks)): integer fen, exact sum, never more on a ticket than it paid.
 
 import XCTest
 @testable import Store

@@ -10,7 +10,7 @@ public enum Money {
         return "\(sign)\(a / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
-    /// TOP's yuan text (refund.confirm's `agent_refund_amount`, PROTOCOL.md §1): at most two decimals, no trailing
+    /// TOP's yuan text (refund.confirm's `agent_refund_amount`, docs/PROTOCOL.md (TOP callbacks)): at most two decimals, no trailing
     /// zeros. 1050 → "10.5", 1000 → "10", 5 → "0.05", -250 → "-2.5". Integer arithmetic only: 0.1 + 0.2 style
     /// errors must never reach a refund.
     public static func yuanText(_ fen: Int) -> String {

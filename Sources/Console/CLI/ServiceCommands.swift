@@ -76,7 +76,7 @@ enum ServiceCommands {
     static let selftest = CommandSpec(path: ["selftest"], usage: "--qimen URL | --explain-sign --url URL --body BODY",
         summary: "Plays Fliggy against a Qimen endpoint (signed with BUSOPS_QIMEN_SECRET[_FILE]): every interface with the "
             + "published request shapes, every answer's fields, types and formats and the schedule rules checked against "
-            + "PROTOCOL.md; one ok/FAIL line per check, exit 1 on any failure. Places real orders: use a test store. "
+            + "docs/PROTOCOL.md; one ok/FAIL line per check, exit 1 on any failure. Places real orders: use a test store. "
             + "With --explain-sign: the canonical string, expected and given sign of a captured request (never the secret).",
         options: [
             qimenURL,

@@ -36,7 +36,7 @@ enum ApproveRefundAction {
                 let when = d.summary.departsAt > ctx.now ? "this close to departure" : "after departure"
                 throw OperationError.notAllowed("the schedule's refund rules allow no refund \(when); to approve anyway set the fee explicitly (0 refunds everything)")
             }
-            // Never more than the fee Fliggy showed the buyer when it asked (63225 refundSurcharge, PROTOCOL.md).
+            // Never more than the fee Fliggy showed the buyer when it asked (63225 refundSurcharge, docs/PROTOCOL.md).
             if let cap = try ctx.store.refundFeeCap(refundRowId: r.id), cap < quoted {
                 fee = cap
                 feeNote = "\(pct) % rule tier in force now, capped at the fee Fliggy quoted the buyer"

@@ -3,7 +3,7 @@ import TOP
 
 /// Issuing failed (no ticket): tickets → 3, the order → 4 closed, its seats go back on sale, and
 /// bookticket.confirm (success false) is queued under key BK-<agent order id>. The reason is kept in the
-/// audit row (ticket.fail) only: PROTOCOL.md §1 publishes no key for it, so a failure sends agent_order_id,
+/// audit row (ticket.fail) only: docs/PROTOCOL.md (TOP callbacks) publishes no key for it, so a failure sends agent_order_id,
 /// bus_inner_order_id and success:false.
 ///
 /// Why 4: the seed table has no "issue failed" order code; 3 would claim tickets exist, and 5 means the buyer

@@ -32,7 +32,7 @@ enum MoneyRefundAction {
         let ceiling = try RefundCeiling.of(d, ctx)
         let already = ceiling.orderRefundedFen
         let amount = try ceiling.check(amountFen, on: nil)
-        // PROTOCOL.md §1: refund_ticket_detail_list is required, so the amount is split over the order's tickets
+        // docs/PROTOCOL.md (TOP callbacks): refund_ticket_detail_list is required, so the amount is split over the order's tickets
         // (integer fen, never more on a ticket than it paid, summing exactly to the amount).
         func callback(_ key: String) throws -> MultipleRefundConfirm {
             guard let cb = CallbackFactory.multipleRefund(d, transNo: key, reason: why, amountFen: amount) else {

@@ -6,7 +6,7 @@ import TOP
 /// The money refunded on an order never exceeds what the order paid, and the money refunded on a ticket never
 /// exceeds what the ticket paid. "Refunded" is what `Store.countedRefunds` returns (approved, done, and
 /// dead-lettered refunds, which can be re-fired). Earlier order-level refunds are attributed to tickets exactly as
-/// multiple.refund.confirm split them for Fliggy (`RefundSplit.tickets`, PROTOCOL.md §1), so the room on a ticket
+/// multiple.refund.confirm split them for Fliggy (`RefundSplit.tickets`, docs/PROTOCOL.md (TOP callbacks)), so the room on a ticket
 /// here is the room the next split will see.
 struct RefundCeiling {
     let agentOrderId: String

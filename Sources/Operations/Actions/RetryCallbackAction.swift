@@ -37,7 +37,7 @@ enum RetryCallbackAction {
                          + ([c.lastCode, c.lastSubCode, c.lastMessage].compactMap { $0 }.joined(separator: " ")),
                      "re-queued now with the same key \(c.idempotencyKey); attempts kept"]
         if let r = refund, let back = refundBack { lines.append("refund \(r.refundId) failed → \(back.rawValue) while it is sent again") }
-        // A row queued by an older busops goes out as the published object (PROTOCOL.md §1): the dispatcher
+        // A row queued by an older busops goes out as the published object (docs/PROTOCOL.md (TOP callbacks)): the dispatcher
         // upgrades it before signing (same key), so the preview shows what will really be sent.
         var params = c.params
         switch try CallbackUpgrade.upgrade(method: c.method, params: c.params, refundRowId: c.refundId, order: {

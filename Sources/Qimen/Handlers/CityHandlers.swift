@@ -3,7 +3,7 @@ import TOP
 
 /// Departure cities (63238): `{}` lists all; an optional `cityName` or `fromCity` narrows by name (full or short,
 /// or a prefix) or admin code. Answers `fromCityList[{provinceName, fromCity, cityCode}]` with the full name, which
-/// Fliggy passes back verbatim to 63237 (PROTOCOL.md 63238).
+/// Fliggy passes back verbatim to 63237 (docs/PROTOCOL.md 63238).
 enum FromCityHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         let name = try body.firstString(["cityName", "fromCity"]).map(CityName.short)
@@ -16,7 +16,7 @@ enum FromCityHandler {
 
 /// Arrival cities for a departure city (63237): `{"fromCity":"上海市"}` (full name, short name or admin code).
 /// Answers `toCityList[{provinceName, toCity, preSellDay}]`; an unknown city is an empty list, not an error
-/// (PROTOCOL.md 63237 decision).
+/// (docs/PROTOCOL.md 63237 decision).
 enum ToCityHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         guard let from = try body.firstString(["fromCity", "fromCityName", "fromCityCode"]) else {

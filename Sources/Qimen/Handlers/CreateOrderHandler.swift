@@ -4,7 +4,7 @@ import TOP
 /// Create order = seat lock (63228). Atomic and idempotent on `alitripOrderId` in the store: Fliggy retries a
 /// `success:false`, and a retry answers the first lock without taking seats. Refused with `start-time-changed` when
 /// `fromDate` + `fromTime` is no longer the departure, `price-changed` when the amounts are not today's fare.
-/// Answers `agentOrderId`, `alitripOrderId`, `status` (a String) — PROTOCOL.md 63228's decision.
+/// Answers `agentOrderId`, `alitripOrderId`, `status` (a String) — docs/PROTOCOL.md 63228's decision.
 enum CreateOrderHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         let request = try lockRequest(body, ctx)
@@ -63,7 +63,7 @@ enum CreateOrderHandler {
 }
 
 /// 63228's `passengerList` (analogue 48231): `passengerName`, `passengerCertificateNo`, `passengerCertificateType`
-/// (`"1"` or `"01"`), `passengerType`, `ticketPrice` (fen). `passengerType` comes in two numberings (PROTOCOL.md
+/// (`"1"` or `"01"`), `passengerType`, `ticketPrice` (fen). `passengerType` comes in two numberings (docs/PROTOCOL.md
 /// "Shared rules"): page 63226's `"0"` ordinary / `"1"` child and the classic `"1"` adult / `"2"` child; a list with
 /// a `"2"` is classic, a list mixing `"0"` and `"2"` cannot be read either way.
 enum PassengerListReader {

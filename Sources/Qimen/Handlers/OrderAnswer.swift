@@ -2,7 +2,7 @@ import Store
 import TOP
 
 /// The order as 63226 (order confirm, page) answers it, which 63227 (order query) repeats with `isRefund` flags
-/// (PROTOCOL.md 63226 / 63227): ids, `agentIssueTime` (`yyyy-MM-dd HH:mm:ss`; before issue, the last status change),
+/// (docs/PROTOCOL.md 63226 / 63227): ids, `agentIssueTime` (`yyyy-MM-dd HH:mm:ss`; before issue, the last status change),
 /// `status` as a String, `statusDesc`, `fetchTicketSpot`, `ticketWicket`, `smsContent`, and `passengerList` with each
 /// passenger's `ticketList`.
 enum OrderAnswer {

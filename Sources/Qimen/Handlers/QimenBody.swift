@@ -107,7 +107,7 @@ struct QimenBody {
         return items.isEmpty ? nil : items
     }
 
-    /// `HH:mm` or `HH:mm:ss` (PROTOCOL.md "Shared rules": both accepted in every input), normalized to `HH:mm:ss`.
+    /// `HH:mm` or `HH:mm:ss` (docs/PROTOCOL.md "Shared rules": both accepted in every input), normalized to `HH:mm:ss`.
     func optionalTime(_ key: String) throws -> String? {
         guard let text = try optionalString(key) else { return nil }
         let f = text.split(separator: ":", omittingEmptySubsequences: false)
@@ -131,7 +131,7 @@ struct QimenBody {
         return epoch
     }
 
-    /// A certificate type: `"1"` on Qimen, `"01"` as TOP writes it (PROTOCOL.md "Shared rules"); stored as the number.
+    /// A certificate type: `"1"` on Qimen, `"01"` as TOP writes it (docs/PROTOCOL.md "Shared rules"); stored as the number.
     func optionalCertType(_ key: String) throws -> Int? {
         guard let text = try optionalString(key) else { return nil }
         guard text.count <= 2, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), (1...99).contains(n) else {

@@ -30,7 +30,7 @@ struct SalesContext {
     }
 }
 
-/// Field encodings shared by several interfaces (PROTOCOL.md §2 "Shared rules").
+/// Field encodings shared by several interfaces (docs/PROTOCOL.md (Qimen) "Shared rules").
 enum SalesJSON {
     /// `yyyy-MM-dd HH:mm:ss`, GMT+8 (`startTime`, `agentIssueTime`).
     static func time(_ epoch: Int) -> JSON { .string(ChinaTime.second(epoch)) }

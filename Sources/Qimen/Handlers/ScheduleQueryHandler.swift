@@ -4,7 +4,7 @@ import TOP
 /// Schedules (63236). Request (analogue 48214): `fromCityCode` / `fromCityName` (or `fromCity`), `toCityCode` /
 /// `toCityName` (or `toCity`), `toStationCode` / `toStationName`, `departDate` (or `fromDate`); no date = the whole
 /// presale period. Answer: `lineSchedule[]`, one element per dated schedule with every field the guide lists
-/// (PROTOCOL.md 63236's decision table): stations (type, coordinates, geofence, features), segment prices, refund
+/// (docs/PROTOCOL.md 63236's decision table): stations (type, coordinates, geofence, features), segment prices, refund
 /// tiers, transfer points, the flowing window, backDays and the refund mode.
 enum ScheduleQueryHandler {
     /// Tickets one order may hold (create order refuses more).
@@ -86,7 +86,7 @@ enum ScheduleQueryHandler {
         return .object(fields)
     }
 
-    /// A tier [hoursBeforeFrom, hoursBeforeTo) before departure; a no-refund tier keeps 100 % (PROTOCOL.md 63236).
+    /// A tier [hoursBeforeFrom, hoursBeforeTo) before departure; a no-refund tier keeps 100 % (docs/PROTOCOL.md 63236).
     static func rule(_ r: RefundRule) -> JSON {
         var fields: [(String, JSON)] = [("hoursBeforeFrom", .int(Int64(r.hoursFrom)))]
         if let to = r.hoursTo { fields.append(("hoursBeforeTo", .int(Int64(to)))) }

@@ -4,7 +4,7 @@ import TOP
 /// Seats left (63235): `scheduleId`, `fromDate`, `fromTime` (`HH:mm` or `HH:mm:ss`), optional `lineId` and station
 /// codes. Answers `leftTicketCnt`, `ticketPrice` (a String of fen digits, the segment's when stations are given: the
 /// page's type), `saleStatus`, and `startTime` (`yyyy-MM-dd HH:mm:ss`) only when the departure is not the one asked
-/// for (PROTOCOL.md 63235 decision); a flowing schedule (types 3, 4) takes any time in its window.
+/// for (docs/PROTOCOL.md 63235 decision); a flowing schedule (types 3, 4) takes any time in its window.
 enum SeatQueryHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         let scheduleId = try body.code("scheduleId")

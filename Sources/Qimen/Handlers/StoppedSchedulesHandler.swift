@@ -4,7 +4,7 @@ import TOP
 /// Stopped schedules (63223, page): optional `fromCity` / `toCity` (names or codes), `fromStationCode` /
 /// `toStationCode` (codes or names: the page's samples put names there), `fromDateTimeBegin` / `fromDateTimeEnd`
 /// (`yyyy-MM-dd HH:mm:ss`, inclusive; absent = unbounded). Answers `lineSchedule[{scheduleId, line}]`, one element per
-/// stopped dated schedule (PROTOCOL.md 63223 decisions).
+/// stopped dated schedule (docs/PROTOCOL.md 63223 decisions).
 enum StoppedSchedulesHandler {
     static func handle(_ body: QimenBody, _ ctx: SalesContext) throws -> [(String, JSON)] {
         let fromCodes = try body.optionalString("fromCity").map { try ctx.store.cityCodes(matching: $0) }

@@ -1,6 +1,6 @@
 import TOP
 
-/// PROTOCOL.md §2 "Answers (every interface)": one flat object with `retCode` String (`"0"`
+/// docs/PROTOCOL.md (Qimen) "Answers (every interface)": one flat object with `retCode` String (`"0"`
 /// = success), `retDesc` String and `success` Boolean, the interface's fields beside them.
 enum AnswerEnvelope {
     /// Lines for the three envelope fields of an answer the self-test expected to succeed.

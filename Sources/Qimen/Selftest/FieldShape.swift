@@ -2,7 +2,7 @@ import Foundation
 import Store
 import TOP
 
-/// The String formats named in the "format" column of PROTOCOL.md §2's tables.
+/// The String formats named in the "format" column of docs/PROTOCOL.md's Qimen tables.
 enum StringFormat: Sendable {
     case any
     /// Ids the later calls send back (agentOrderId, scheduleId, station codes): never empty.
@@ -93,7 +93,7 @@ indirect enum FieldShape: Sendable {
     case boolean
     case object([FieldRule])
     case array(FieldShape)
-    /// String or Number of degrees: only where PROTOCOL.md names no type (63236 geofence
+    /// String or Number of degrees: only where docs/PROTOCOL.md names no type (63236 geofence
     /// points `{longitude, latitude}`), so either is accepted.
     case degreesAnyType
 

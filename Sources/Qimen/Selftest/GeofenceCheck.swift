@@ -1,4 +1,4 @@
-/// PROTOCOL.md §2 63236 `geofence`: "≥ 3 points, one winding, no crossing". Checked on the
+/// docs/PROTOCOL.md (Qimen) 63236 `geofence`: "≥ 3 points, one winding, no crossing". Checked on the
 /// plane of (longitude, latitude), which is exact enough for areas a few kilometres wide.
 enum GeofenceCheck {
     struct Point: Equatable, Sendable {

@@ -2,7 +2,7 @@ import Foundation
 import Store
 import TOP
 
-/// The request bodies Fliggy sends, as PROTOCOL.md §2 publishes them: shared by
+/// The request bodies Fliggy sends, as docs/PROTOCOL.md (Qimen) publishes them: shared by
 /// `busops selftest` and `busops simulate` so both speak exactly the same shapes.
 enum PublishedRequests {
     /// 63238: `{}` asks for every departure city.

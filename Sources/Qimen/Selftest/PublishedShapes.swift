@@ -1,10 +1,10 @@
 import TOP
 
-/// Every Qimen answer's fields as PROTOCOL.md §2's tables give them (the envelope is checked
+/// Every Qimen answer's fields as docs/PROTOCOL.md's Qimen tables give them (the envelope is checked
 /// by `AnswerEnvelope`). `M` rows and busops's recorded decisions are required; `–` and `O`
 /// rows are checked only when present; unknown fields pass.
 enum PublishedShapes {
-    /// The page number a line names, PROTOCOL.md §2's headings (cancel has none).
+    /// The page number a line names, docs/PROTOCOL.md's Qimen headings (cancel has none).
     static func code(_ interface: QimenInterface) -> String {
         switch interface {
         case .fromCity: return "63238"

@@ -6,7 +6,7 @@ import TOP
 /// merchant backend's schedule self-test page. Every interface is called with the published
 /// request shapes in a buyer's order (cities, schedules, seats, lock, repeat lock, query,
 /// issue, refund fee, refund, stopped schedules, cancel, close), and every answer is checked
-/// against PROTOCOL.md §2: envelope, fields, types, formats, and the schedule rules.
+/// against docs/PROTOCOL.md (Qimen): envelope, fields, types, formats, and the schedule rules.
 ///
 /// It places real orders (a run id in `alitripOrderId`), so point it at a test store.
 public final class QimenSelftest {

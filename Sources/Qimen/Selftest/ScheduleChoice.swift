@@ -2,7 +2,7 @@ import Store
 import TOP
 
 /// One schedule from a 63236 answer, read the way Fliggy uses it to ask for seats and lock
-/// them (PROTOCOL.md §2 63235, 63228): ids, departure, a boarding/alighting pair and its fare.
+/// them (docs/PROTOCOL.md (Qimen) 63235, 63228): ids, departure, a boarding/alighting pair and its fare.
 struct ScheduleChoice: Sendable {
     var fromCity: String
     var fromCityCode: String

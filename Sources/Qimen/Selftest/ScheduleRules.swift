@@ -1,6 +1,6 @@
 import TOP
 
-/// The schedule rules a merchant's self-test page checks (guide, PROTOCOL.md §2 63236),
+/// The schedule rules a merchant's self-test page checks (guide, docs/PROTOCOL.md (Qimen) 63236),
 /// beyond field types: a departure or a window for the departure-time type, stations with a
 /// position, sound geofences, a price for every boarding/alighting pair, ordered refund tiers.
 /// Elements whose fields have the wrong type are skipped here: `ShapeChecker` names those.
@@ -30,7 +30,7 @@ enum ScheduleRules {
     }
 
     /// fromTimeType 1 departs at line.fromDate + fromTime; 3 and 4 (flowing, 流水班) need
-    /// the window fromDurationBegin–fromDurationEnd (PROTOCOL.md §2 63223, "C" rows).
+    /// the window fromDurationBegin–fromDurationEnd (docs/PROTOCOL.md (Qimen) 63223, "C" rows).
     static func window(_ line: JSON, _ path: FieldPath, _ tally: inout CheckTally) {
         guard let type = line["fromTimeType"]?.intValue, [1, 3, 4].contains(type) else { return }
         let pattern = path.pattern + " departure"
@@ -116,7 +116,7 @@ enum ScheduleRules {
 
     /// Tiers `[hoursBeforeFrom, hoursBeforeTo)` before departure: ordered (either way) by
     /// hoursBeforeFrom, each from < to, none overlapping; only the farthest tier may leave
-    /// hoursBeforeTo out (open-ended), PROTOCOL.md §2 63236 `refundRules`.
+    /// hoursBeforeTo out (open-ended), docs/PROTOCOL.md (Qimen) 63236 `refundRules`.
     static func refundTiers(_ rules: [JSON], _ path: FieldPath, _ tally: inout CheckTally) {
         let pattern = path.pattern + " tiers"
         tally.pass(pattern, "ordered, non-overlapping, from < to, only the farthest open-ended")

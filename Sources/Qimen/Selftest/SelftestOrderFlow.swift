@@ -131,7 +131,7 @@ extension QimenSelftest {
                        fail: "refunded though not listed \(step) (isRefund \(p["isRefund"].map(JSONDescription.describe) ?? "-"), ticketStatus \(statuses))")
             }
         }
-        // PROTOCOL.md §2 63227: the order's flag says some ticket is refunded, so it follows the passengers'.
+        // docs/PROTOCOL.md (Qimen) 63227: the order's flag says some ticket is refunded, so it follows the passengers'.
         let anyPassenger = passengers.contains { $0["isRefund"]?.boolValue == true }
         expect(query["isRefund"]?.boolValue == anyPassenger, "63227", "isRefund", ok: "agrees with passengerList[].isRefund",
                fail: "\(query["isRefund"].map(JSONDescription.describe) ?? "missing") while passengerList[].isRefund "

@@ -25,7 +25,7 @@ public final class SelftestReport {
     public var summary: String {
         let failed = count(.fail)
         return "selftest: \(count(.ok)) ok, \(failed) failed, \(count(.skip)) skipped — "
-            + (failed == 0 ? "the endpoint answers as PROTOCOL.md §2 publishes" : "see the FAIL lines above")
+            + (failed == 0 ? "the endpoint answers as docs/PROTOCOL.md (Qimen) publishes" : "see the FAIL lines above")
     }
 
     /// 0 when every check passed, 1 on any failure (2, usage, is the command's).

@@ -74,7 +74,7 @@ extension QimenSelftest {
         return found
     }
 
-    /// "scheduleId unique, never changes" (guide, PROTOCOL.md §2 63236): the same request
+    /// "scheduleId unique, never changes" (guide, docs/PROTOCOL.md (Qimen) 63236): the same request
     /// again names every schedule (matched by line and departure) with the same id.
     func checkStableIds(_ found: FoundSchedule) {
         guard let again = ask(.schedules, found.request, step: "second pull") else { return }

@@ -5,7 +5,7 @@ import TOP
 /// The steps beside the main order: a bad signature refused as published, a second order
 /// cancelled and a third closed (seats come back), and the stopped schedules of the route.
 extension QimenSelftest {
-    /// PROTOCOL.md §2 "Answers": a bad sign earns the pages' refusal byte for byte.
+    /// docs/PROTOCOL.md (Qimen) "Answers": a bad sign earns the pages' refusal byte for byte.
     func checkSignRefusal() {
         let wrong = QimenClient(url: client.url, secret: Secret("busops-selftest-wrong-secret"),
                                 identity: client.identity, methods: client.methods, clock: clock)

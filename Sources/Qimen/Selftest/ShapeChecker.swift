@@ -1,6 +1,6 @@
 import TOP
 
-/// Walks an answer against the field rules of its table (PROTOCOL.md §2): presence of every
+/// Walks an answer against the field rules of its table (docs/PROTOCOL.md (Qimen)): presence of every
 /// `M` field, the JSON type of every field present, its format. Fields the rules do not name
 /// are ignored: Fliggy tolerates extra fields and so does the self-test.
 struct ShapeChecker {
@@ -14,7 +14,7 @@ struct ShapeChecker {
             guard let found = value[rule.name] else {
                 if let former = rule.formerly.first(where: { value[$0] != nil }) {
                     tally.fail(child.pattern, subject: child.concrete,
-                               "missing (the answer has \(former); PROTOCOL.md §2 names it \(rule.name))")
+                               "missing (the answer has \(former); docs/PROTOCOL.md (Qimen) names it \(rule.name))")
                 } else if rule.required {
                     tally.fail(child.pattern, subject: child.concrete, "missing")
                 }

@@ -3,7 +3,7 @@ import HTTP
 import TOP
 
 /// `busops selftest --explain-sign`: a captured Qimen request (URL with its query, raw body)
-/// taken apart the way PROTOCOL.md §2 "Verifying the signature" signs it, to find why a
+/// taken apart the way docs/PROTOCOL.md (Qimen) "Verifying the signature" signs it, to find why a
 /// signature does not match. Shows the canonical string and both signs, never the secret.
 public struct SignatureExplanation: Sendable {
     /// Parameters in signing order (form-decoded, `sign` dropped).
@@ -74,7 +74,7 @@ public struct SignatureExplanation: Sendable {
             + "and that values are form-decoded before signing"
     }
 
-    /// serve refuses a timestamp outside its window (PROTOCOL.md §2 step 4, 600 s by default).
+    /// serve refuses a timestamp outside its window (BUSOPS_QIMEN_TIMESTAMP_WINDOW, 600 s by default; docs/PROTOCOL.md "Qimen: requests and answers").
     var timestampNote: String? {
         guard let timestamp else { return "note: no timestamp parameter (serve refuses the request)" }
         guard let sent = TopClock.parse(timestamp) else {

@@ -23,7 +23,7 @@ struct SimulatedBuyer {
         }
     }
 
-    /// One buyer, in the published shapes (PROTOCOL.md §2, `PublishedRequests`). False when
+    /// One buyer, in the published shapes (docs/PROTOCOL.md (Qimen), `PublishedRequests`). False when
     /// the run ended under it.
     private mutating func session() -> Bool {
         if cities.isEmpty || rng.chance(0.1) {

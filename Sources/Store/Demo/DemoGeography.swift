@@ -2,7 +2,7 @@
 enum DemoGeography {
     struct City {
         let code, name, province: String
-        /// The official name Fliggy uses (上海市, 香港特别行政区): PROTOCOL.md §2 "Shared rules".
+        /// The official name Fliggy uses (上海市, 香港特别行政区): docs/PROTOCOL.md (Qimen) "Shared rules".
         var fullName: String { code.hasPrefix("81") ? "香港特别行政区" : name + "市" }
     }
     struct Station {

@@ -76,7 +76,7 @@ extension DemoWriter {
         let method: String, params: String
         if source == "money_only" {
             method = "taobao.bus.agent.multiple.refund.confirm"
-            // The published object (PROTOCOL.md §1, multiple.refund.confirm), as MoneyRefundAction builds it: the
+            // The published object (docs/PROTOCOL.md (TOP callbacks), multiple.refund.confirm), as MoneyRefundAction builds it: the
             // required per-ticket list splits the amount over the order's equal tickets, the odd fen to the first.
             var details: [String] = []
             for k in 0..<c.seats {
@@ -118,7 +118,7 @@ extension DemoWriter {
 
     mutating func bookTicketCallback(_ c: RefundContext, fetchNo: String?, gate: String?, issuedAt: Int, pending: Bool) throws {
         let success = !pending
-        // The published object (PROTOCOL.md §1, bookticket.confirm): bus_inner_order_id is always sent.
+        // The published object (docs/PROTOCOL.md (TOP callbacks), bookticket.confirm): bus_inner_order_id is always sent.
         var pairs: [(String, String)] = [("agent_order_id", JSONText.quote(c.agentId)), ("bus_inner_order_id", JSONText.quote(c.fliggyId)),
                                          ("success", success ? "true" : "false"),
                                          ("ticket_count", String(c.seats)), ("total_price", String(c.unitPaid * c.seats))]

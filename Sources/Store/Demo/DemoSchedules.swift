@@ -42,7 +42,7 @@ enum DemoSchedules {
                 let span = 15 * 3600 // 06:00 to 21:00
                 var lastMinute = "", sameMinute = 0
                 for k in 0..<perLineDay {
-                    // On the minute, as timetables are: Fliggy sends departures as HH:mm (PROTOCOL.md "Shared rules"),
+                    // On the minute, as timetables are: Fliggy sends departures as HH:mm (docs/PROTOCOL.md "Shared rules"),
                     // and departures with seconds made 1M-order stores refuse create orders as start-time-changed.
                     let exact = dayStart + 6 * 3600 + span * k / perLineDay + (li % 4) * 300
                     let departs = exact - exact % 60

@@ -1,4 +1,4 @@
-/// City names as Fliggy writes them: full (上海市, 香港特别行政区) or short (上海, 香港). PROTOCOL.md "Shared rules"
+/// City names as Fliggy writes them: full (上海市, 香港特别行政区) or short (上海, 香港). docs/PROTOCOL.md "Shared rules"
 /// accepts either and answers the full name.
 public enum CityName {
     /// Suffixes of official prefecture-level names, longest first so 特别行政区 is not read as 区.

@@ -1,5 +1,5 @@
 // What the dispatcher needs to bring a callback queued by an older busops to the published shape
-// before it is signed (PROTOCOL.md §1: keys outside the published objects are never sent; the exact
+// before it is signed (docs/PROTOCOL.md (TOP callbacks): keys outside the published objects are never sent; the exact
 // bytes sent are the bytes signed): the order facts the old object lacks, and the write that puts
 // the upgraded object on the row, so that what is stored is what was sent.
 

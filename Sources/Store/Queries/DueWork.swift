@@ -41,7 +41,7 @@ public struct DueOptions: Equatable, Sendable {
         self.ticketDeadlineSeconds = ticketDeadlineSeconds; self.perKind = perKind
     }
 
-    /// The deadline from the environment (minutes), else 30 minutes (**decision**: PROTOCOL.md gives Fliggy's
+    /// The deadline from the environment (minutes), else 30 minutes (**decision**: docs/PROTOCOL.md gives Fliggy's
     /// order flow no number; 30 min is the common OTA ticketing promise).
     public static func from(env: [String: String]) -> DueOptions {
         let minutes = env["BUSOPS_TICKET_DEADLINE_MINUTES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 30

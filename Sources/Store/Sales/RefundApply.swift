@@ -1,4 +1,4 @@
-/// Fliggy's refund fee query (63224) and refund apply (63225), PROTOCOL.md §2.
+/// Fliggy's refund fee query (63224) and refund apply (63225), docs/PROTOCOL.md (Qimen).
 public struct RefundLine: Equatable, Sendable {
     public var ticket: TicketRecord
     public var paidFen: Int
@@ -26,7 +26,7 @@ public struct RefundApplyResult: Equatable, Sendable {
 }
 
 extension Store {
-    /// The fee per ticket under the schedule's rule tier at `now` (PROTOCOL.md 63224: every ticket, a refunded or
+    /// The fee per ticket under the schedule's rule tier at `now` (docs/PROTOCOL.md 63224: every ticket, a refunded or
     /// unrefundable one included; a no-refund tier quotes the whole fare). `passengerIds` narrows the list.
     public func refundQuote(_ ref: OrderRef, passengerIds: [String]?, now: Int) throws -> [RefundLine] {
         let o = try resolve(ref)
@@ -49,7 +49,7 @@ extension Store {
         }
     }
 
-    /// Fliggy asks to refund exactly the tickets `picks` name, all or none (PROTOCOL.md 63225 decisions).
+    /// Fliggy asks to refund exactly the tickets `picks` name, all or none (docs/PROTOCOL.md 63225 decisions).
     /// `autoConfirm`: refunded at once within the rules (tickets 5); otherwise queued for an operator (tickets 4).
     /// Per order or per ticket as the schedule's refund mode says: a per-order schedule refuses a list that leaves a
     /// ticket out. A retry naming only tickets already refunding or refunded answers their state and writes nothing;
@@ -125,7 +125,7 @@ extension Store {
         }
     }
 
-    /// `ticketId`, else `passengerId`, else certificate number (PROTOCOL.md 63225 decisions).
+    /// `ticketId`, else `passengerId`, else certificate number (docs/PROTOCOL.md 63225 decisions).
     func match(_ pick: RefundPick, in tickets: [TicketRecord]) -> TicketRecord? {
         if let id = pick.ticketId { return tickets.first { $0.agentTicketId == id } }
         if let id = pick.passengerId { return tickets.first { $0.passengerId == id } }

@@ -40,7 +40,7 @@ extension Store {
     }
 
     /// City codes a name or code given by Fliggy stands for: a 6-digit admin code, the full name (上海市) or the short
-    /// one (上海) (PROTOCOL.md "Shared rules": cities). Empty when nothing matches.
+    /// one (上海) (docs/PROTOCOL.md "Shared rules": cities). Empty when nothing matches.
     public func cityCodes(matching text: String) throws -> [String] {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return [] }

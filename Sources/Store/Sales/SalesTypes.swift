@@ -1,4 +1,4 @@
-/// What Fliggy asks through Qimen, in store terms. Codes match PROTOCOL.md's retCode list.
+/// What Fliggy asks through Qimen, in store terms. Codes match docs/PROTOCOL.md's retCode list.
 public enum SalesError: Error, Equatable, CustomStringConvertible {
     case scheduleNotFound(String)
     case scheduleStopped(String)
@@ -89,9 +89,9 @@ public struct ScheduleFull: Equatable, Sendable {
     public var transferPoints: [TransferPoint]
 }
 
-/// One passenger of Fliggy's create order, as sent (PROTOCOL.md 63228 `passengerList`).
+/// One passenger of Fliggy's create order, as sent (docs/PROTOCOL.md 63228 `passengerList`).
 public struct LockPassenger: Equatable, Sendable {
-    /// nil: busops assigns a digit-only id (PROTOCOL.md "Shared rules": `passengerId`).
+    /// nil: busops assigns a digit-only id (docs/PROTOCOL.md "Shared rules": `passengerId`).
     public var passengerId: String?
     public var name: String, certType: Int, certNo: String, phone: String?
     /// 0 ordinary, 1 child (page 63226's codes; the classic 1/2 are mapped before they reach the store).
@@ -105,7 +105,7 @@ public struct LockPassenger: Equatable, Sendable {
     }
 }
 
-/// Fliggy's create-order (seat lock), PROTOCOL.md 63228.
+/// Fliggy's create-order (seat lock), docs/PROTOCOL.md 63228.
 public struct LockRequest: Equatable, Sendable {
     public var alitripOrderId: String
     public var scheduleId: String
@@ -116,7 +116,7 @@ public struct LockRequest: Equatable, Sendable {
     public var ticketAmountFen: Int?       // one ticket's fare as Fliggy shows it
     public var contactName: String, contactPhone: String
     public var passengers: [LockPassenger]
-    /// No `passengerList`: the tickets carry the contact's name (PROTOCOL.md 63228 decisions: anonymous tickets).
+    /// No `passengerList`: the tickets carry the contact's name (docs/PROTOCOL.md 63228 decisions: anonymous tickets).
     public var anonymous: Bool
     public var alipayTradeNo: String?, goodsId: String?, lineId: String?
     public var contactCertType: Int?, contactCertNo: String?

@@ -40,7 +40,7 @@ extension Store {
             var ticketId = Int(try db.scalarInt("SELECT coalesce(max(id), 0) FROM tickets") ?? 0)
             for (k, p) in r.passengers.enumerated() {
                 ticketId += 1
-                // Digit-only ids: the refund interfaces carry them and the guide allows digits only (PROTOCOL.md
+                // Digit-only ids: the refund interfaces carry them and the guide allows digits only (docs/PROTOCOL.md
                 // "Shared rules": passengerId); 12 digits without a leading zero so a numeric reader keeps them whole.
                 try db.run("""
                     INSERT INTO tickets (id, agent_ticket_id, order_id, passenger_id, name, cert_type, cert_no, phone, price_fen,

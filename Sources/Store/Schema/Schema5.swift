@@ -1,12 +1,12 @@
 /// Migration 5: what Fliggy's published custom-bus shapes need (docs/PROTOCOL.md).
 ///
 /// - `cities.full_name`: the official name (上海市, 香港特别行政区). Fliggy names cities in full in 63237 / 63223
-///   (PROTOCOL.md §2 "Shared rules": answers give the full name); the console keeps the short `name` it shows.
+///   (docs/PROTOCOL.md (Qimen) "Shared rules": answers give the full name); the console keeps the short `name` it shows.
 /// - `orders`: the create-order fields Fliggy sends that busops had no place for (goods, contact certificate), kept as
 ///   sent so order query answers what Fliggy knows.
 /// - `tickets.passenger_type`: 0 ordinary, 1 child (page 63226's codes), as Fliggy sent it at create order.
 /// - `refunds.fee_cap_fen`: the `refundSurcharge` Fliggy showed the buyer in 63225; the fee kept is never above it
-///   (PROTOCOL.md 63225 decisions: fee kept = the lower of `refundSurcharge` and the current tier's).
+///   (docs/PROTOCOL.md 63225 decisions: fee kept = the lower of `refundSurcharge` and the current tier's).
 /// - `schedules_by_route`: schedules are looked up by route, not by day; `schedules_stopped` keeps 63223's lookup to
 ///   the stopped few.
 /// - `order_notes`: an agent's notes on an order (客服备注, docs/ARCHITECTURE.md's example of adding an action).

@@ -1,14 +1,14 @@
 // taobao.bus.agent.bookticket.confirm: the outcome of an asynchronous ticket issue
-// (PROTOCOL.md §1, TOP doc 25473). Only the published keys are sent: `schedule_info` and
+// (docs/PROTOCOL.md (TOP callbacks), TOP doc 25473). Only the published keys are sent: `schedule_info` and
 // `fail_reason`, which busops once sent, are not published, so the vehicle and driver go in
 // `agent_confirm_book_schedule_info` and a failure reason stays in busops's audit trail.
 //
-// Wire fields (param_agent_confirm_book_r_q), in the order of PROTOCOL.md's table:
+// Wire fields (param_agent_confirm_book_r_q), in the order of docs/PROTOCOL.md's table:
 //   agent_order_id                    merchant order id (required)
-//   bus_inner_order_id                Fliggy order id (main_biz_order_id); PROTOCOL.md decision: always sent
+//   bus_inner_order_id                Fliggy order id (main_biz_order_id); docs/PROTOCOL.md decision: always sent
 //   success                           true issued, false failed (always sent)
 //   ticket_count                      number of tickets
-//   total_price                       FEN (PROTOCOL.md "Amount units": decision)
+//   total_price                       FEN (docs/PROTOCOL.md "Amount units": decision)
 //   fetch_tickets_address             pick-up place
 //   fetch_tickets_number              pick-up number
 //   fetch_tickets_pwd                 pick-up password
@@ -20,7 +20,7 @@
 //                                     passenger_cert_no, seat_no}]
 //   agent_confirm_book_schedule_info  {driver_name, driver_phone, license_plate_number, motorcycle_type, vehicle_brands}
 //
-// A failure sends agent_order_id, bus_inner_order_id and success:false only (PROTOCOL.md §1 decision):
+// A failure sends agent_order_id, bus_inner_order_id and success:false only (docs/PROTOCOL.md (TOP callbacks) decision):
 // nothing published can carry the reason, and half an issued-ticket object would only mislead.
 
 public struct BookTicketConfirm: TopCallback, Equatable {
@@ -130,7 +130,7 @@ public struct BookTicketConfirm: TopCallback, Equatable {
         o.add("agent_order_id", agentOrderId)
         o.add("bus_inner_order_id", busInnerOrderId)
         o.add("success", success)
-        // PROTOCOL.md §1 decision: a failure is these three keys and nothing else.
+        // docs/PROTOCOL.md (TOP callbacks) decision: a failure is these three keys and nothing else.
         guard success else { return o.json }
         o.add("ticket_count", ticketCount)
         o.add("total_price", totalPriceFen)
@@ -147,7 +147,7 @@ public struct BookTicketConfirm: TopCallback, Equatable {
 
     public func validate() throws {
         try require(agentOrderId, "agent_order_id")
-        // Optional on TOP doc 25473's table but required by its text; PROTOCOL.md decides: always sent.
+        // Optional on TOP doc 25473's table but required by its text; docs/PROTOCOL.md decides: always sent.
         try require(busInnerOrderId, "bus_inner_order_id", "required (the Fliggy order id)")
         guard success else { return }
         if ticketCount < 0 { throw fail("ticket_count", "must not be negative") }
@@ -155,7 +155,7 @@ public struct BookTicketConfirm: TopCallback, Equatable {
         if !passengers.isEmpty, passengers.count != ticketCount {
             throw fail("ticket_count", "is \(ticketCount) but \(passengers.count) passengers are listed")
         }
-        // PROTOCOL.md §1: message must be valid JSON text (the published sample is not).
+        // docs/PROTOCOL.md (TOP callbacks): message must be valid JSON text (the published sample is not).
         if let sms = smsJSON, (try? JSON.parse(sms)) == nil {
             throw fail("message", "must be JSON text")
         }

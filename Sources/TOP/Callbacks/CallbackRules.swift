@@ -1,4 +1,4 @@
-// Field rules more than one callback checks, each written once (PROTOCOL.md §1).
+// Field rules more than one callback checks, each written once (docs/PROTOCOL.md (TOP callbacks)).
 
 extension TopCallback {
     /// The error for a broken rule of wire field `field`.

@@ -1,9 +1,9 @@
 // taobao.bus.agent.multiple.refund.confirm: money back without a ticket state change, possibly
-// several times per order (PROTOCOL.md §1, TOP doc 49134). Fliggy de-duplicates on
+// several times per order (docs/PROTOCOL.md (TOP callbacks), TOP doc 49134). Fliggy de-duplicates on
 // agent_refund_trans_no, so a retry with the same number can never pay twice. Every amount here
 // is FEN (unlike refund.confirm's yuan).
 //
-// Wire fields (param_agent_multiple_refund_r_q), in the order of PROTOCOL.md's table:
+// Wire fields (param_agent_multiple_refund_r_q), in the order of docs/PROTOCOL.md's table:
 //   agent_order_id                       merchant order id (required)
 //   agent_refund_reason                  reason (required)
 //   agent_refund_trans_no                unique refund number (required)
@@ -17,7 +17,7 @@
 //   refund_scene_official_reason_code    0 stopped, 1 weather, 2 epidemic
 //
 // The totals are computed from the details rather than stored beside them, so they can never
-// disagree: PROTOCOL.md infers total = Σ(refund_amount + service_charge_refund_amount) from the
+// disagree: docs/PROTOCOL.md infers total = Σ(refund_amount + service_charge_refund_amount) from the
 // TOP sample (1000 + 300 → 1300).
 
 public struct MultipleRefundConfirm: TopCallback, Equatable {
@@ -93,7 +93,7 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
         try require(refundTransNo, "agent_refund_trans_no", "required (it prevents double refunds)")
         try require(reason, "agent_refund_reason")
         if mainBizOrderId <= 0 { throw fail("main_biz_order_id", "required (the Fliggy order id)") }
-        // PROTOCOL.md §1: refund_ticket_detail_list is M, one entry per ticket.
+        // docs/PROTOCOL.md (TOP callbacks): refund_ticket_detail_list is M, one entry per ticket.
         if tickets.isEmpty { throw fail("refund_ticket_detail_list", "required: one entry per ticket") }
         for (i, t) in tickets.enumerated() {
             let field = "refund_ticket_detail_list[\(i)]"

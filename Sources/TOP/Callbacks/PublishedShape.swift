@@ -1,4 +1,4 @@
-// The published business objects of the four callbacks (PROTOCOL.md §1 field tables), as key sets:
+// The published business objects of the four callbacks (docs/PROTOCOL.md (TOP callbacks) field tables), as key sets:
 // what the dispatcher checks a stored object against before signing it, so an object queued by an
 // older busops in a shape Fliggy does not publish is upgraded rather than sent (CallbackUpgrade).
 // The builders in this folder write exactly these keys; the tests hold their own copy of the tables.
@@ -7,7 +7,7 @@ public enum PublishedShape {
     struct Shape {
         /// Every key the outer object may carry.
         var keys: Set<String>
-        /// Keys that must be present (M in the table, or a PROTOCOL.md decision to always send them).
+        /// Keys that must be present (M in the table, or a docs/PROTOCOL.md decision to always send them).
         var required: Set<String>
         /// Keys whose value is an object or an array of objects, with the keys those objects may carry.
         var nested: [String: Set<String>] = [:]
@@ -17,7 +17,7 @@ public enum PublishedShape {
     }
 
     static let shapes: [String: Shape] = [
-        // TOP doc 25473. bus_inner_order_id: "always sent" is a PROTOCOL.md decision.
+        // TOP doc 25473. bus_inner_order_id: "always sent" is a docs/PROTOCOL.md decision.
         BookTicketConfirm.method: Shape(
             keys: ["agent_order_id", "bus_inner_order_id", "success", "ticket_count", "total_price", "fetch_tickets_address",
                    "fetch_tickets_number", "fetch_tickets_pwd", "ticket_wicket", "rider_seat_numbers", "message",
@@ -53,7 +53,7 @@ public enum PublishedShape {
     public static func keys(of method: String) -> Set<String>? { shapes[method]?.keys }
 
     /// Why `business` is not the published object of `method`; empty when it is. Checks keys (outer and
-    /// nested), their JSON types, required keys, and the rules PROTOCOL.md §1 adds: a failed bookticket carries only its
+    /// nested), their JSON types, required keys, and the rules docs/PROTOCOL.md (TOP callbacks) adds: a failed bookticket carries only its
     /// three keys, passenger_cert_type is two digits 01–04, the multiple-refund detail list is not empty.
     public static func problems(method: String, business: JSON) -> [String] {
         guard let shape = shapes[method] else { return [] }

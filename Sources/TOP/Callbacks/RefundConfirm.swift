@@ -1,6 +1,6 @@
 // taobao.bus.agent.refund.confirm: the merchant finished a refund (ticket return and money
-// in one call). Every field of the API page (seeds/002) is here; keys are written in the
-// order below, which puts the common fields first, as in the PROTOCOL.md test vector.
+// in one call). Every published field (docs/PROTOCOL.md, TOP callbacks) is here; keys are written in the
+// order below, which puts the common fields first.
 //
 // Wire fields (param_agent_confirm_return_and_refund_r_q):
 //   agent_order_id                      merchant order id (required)

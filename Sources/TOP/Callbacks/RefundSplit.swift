@@ -1,5 +1,5 @@
 // Splitting one order-level sum of money over the order's tickets, for multiple.refund.confirm's
-// required refund_ticket_detail_list (PROTOCOL.md §1, TOP doc 49134: one entry per ticket, fen).
+// required refund_ticket_detail_list (docs/PROTOCOL.md (TOP callbacks), TOP doc 49134: one entry per ticket, fen).
 // Integer fen only. The rules:
 // - the shares sum exactly to the total;
 // - no ticket gets more than its room: what it paid minus what earlier refunds already gave back
@@ -7,7 +7,7 @@
 //   which is a reconstruction), what it paid; never more than that;
 // - otherwise in proportion to the rooms, the odd fen going to the largest remainders (then the
 //   earlier ticket), so the same inputs always give the same split and the same bytes;
-// - tickets whose share is 0 fen are left out (**decision**: PROTOCOL.md is silent; a 0-fen entry
+// - tickets whose share is 0 fen are left out (**decision**: docs/PROTOCOL.md is silent; a 0-fen entry
 //   would say nothing).
 
 import Store

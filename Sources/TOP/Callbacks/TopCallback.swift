@@ -7,7 +7,7 @@
 public protocol TopCallback: Sendable {
     /// The TOP API name, e.g. `taobao.bus.agent.refund.confirm`.
     static var method: String { get }
-    /// The form parameter carrying the business object (PROTOCOL.md §1 table).
+    /// The form parameter carrying the business object (docs/PROTOCOL.md (TOP callbacks) table).
     static var paramName: String { get }
     /// The business object; its compact encoding is the parameter value.
     func businessJSON() -> JSON

@@ -1,4 +1,4 @@
-// The one place that brings a queued business object to the published shape (PROTOCOL.md §1).
+// The one place that brings a queued business object to the published shape (docs/PROTOCOL.md (TOP callbacks)).
 // Older busops queued bookticket.confirm with `schedule_info` / `fail_reason` and without
 // `bus_inner_order_id`, and multiple.refund.confirm without the required
 // `refund_ticket_detail_list` (the demo generator even wrote `reason` / `total_refund_fee`).
@@ -85,7 +85,7 @@ public enum CallbackUpgrade {
                                        plateNumber: text(v["license_plate_number"]), vehicleModel: text(v["motorcycle_type"]),
                                        vehicleBrand: text(v["vehicle_brands"]))
         }
-        // An SMS text that is not JSON would be refused (PROTOCOL.md §1: valid JSON); it is optional, so it goes.
+        // An SMS text that is not JSON would be refused (docs/PROTOCOL.md (TOP callbacks): valid JSON); it is optional, so it goes.
         let sms = text(b["message"]).flatMap { (try? JSON.parse($0)) == nil ? nil : $0 }
         let seats = text(b["rider_seat_numbers"])?.split(separator: ",").map(String.init) ?? []
         // fail_reason is dropped: nothing published carries it, and the action that queued the failure
@@ -136,7 +136,7 @@ public enum CallbackUpgrade {
         case let .failure(e): return .failure(e)
         case let .success(listed?): details = listed
         case .success(nil):
-            // PROTOCOL.md §1: the list is required, one entry per ticket. Derived from the order's
+            // docs/PROTOCOL.md (TOP callbacks): the list is required, one entry per ticket. Derived from the order's
             // tickets in the store, by the same rule new refunds use.
             guard let f = try loadFacts(), !f.tickets.isEmpty else {
                 return .failure(UpgradeError("refund_ticket_detail_list is missing and the row names no order with tickets"))

@@ -153,7 +153,7 @@ public final class OutboxDispatcher {
                       \.deadLettered, &report)
             return
         }
-        // PROTOCOL.md §1: only the published objects are sent. A row queued by an older busops in
+        // docs/PROTOCOL.md (TOP callbacks): only the published objects are sent. A row queued by an older busops in
         // another shape is upgraded first and the result written back, so the stored params stay
         // the bytes signed and sent; the idempotency key is the row's own, unchanged.
         var params = row.params

@@ -1,4 +1,4 @@
-// The bodies a TOP gateway answers with, in its JSON shapes (PROTOCOL.md §1 "Response").
+// The bodies a TOP gateway answers with, in its JSON shapes (docs/PROTOCOL.md (TOP callbacks) "Response").
 
 enum FakeTopReplies {
     static func error(_ code: Int, _ msg: String, subCode: String? = nil, subMsg: String? = nil, requestId: String) -> [UInt8] {

@@ -1,4 +1,4 @@
-// PROTOCOL.md "Retry or not" as code. Every row of that table has a test.
+// docs/PROTOCOL.md "Retry or not" as code. Every row of that table has a test.
 
 public struct RetryPolicy: Sendable {
     /// `result_code`s of an `is_success:false` answer that mean the work was already done

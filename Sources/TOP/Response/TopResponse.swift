@@ -1,4 +1,4 @@
-// Reading TOP answers (PROTOCOL.md §1 "Response") and deciding retry or not
+// Reading TOP answers (docs/PROTOCOL.md (TOP callbacks) "Response") and deciding retry or not
 // ("Retry or not"). Pure functions: the dispatcher feeds in what came back.
 
 public enum TopResponse {

@@ -1,4 +1,4 @@
-// TOP request signing, PROTOCOL.md §1 "Signing". The gateway recomputes this over the
+// TOP request signing, docs/PROTOCOL.md (TOP callbacks) "Signing". The gateway recomputes this over the
 // parameters it received, so every byte (order, encoding, empty values) must match.
 
 public enum SignMethod: String, Sendable, CaseIterable {

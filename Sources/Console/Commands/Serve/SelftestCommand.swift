@@ -4,7 +4,7 @@ import Qimen
 import TOP
 
 /// `busops selftest`: plays Fliggy against a Qimen endpoint and checks every answer against
-/// PROTOCOL.md §2 (exit 0 all pass, 1 any failure, 2 usage); with `--explain-sign`, takes a
+/// docs/PROTOCOL.md (Qimen) (exit 0 all pass, 1 any failure, 2 usage); with `--explain-sign`, takes a
 /// captured request apart to show why its signature does or does not match.
 enum SelftestCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
