@@ -201,7 +201,10 @@ final class ConsoleApp {
             state.live.lastPollOK = true
             if v != state.live.dataVersion && pacer.changeSeen(at: Date().timeIntervalSinceReferenceDate) {
                 trace?.changeSeen()
+                let before = dirty ? nil : OutsideChangeInputs(state)
                 process([.externalChange(dataVersion: v, at: ChinaTime.now())])
+                // Nothing on screen moved (issue 12): the same frame is not built again.
+                if let before, before == OutsideChangeInputs(state) { dirty = false }
             }
             pollDispatcher()
         } catch {
