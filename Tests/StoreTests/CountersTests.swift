@@ -1,6 +1,17 @@
 import XCTest
 @testable import Store
 
+/// Takes migration 12 (the outbox's state counters and the due callbacks' partial indexes) back out of a store, for
+/// tests that make older stores.
+enum Schema12Undo {
+    static let sql = """
+    DROP TRIGGER outbox_state_count_insert; DROP TRIGGER outbox_state_count_update; DROP TRIGGER outbox_state_count_delete;
+    DROP INDEX outbox_dead; DROP INDEX outbox_retrying;
+    DELETE FROM counters WHERE name IN ('outbox_pending', 'outbox_failed');
+    DELETE FROM schema_migrations WHERE version = 12;
+    """
+}
+
 /// The counters the Refunds and Callbacks headers read (migration 3) always equal a count of the rows: after a
 /// bulk demo load (which runs without its triggers), and through every kind of write afterwards.
 final class CountersTests: XCTestCase {
@@ -86,12 +97,7 @@ final class CountersTests: XCTestCase {
         do {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 8, now: fixedNow), force: false)
             // Back to schema 11: no outbox state counters, no triggers keeping them.
-            try store.db.execute("""
-                DROP TRIGGER outbox_state_count_insert; DROP TRIGGER outbox_state_count_update; DROP TRIGGER outbox_state_count_delete;
-                DROP INDEX outbox_dead; DROP INDEX outbox_retrying;
-                DELETE FROM counters WHERE name IN ('outbox_pending', 'outbox_failed');
-                DELETE FROM schema_migrations WHERE version = 12;
-                """)
+            try store.db.execute(Schema12Undo.sql)
         }
         let store = try Store(path: t.path)
         XCTAssertEqual(try Migrator.currentVersion(store.db), 12)

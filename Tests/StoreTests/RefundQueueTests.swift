@@ -58,6 +58,7 @@ final class RefundQueueTests: XCTestCase {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 400, seed: 8, now: fixedNow), force: false)
             pending = Int(try store.db.scalarInt("SELECT count(*) FROM refunds WHERE status = 'pending'") ?? 0)
             // The later migrations come out first, newest first, then migration 4.
+            try store.db.execute(Schema12Undo.sql)
             try store.db.execute(Schema11Undo.sql)
             try store.db.execute(Schema10Undo.sql)
             try store.db.execute(OutboxByMethodUndo.sql)

@@ -28,6 +28,7 @@ final class Schema10Tests: XCTestCase {
             try store.db.run("UPDATE refunds SET status = 'failed' WHERE id = (SELECT id FROM refunds WHERE status = 'approved' ORDER BY id LIMIT 1)")
             before = try dump(store.db)
             XCTAssertGreaterThan(before.count, 10)
+            try store.db.execute(Schema12Undo.sql)
             try store.db.execute(Schema11Undo.sql)
             try store.db.execute(Schema10Undo.sql)
             XCTAssertEqual(try Migrator.currentVersion(store.db), 9)

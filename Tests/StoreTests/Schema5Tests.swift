@@ -23,6 +23,7 @@ final class Schema5Tests: XCTestCase {
         var counts: [String: Int64] = [:]
         do {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 5, now: fixedNow), force: false)
+            try store.db.execute(Schema12Undo.sql)
             try store.db.execute(Schema11Undo.sql)
             try store.db.execute(Schema10Undo.sql)
             try store.db.execute(OutboxByMethodUndo.sql)

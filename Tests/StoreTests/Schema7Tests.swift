@@ -24,6 +24,7 @@ final class Schema7Tests: XCTestCase {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 800, seed: 6, now: fixedNow), force: false)
             for table in tables { before[table] = try dump(store.db, table) }
             XCTAssertFalse(before["dash_hours"]!.isEmpty)
+            try store.db.execute(Schema12Undo.sql)
             try store.db.execute(Schema11Undo.sql)
             try store.db.execute(Schema10Undo.sql)
             try store.db.execute(OutboxByMethodUndo.sql)

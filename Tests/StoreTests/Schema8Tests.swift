@@ -28,6 +28,7 @@ final class Schema8Tests: XCTestCase {
         do {
             let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: 8, now: fixedNow), force: false)
             stopped = try XCTUnwrap(store.db.scalarText("SELECT schedule_id FROM schedules WHERE on_sale = 1 ORDER BY departs_at LIMIT 1"))
+            try store.db.execute(Schema12Undo.sql)
             try store.db.execute(Schema11Undo.sql)
             try store.db.execute(Schema10Undo.sql)
             try store.db.execute(OutboxByMethodUndo.sql)
