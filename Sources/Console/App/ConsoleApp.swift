@@ -204,7 +204,7 @@ final class ConsoleApp {
                 let before = dirty ? nil : OutsideChangeInputs(state)
                 process([.externalChange(dataVersion: v, at: ChinaTime.now())])
                 // Nothing on screen moved (issue 12): the same frame is not built again.
-                if let before, before == OutsideChangeInputs(state) { dirty = false }
+                if let before, before == OutsideChangeInputs(state) { dirty = false; trace?.changeDrewNothing() }
             }
             pollDispatcher()
         } catch {
