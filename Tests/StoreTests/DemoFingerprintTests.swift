@@ -16,7 +16,7 @@ final class DemoFingerprintTests: XCTestCase {
         XCTAssertEqual(try fingerprint(store.db), [
             "audit:3344:bc16f3c910096d62",
             "cities:13:f6a686918eb03f3",   // migration 5: official names (上海市) beside the short ones
-            "counters:3:8758e4dc7ef2e96f",   // migration 3; recounted after the load (migration 6: refunds_pending_fen)
+            "counters:5:1ecf32699c245f3a",   // migration 3; recounted after the load (migration 6: refunds_pending_fen; 12: outbox_pending, outbox_failed)
             "dash_acks:170:b3bfac0a7572be8c",   // migration 9 (time to acknowledge); recounted after the load
             "dash_callbacks:170:ec3c56bb7bbc8ae6",   // migration 6 (dashboard); recounted after the load
             "dash_departures:140:38f2122283711721",   // migration 6
@@ -58,11 +58,12 @@ final class DemoFingerprintTests: XCTestCase {
         XCTAssertEqual(try s.all { $0.text(0) }, [
             "audit_by_entity", "order_notes_by_order", "orders_awaiting_by_departure", "orders_awaiting_by_paid", "orders_by_departure", "orders_by_phone", "orders_by_schedule", "orders_by_status",
             "orders_by_updated", "outbox_by_created",   // migration 10: the settlement's reconciliation walks one day of each
-            "outbox_by_method", "outbox_by_order", "outbox_due", "refunds_by_order", "refunds_by_status", "refunds_queue", "schedules_by_day",
+            "outbox_by_method", "outbox_by_order", "outbox_dead", "outbox_due", "outbox_retrying",   // migration 12: the due callbacks
+            "refunds_by_order", "refunds_by_status", "refunds_queue", "schedules_by_day",
             "schedules_by_route", "schedules_stopped", "seat_holds_by_expiry", "tickets_by_cert", "tickets_by_order", "tickets_by_phone"])
         let files = try FileManager.default.contentsOfDirectory(atPath: t.dir).filter { !["-wal", "-shm"].contains(where: $0.hasSuffix) }
         XCTAssertEqual(files, ["store.sqlite"])
-        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 32)   // migration 6 added 9, migration 10 six, migration 11 one
+        XCTAssertEqual(try store.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), 35)   // migration 6 added 9, migration 10 six, migration 11 one, migration 12 three
     }
 
     /// FNV-1a over every table's rows in rowid order (statistics and migration timestamps left out), per table.

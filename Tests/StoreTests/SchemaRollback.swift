@@ -5,7 +5,7 @@
 enum SchemaRollback {
     /// The version each undo leaves the store at, and its SQL, newest first.
     static let undos: [(leaves: Int, sql: String)] = [
-        (10, Schema11Undo.sql), (9, Schema10Undo.sql), (8, OutboxByMethodUndo.sql), (7, Schema8Undo.sql),
+        (11, Schema12Undo.sql), (10, Schema11Undo.sql), (9, Schema10Undo.sql), (8, OutboxByMethodUndo.sql), (7, Schema8Undo.sql),
         (6, Schema7Undo.sql), (4, Schema5Undo.sql),
     ]
 

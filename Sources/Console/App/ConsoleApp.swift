@@ -22,12 +22,8 @@ final class ConsoleApp {
     var follower: ReplicaFollower?
     /// When the primary's replication was last looked at (not state: it only paces the look).
     var lastReplicationCheck = Date.distantPast
-    /// Other processes' commits are taken in at most every `coalesceSeconds`: ten consoles on a store that a writer
-    /// commits to 40 times a second reload 10 times a second each, not 40 (issue 12, "Many consoles, one store"); a
-    /// commit seen sooner waits for the next poll, so it is on screen within ~150 ms.
-    static let coalesceSeconds = 0.1
-    var lastOutsideRefresh = Date.distantPast
-    var refreshPending = false
+    /// Paces the taking in of other processes' commits (at most one reload per 100 ms window, issue 12).
+    var pacer = RefreshPacer()
 
     init(store: Store, session: SessionInfo, options: ConsoleOptions, terminal: TerminalBackend = NCursesTerminal()) {
         self.store = store
@@ -86,13 +82,23 @@ final class ConsoleApp {
             if let watch, !watch.broken {
                 // Idle, sleep until a key, a signal or a write to the store (no wake-ups 25 times a second); just
                 // after a write keep the normal poll rate, since a write is seen before its commit is visible.
+                // Inside the coalescing window only keys wake the loop: commits wait for the window's end anyway, so
+                // a writer's 40 commits a second cost no wake-ups (issue 12, "Many consoles, one store").
                 input = terminal.readInput(timeoutMillis: 0)
                 if input == nil {
-                    let settling = refreshPending || Date().timeIntervalSince(lastWrite) * 1000 < Double(StoreWatch.settleMillis)
-                    switch watch.wait(inputFD: STDIN_FILENO, timeoutMillis: settling ? ConsoleApp.pollMillis : StoreWatch.idleMillis) {
-                    case .input: input = terminal.readInput(timeoutMillis: 0)
-                    case .storeWritten: written = true; lastWrite = Date()
-                    case .timeout: break
+                    let clock = Date().timeIntervalSinceReferenceDate
+                    if let hold = pacer.hold(at: clock) {
+                        switch watch.wait(inputFD: STDIN_FILENO, timeoutMillis: max(1, Int((hold * 1000).rounded(.up))), store: false) {
+                        case .input: input = terminal.readInput(timeoutMillis: 0)
+                        case .storeWritten, .timeout: break
+                        }
+                    } else {
+                        let settling = pacer.pending || Date().timeIntervalSince(lastWrite) * 1000 < Double(StoreWatch.settleMillis)
+                        switch watch.wait(inputFD: STDIN_FILENO, timeoutMillis: settling ? ConsoleApp.pollMillis : StoreWatch.idleMillis) {
+                        case .input: input = terminal.readInput(timeoutMillis: 0)
+                        case .storeWritten: written = true; lastWrite = Date()
+                        case .timeout: break
+                        }
                     }
                 }
             } else {
@@ -188,15 +194,12 @@ final class ConsoleApp {
             let v = try store.dataVersion()
             if !state.live.lastPollOK { dirty = true }
             state.live.lastPollOK = true
-            if v != state.live.dataVersion {
-                if Date().timeIntervalSince(lastOutsideRefresh) < Self.coalesceSeconds {
-                    refreshPending = true
-                } else {
-                    refreshPending = false
-                    lastOutsideRefresh = Date()
-                    trace?.changeSeen()
-                    process([.externalChange(dataVersion: v, at: ChinaTime.now())])
-                }
+            if v != state.live.dataVersion && pacer.changeSeen(at: Date().timeIntervalSinceReferenceDate) {
+                trace?.changeSeen()
+                let before = dirty ? nil : OutsideChangeInputs(state)
+                process([.externalChange(dataVersion: v, at: ChinaTime.now())])
+                // Nothing on screen moved (issue 12): the same frame is not built again.
+                if let before, before == OutsideChangeInputs(state) { dirty = false; trace?.changeDrewNothing() }
             }
             pollDispatcher()
         } catch {

@@ -30,6 +30,10 @@ final class FrameTrace {
     /// the dashboard's refresh after an outside commit, query and frame).
     func changeSeen() { keyReceived() }
 
+    /// The change seen left the screen as it was, so no frame follows it (only called when nothing else was waiting for
+    /// a frame: a key pending makes the loop draw anyway).
+    func changeDrewNothing() { keyAt = nil }
+
     func frameDrawn() {
         guard let k = keyAt else { return }
         keyAt = nil

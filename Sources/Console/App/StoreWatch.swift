@@ -31,11 +31,12 @@ final class StoreWatch {
     enum Wake { case input, storeWritten, timeout }
 
     /// Sleeps until the terminal has input, the store's files were written, a signal arrived, or the timeout.
-    func wait(inputFD: Int32, timeoutMillis: Int) -> Wake {
+    /// `store` false: writes do not wake it (they stay queued and wake the next wait that watches them).
+    func wait(inputFD: Int32, timeoutMillis: Int, store: Bool = true) -> Wake {
         var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
-        let n = poll(&fds, 2, Int32(timeoutMillis))
+        let n = poll(&fds, store ? 2 : 1, Int32(timeoutMillis))
         if n <= 0 { return .timeout }                       // timeout, or EINTR (SIGWINCH, SIGTERM): the loop looks again
-        if fds[1].revents != 0 {
+        if store && fds[1].revents != 0 {
             drain()
             return .storeWritten
         }

@@ -29,9 +29,16 @@ final class MemoryTerminal: TerminalBackend {
         previous = screen
     }
 
+    /// Called before each read (a test writes to the store or looks at the screen between two turns of the loop).
+    var beforeRead: (() -> Void)?
+
     func readInput(timeoutMillis: Int) -> TerminalInput? {
-        script.isEmpty ? .key(.char("q")) : script.removeFirst()   // a script that ends quits
+        beforeRead?()
+        return script.isEmpty ? .key(.char("q")) : script.removeFirst()   // a script that ends quits
     }
+
+    /// Drops what is left of the script: the next read quits.
+    func endScript() { script = [] }
 
     func copyToClipboard(_ text: String) { copied.append(text) }
 

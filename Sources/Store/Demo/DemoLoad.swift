@@ -23,7 +23,8 @@ enum DemoLoad {
     /// appends at the end of its own range, a handful of hot pages, cheaper than another scan of the table later.
     /// The others would insert at random places for every row: dropped, and built once at the end.
     static let liveIndexes: Set<String> = ["tickets_by_order", "refunds_by_order", "outbox_by_order", "seat_holds_by_expiry",
-                                          "orders_by_status", "refunds_by_status", "audit_by_entity", "outbox_due"]
+                                          "orders_by_status", "refunds_by_status", "audit_by_entity", "outbox_due",
+                                          "outbox_dead", "outbox_retrying"]
 
     static func build(partial: String, options: DemoGenerator.Options) throws {
         DemoMemory.keepFreedMemory()
@@ -58,6 +59,7 @@ enum DemoLoad {
         timing.phase("copy side tables")
         for sql in triggers { try db.execute(sql) }
         try db.execute(Schema3.recount)   // the counting triggers were off during the load
+        try db.execute(Schema12.recount)   // the outbox's pending and failed counts too
         timing.phase("triggers, counters")
         try db.execute(Schema4.rebuild)   // so was the refund queue's
         timing.phase("refund queue")

@@ -114,11 +114,12 @@ extension Store {
     /// Dead letters are due since they died (the newest N); retries at their next attempt (the soonest N).
     func dueCallbacks(now: Int, _ o: DueOptions) throws -> [DueItem] {
         var out: [DueItem] = []
-        for (where_, order, label) in [("c.state = 'failed'", "c.id DESC", "dead-lettered: Fliggy not told"),
-                                       ("c.state = 'pending' AND c.attempts > 0", "c.next_attempt_at", "retrying")] {
+        // Each walks its own partial index (migration 12) and stops at the limit.
+        for (index, where_, order, label) in [("outbox_dead", "c.state = 'failed'", "c.id DESC", "dead-lettered: Fliggy not told"),
+                                              ("outbox_retrying", "c.state = 'pending' AND c.attempts > 0", "c.next_attempt_at", "retrying")] {
             let s = try db.prepare("""
                 SELECT c.id, c.method, c.order_id, c.updated_at, c.next_attempt_at, c.state, coalesce(fc.name || ' → ' || tc.name, '')
-                FROM outbox c INDEXED BY outbox_due LEFT JOIN orders o ON o.id = c.order_id
+                FROM outbox c INDEXED BY \(index) LEFT JOIN orders o ON o.id = c.order_id
                   LEFT JOIN schedules s ON s.schedule_id = o.schedule_id LEFT JOIN cities fc ON fc.code = s.from_city_code
                   LEFT JOIN cities tc ON tc.code = s.to_city_code
                 WHERE \(where_) ORDER BY \(order) LIMIT ?

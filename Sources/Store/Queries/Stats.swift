@@ -30,10 +30,13 @@ extension Store {
         return out
     }
 
-    /// Pending and failed outbox counts only, from the partial index — cheap enough for every status-line refresh.
+    /// Pending (with sending) and failed outbox counts, from the counters Schema12's triggers keep: one row each,
+    /// cheap enough for every status-line refresh (counting them read ~52,000 index entries at 1M orders).
     public func outboxHealth() throws -> (pending: Int, failed: Int) {
-        let p = try db.scalarInt("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')") ?? 0
-        let f = try db.scalarInt("SELECT count(*) FROM outbox WHERE state = 'failed'") ?? 0
-        return (Int(p), Int(f))
+        let s = try db.prepare("SELECT name, value FROM counters WHERE name IN ('outbox_pending', 'outbox_failed')")
+        try s.bind([])
+        var pending = 0, failed = 0
+        for (name, n) in try s.all({ ($0.text(0), $0.int(1)) }) { if name == "outbox_failed" { failed = n } else { pending = n } }
+        return (pending, failed)
     }
 }

@@ -3,7 +3,7 @@
 public enum Migrator {
     /// Each entry migrates from version (index) to (index + 1).
     static let migrations: [String] = [Schema1.sql, Schema2.sql, Schema3.sql, Schema4.sql, Schema5.sql, Schema6.sql, Schema7.sql, Schema8.sql,
-                                       SchemaOutboxByMethod.sql, Schema10.sql, Schema11.sql]
+                                       SchemaOutboxByMethod.sql, Schema10.sql, Schema11.sql, Schema12.sql]
     public static var latestVersion: Int { migrations.count }
 
     public static func currentVersion(_ db: Connection) throws -> Int {

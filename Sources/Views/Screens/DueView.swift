@@ -19,8 +19,11 @@ public enum DueText {
     }
 
     /// Rows due within `seconds` from `now` (overdue ones included).
+    /// Counts in place: the tab bar asks twice per frame, over every due row (no copy of the rows, issue 12).
     public static func count(_ rows: [DueItem], within seconds: Int, now: Int) -> Int {
-        rows.filter { $0.dueAt - now <= seconds }.count
+        var n = 0
+        for i in rows.indices where rows[i].dueAt - now <= seconds { n += 1 }
+        return n
     }
 }
 
