@@ -41,7 +41,7 @@ final class OutsideChangeTests: XCTestCase {
         defer { unsetenv("BUSOPS_POLL_ONLY") }
         let term = MemoryTerminal(width: 120, height: 40, script: Array(repeating: nil, count: 3000))
         let session = SessionInfo(storePath: store.path, isDemo: true, readOnly: false, readOnlyReason: nil)
-        let app = ConsoleApp(store: store, session: session, themeName: "default", mouse: false, dispatch: false, terminal: term)
+        let app = ConsoleApp(store: store, session: session, options: ConsoleOptions(themeName: "default", mouse: false, dispatch: false), terminal: term)
         var phase = 0, reads = 0, draws = 0, version: Int64 = 0, minute = 0
         var newOrder = ""
         var since = Date()

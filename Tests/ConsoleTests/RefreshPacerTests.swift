@@ -83,7 +83,7 @@ final class RefreshPacerTests: XCTestCase {
             } catch { failures.append("\(error)"); term.endScript() }
         }
         let session = SessionInfo(storePath: store.path, isDemo: true, readOnly: false, readOnlyReason: nil)
-        let app = ConsoleApp(store: store, session: session, themeName: "default", mouse: false, dispatch: false, terminal: term)
+        let app = ConsoleApp(store: store, session: session, options: ConsoleOptions(themeName: "default", mouse: false, dispatch: false), terminal: term)
         XCTAssertEqual(try app.run(), 0)
         XCTAssertEqual(failures, [])
         XCTAssertEqual(phase, 3, "both new orders on screen")
