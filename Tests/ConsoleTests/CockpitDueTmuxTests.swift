@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// Issue 12, "Due work, soonest first", in a real terminal at 80x24 and 120x40: the tab bar counts what
+/// `busops due --json` has due within the hour, the status line warns of what is due within 15 minutes, `:due`
+/// lists the CLI's rows in the CLI's order, `/` narrows it with a count, Enter opens a row and its action key works
+/// there, Ctrl-C cancels that dialog, `q` goes back and Ctrl-C quits from the view.
+final class CockpitDueTmuxTests: TmuxStoreTestCase {
+    func testDueWorkAt80x24() throws { try dueWork(width: 80, height: 24) }
+    func testDueWorkAt120x40() throws { try dueWork(width: 120, height: 40) }
+
+    /// `busops due --json` on the test's store: one dictionary per line.
+    func cliDue() throws -> [[String: Any]] {
+        let r = TmuxSession.busops(["due", "--db", db, "--json"])
+        XCTAssertEqual(r.status, 0, r.output)
+        return try r.output.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+    }
+
+    func dueWork(width: Int, height: Int) throws {
+        let rows = try cliDue()
+        let left = rows.compactMap { $0["seconds_left"] as? Int }
+        XCTAssertEqual(left, left.sorted(), "the CLI sorts by due_at")
+        let hour = left.filter { $0 <= 3600 }.count, soon = left.filter { $0 <= 900 }.count
+        XCTAssertGreaterThan(soon, 0, "the demo store has work overdue")
+        let t = try startConsole(width: width, height: height)
+        let first = expect(t, " Due \(hour) ", "the tab bar counts what is due within the hour")
+        let status = first.split(separator: "\n", omittingEmptySubsequences: false)[height - 2]
+        XCTAssertTrue(status.contains("⚠ \(soon) " + (width >= 120 ? "due within 15 min (:due)" : "≤15m")),
+                      "the 15-minute warning, whole: \(status)")
+        XCTAssertTrue(status.contains("TOP not configured"), "the gateway's health beside it: \(status)")
+
+        t.send(":"); t.type("due"); t.send("Enter")
+        let due = expect(t, " \(rows.count) due ", ":due lists every row")
+        let ids = due.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: " ")
+            guard cells.count > 1, ["ticket", "lock", "refund", "callback", "stopped"].contains(String(cells[0])) else { return nil }
+            return String(cells[1])
+        }
+        XCTAssertEqual(ids.count, min(rows.count, height - 6), "a screenful of rows:\n\(due)")
+        XCTAssertEqual(ids, rows.prefix(ids.count).map { $0["id"] as? String ?? "" }, "the CLI's rows in the CLI's order")
+
+        t.send("/"); t.type("callback")
+        let callbacks = rows.filter { r in ["kind", "id", "route", "what"].contains { (r[$0] as? String ?? "").lowercased().contains("callback") } }
+        let narrowed = expect(t, "\(callbacks.count) of \(rows.count) match", "the filter narrows as typed, with its count")
+        XCTAssertFalse(narrowed.contains(" ticket   BO"), "only callbacks left:\n\(narrowed)")
+        t.send("Escape")
+        expect(t, " ticket   BO", "Esc clears the filter")
+
+        let ticket = try XCTUnwrap(rows.first { $0["kind"] as? String == "ticket" }?["id"] as? String)
+        t.send("/"); t.type(ticket); t.send("Enter")
+        walk(t, [
+            ("Enter", "订单 Order \(ticket)", "Enter opens the row's order"),
+            ("I", "Issue tickets for order \(ticket)", "its action key works there"),
+            ("C-c", "cancelled; nothing was changed", "Ctrl-C cancels the dialog"),
+        ])
+        XCTAssertTrue(t.screen().contains("订单 Order \(ticket)"), "and leaves the detail on screen")
+        walk(t, [("q", "1 of \(rows.count) match", "q goes back to the Due view, its filter kept")])
+        t.send("C-c")
+        XCTAssertEqual(t.exitStatus(), 0, "Ctrl-C quits from a view")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import XCTest
+
+/// Issue 12, "Money", through the real console at 80x24 and 120x40: pairs of refund kinds on one order never
+/// refund more than was paid. A money-only refund, then a station (offline) refund of the whole order is refused
+/// with the amount still refundable, whole on screen, and nothing written; an offline refund of what is left, then
+/// another money-only refund is refused at 0.00. On the way: the form edits like a shell line, the confirmation
+/// shows every number whole and masks the names, Esc on it returns to the form with what was typed, `y` confirms, the detail's
+/// refund line keeps its amount, and Ctrl-C in the detail quits.
+final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
+    func testRefundKindsNeverExceedWhatWasPaidAt80x24() throws { try refundPairs(width: 80, height: 24) }
+    func testRefundKindsNeverExceedWhatWasPaidAt120x40() throws { try refundPairs(width: 120, height: 40) }
+
+    /// Money in fen as the console shows it (yuan with two decimals).
+    func yuan(_ fen: Int) -> String { String(format: "%d.%02d", fen / 100, fen % 100) }
+
+    /// The counted refunds of an order (what Fliggy is told went back), in fen, and how many rows it has.
+    func refunded(_ order: String) -> (fen: Int, rows: Int) {
+        let r = SQLiteCLI.query(db, """
+            SELECT coalesce(sum(CASE WHEN r.status IN ('approved', 'done', 'failed') THEN r.amount_fen END), 0), count(r.id)
+            FROM orders o LEFT JOIN refunds r ON r.order_id = o.id WHERE o.agent_order_id = '\(order)'
+            """).first?.split(separator: "|").compactMap { Int($0) } ?? []
+        return (r.first ?? -1, r.last ?? -1)
+    }
+
+    func refundPairs(width: Int, height: Int) throws {
+        let row = try XCTUnwrap(SQLiteCLI.query(db, """
+            SELECT o.agent_order_id, o.total_fen FROM orders o JOIN schedules s ON s.schedule_id = o.schedule_id
+            WHERE o.status = 3 AND s.on_sale = 1 AND o.departs_at > strftime('%s', 'now') + 86400 AND o.total_fen > 2000
+              AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) ORDER BY o.id LIMIT 1
+            """).first?.split(separator: "|"), "an issued order with nothing refunded")
+        let order = String(row[0]), total = try XCTUnwrap(Int(row[1]))
+        let t = try startConsole("--no-dispatch", width: width, height: height)
+        t.send(":"); t.type("order \(order)"); t.send("Enter")
+        expect(t, "订单 Order \(order)", ":order opens it")
+
+        // M: the amount typed as a shell line is edited (Home, Ctrl-E, Ctrl-U), then previewed.
+        t.send("M"); expect(t, "Money-only refund for order \(order)", "M from the order detail")
+        t.type("1.00"); t.send("Home"); t.type("1")
+        expect(t, "11.00", "Home, then typing, inserts at the start")
+        t.send("C-e"); t.send("C-u"); t.type("10.00"); t.send("Tab"); t.type("车辆晚点补偿"); t.send("Enter")
+        let confirm = expect(t, "[ Confirm ]", "the confirmation")
+        XCTAssertTrue(confirm.contains("refund 10.00 yuan (paid \(yuan(total)), already refunded 0.00)"), "every number whole:\n\(confirm)")
+        let names = SQLiteCLI.query(db, "SELECT t.name FROM tickets t JOIN orders o ON o.id = t.order_id WHERE o.agent_order_id = '\(order)'")
+        for name in names where name.count > 1 {
+            XCTAssertFalse(confirm.contains(name), "\(name) masked in the dialog:\n\(confirm)")
+            XCTAssertTrue(confirm.contains(String(name.prefix(1)) + "*"), "\(name) masked, not dropped:\n\(confirm)")
+        }
+        walk(t, [("Escape", "Money-only refund for order \(order)", "Esc on the confirmation returns to its form")])
+        XCTAssertTrue(t.screen().contains("10.00"), "with what was typed")
+        XCTAssertEqual(refunded(order).rows, 0, "nothing written yet")
+        t.send("Enter"); expect(t, "[ Confirm ]", "the confirmation again")
+        t.send("y"); expect(t, "10.00 yuan queued", "y confirms")
+        XCTAssertEqual(refunded(order).fen, 1000)
+        expect(t, "退款 10.00", "the detail's refund line keeps its amount")
+
+        // M → O: the whole order at the station is refused with what is left, nothing written.
+        t.send("O"); expect(t, "Record offline refund for order \(order)", "O from the order detail")
+        t.send("BTab"); t.send("C-u"); t.type(yuan(total)); t.send("Enter")
+        let refused = expect(t, "still refundable \(yuan(total - 1000)) yuan", "refused, the amount left whole on screen")
+        XCTAssertTrue(refused.contains("Record offline refund"), "the form stays open to change the amount:\n\(refused)")
+        XCTAssertEqual(refunded(order).rows, 1, "nothing written")
+        // O of what is left is taken; then M → refused at 0.00.
+        t.send("C-u"); t.type(yuan(total - 1000)); t.send("Enter")
+        expect(t, "[ Confirm ]", "the offline refund's confirmation")
+        t.send("y")
+        XCTAssertTrue(t.waitFor { _ in self.refunded(order).fen == total }.ok, "the offline refund of what was left: \(refunded(order))")
+        t.send("M"); t.type("0.01"); t.send("Tab"); t.type("再补偿"); t.send("Enter")
+        expect(t, "still refundable 0.00 yuan", "nothing is left to refund")
+        XCTAssertEqual(refunded(order).fen, total, "never more than was paid")
+        t.send("Escape")
+        t.send("C-c")
+        XCTAssertEqual(t.exitStatus(), 0, "Ctrl-C from the detail (a view) quits")
+    }
+}
