@@ -52,7 +52,8 @@ final class CockpitKeysTmuxTests: TmuxStoreTestCase {
         t.send("PageUp"); _ = helpMoved(t, from: paged, "PgUp")
         t.send("g"); XCTAssertTrue(t.waitFor { self.helpTop($0) == top }.ok, "g back to the top")
         t.send("G"); expect(t, "pause / resume sending", "G to the end")
-        t.send("k"); _ = helpMoved(t, from: helpTop(t.screen()), "k")
+        let bottom = helpTop(t.screen())
+        t.send("k"); _ = helpMoved(t, from: bottom, "k")
         t.send("C-c")
         XCTAssertTrue(t.waitFor { !$0.contains("┌─ Help") }.ok, "Ctrl-C closes the help, without quitting")
 

@@ -32,6 +32,7 @@ final class CockpitTruthTmuxTests: TmuxStoreTestCase {
         let stops = int("SELECT count(*) FROM schedules WHERE from_date = \(today) AND on_sale = 0")
         XCTAssertTrue(stops >= 1 && seats.contains("\(stops) 停运"), "the stopped schedules counted apart:\n\(seats)")
         t.send("/"); t.type(departed); t.send("Enter")
+        expect(t, "1 of the day's", "the schedule id narrows Seats to it")
         let gone = expect(t, "已发车", "a schedule that left is marked departed")
         XCTAssertFalse(gone.contains("在售"), "the only row is not 在售:\n\(gone)")
         t.send("Escape")
@@ -41,7 +42,8 @@ final class CockpitTruthTmuxTests: TmuxStoreTestCase {
         let queue = expect(t, "most urgent first", "the Refunds view")
         let rowLine = try XCTUnwrap(queue.split(separator: "\n").first { $0.hasPrefix(" BO") || $0.hasPrefix(">BO") || $0.contains(" BO0") })
         let fee = try XCTUnwrap(rowLine.firstMatch(of: /(\d+)% +(\d+\.\d\d)/), String(rowLine))
-        t.send("Enter")
+        t.send("Enter"); expect(t, "订单 Order", "Enter opens its order")
+        t.send("G")
         expect(t, "手续费 \(fee.1)% \(fee.2)", "the detail quotes the pending refund's fee as the queue does")
 
         // A dead-lettered refund callback, on its order.
