@@ -75,4 +75,57 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
         t.send("C-c")
         XCTAssertEqual(t.exitStatus(), 0, "Ctrl-C from the detail (a view) quits")
     }
+
+    func testApproveAndStopAfterAMoneyRefundAt80x24() throws { try approveAndStopAfterMoney(width: 80, height: 24) }
+    func testApproveAndStopAfterAMoneyRefundAt120x40() throws { try approveAndStopAfterMoney(width: 120, height: 40) }
+
+    /// M → A: after a money-only refund larger than the tier's fee, Due's A on that refund is refused, asking for a
+    /// fee of at least what went back. M → F (the issue's 134.99 then `schedule stop`): stopping the schedule in
+    /// Seats gives back only the 0.01 left, not the whole order again.
+    func approveAndStopAfterMoney(width: Int, height: Int) throws {
+        let due = TmuxSession.busops(["due", "--db", db, "--json"]).output.split(separator: "\n")
+        let firstRefund = try XCTUnwrap(due.first { $0.contains(#""kind":"refund""#) }, "a pending refund is due")
+        let rf = String(try XCTUnwrap(firstRefund.firstMatch(of: /"id":"(RF\d+)"/)?.1))
+        let a = try XCTUnwrap(SQLiteCLI.query(db, """
+            SELECT o.agent_order_id, r.paid_fen FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.refund_id = '\(rf)'
+            """).first?.split(separator: "|"))
+        let orderA = String(a[0]), money = try XCTUnwrap(Int(a[1])) * 3 / 4
+        // Today's next departure with an issued order on it, for the stop.
+        let b = try XCTUnwrap(SQLiteCLI.query(db, """
+            SELECT o.agent_order_id, o.total_fen, o.schedule_id FROM orders o JOIN schedules s ON s.schedule_id = o.schedule_id
+            WHERE o.status = 3 AND s.on_sale = 1 AND s.from_date = strftime('%Y-%m-%d', 'now', '+8 hours')
+              AND s.departs_at > strftime('%s', 'now') AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id)
+            ORDER BY s.departs_at LIMIT 1
+            """).first?.split(separator: "|"), "an issued order departing today")
+        let orderB = String(b[0]), totalB = try XCTUnwrap(Int(b[1])), scheduleB = String(b[2])
+
+        let t = try startConsole("--no-dispatch", width: width, height: height)
+        for (order, fen) in [(orderA, money), (orderB, totalB - 1)] {
+            t.send(":"); t.type("order \(order)"); t.send("Enter")
+            expect(t, "订单 Order \(order)", ":order opens it")
+            t.send("M"); t.type(yuan(fen)); t.send("Tab"); t.type("补偿"); t.send("Enter")
+            expect(t, "[ Confirm ]", "the money-only refund's confirmation")
+            t.send("y"); expect(t, "\(yuan(fen)) yuan queued", "y confirms")
+            t.send("q")
+        }
+        walk(t, [("5", "soonest first", "the Due view")])
+        t.send("/"); t.type(rf); t.send("Enter")
+        t.send("A")
+        expect(t, "fee to at least \(yuan(money)) yuan", "approve would refund more than is left")
+        XCTAssertEqual(refunded(orderA).fen, money, "nothing written")
+        t.send("C-c")
+        XCTAssertTrue(t.waitFor { !$0.contains("Approve refund") }.ok, "Ctrl-C cancels the approve form")
+        XCTAssertNil(t.exitStatus(timeout: 0.3), "and does not quit")
+
+        t.send("2"); t.send("/"); t.type(scheduleB); t.send("Enter")
+        expect(t, "1 of the day's", "Seats narrowed to the schedule")
+        t.send("S"); expect(t, "Stop schedule", "S opens the stop form")
+        t.type("测试停运"); t.send("Enter")
+        expect(t, "[ Confirm ]", "the stop's confirmation")
+        t.send("y")
+        XCTAssertTrue(t.waitFor(timeout: 8) { _ in self.refunded(orderB).fen >= totalB }.ok, "the stop refunded the order: \(refunded(orderB))")
+        XCTAssertEqual(refunded(orderB).fen, totalB, "only the 0.01 left went back, not the whole order again")
+        t.send("C-c")
+        XCTAssertEqual(t.exitStatus(), 0)
+    }
 }
