@@ -5,9 +5,9 @@ import XCTest
 /// Issue 12, "Money", through the real console at 80x24 and 120x40: pairs of refund kinds on one order never
 /// refund more than was paid. A money-only refund, then a station (offline) refund of the whole order is refused
 /// with the amount still refundable, whole on screen, and nothing written; an offline refund of what is left, then
-/// another money-only refund is refused at 0.00. On the way: the form edits like a shell line, the confirmation
-/// shows every number whole and masks the names, Esc on it returns to the form with what was typed, `y` confirms, the detail's
-/// refund line keeps its amount, and Ctrl-C in the detail quits.
+/// another money-only refund is refused at 0.00. On the way: the form edits like a shell line (Home/End, ←/→,
+/// Ctrl-A/E/U/K/W), the confirmation shows every number whole and masks the names, Esc or q on it returns to the
+/// form with what was typed, `y` confirms, the detail's refund line keeps its amount, and Ctrl-C in the detail quits.
 final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
     func testRefundKindsNeverExceedWhatWasPaidAt80x24() throws { try refundPairs(width: 80, height: 24) }
     func testRefundKindsNeverExceedWhatWasPaidAt120x40() throws { try refundPairs(width: 120, height: 40) }
@@ -22,6 +22,13 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
             FROM orders o LEFT JOIN refunds r ON r.order_id = o.id WHERE o.agent_order_id = '\(order)'
             """).first?.split(separator: "|").compactMap { Int($0) } ?? []
         return (r.first ?? -1, r.last ?? -1)
+    }
+
+    /// The money form's Amount field as shown.
+    func amount(_ screen: String) -> String {
+        guard let line = screen.split(separator: "\n").first(where: { $0.contains("Amount (yuan)") }),
+              let m = line.firstMatch(of: /Amount \(yuan\) (\S*)/) else { return "?" }
+        return String(m.1)
     }
 
     func refundPairs(width: Int, height: Int) throws {
@@ -39,7 +46,16 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
         t.send("M"); expect(t, "Money-only refund for order \(order)", "M from the order detail")
         t.type("1.00"); t.send("Home"); t.type("1")
         expect(t, "11.00", "Home, then typing, inserts at the start")
-        t.send("C-e"); t.send("C-u"); t.type("10.00"); t.send("Tab"); t.type("车辆晚点补偿"); t.send("Enter")
+        for (keys, value, why) in [(["C-a", "Right", "C-k"], "1", "Ctrl-A, →, Ctrl-K cuts to the end"),
+                                   (["End", "Left"], "1", "End and ← move without changing it"),
+                                   (["C-e"], "10.5", "Ctrl-E, then typing, appends"),
+                                   (["C-w"], "", "Ctrl-W cuts the word before the cursor")] {
+            keys.forEach { t.send($0) }
+            if value == "10.5" { t.type("0.5") }
+            let r = t.waitFor { self.amount($0) == value }
+            XCTAssertTrue(r.ok, "\(why): amount “\(amount(r.screen))”, expected “\(value)”")
+        }
+        t.send("C-u"); t.type("10.00"); t.send("Tab"); t.type("车辆晚点补偿"); t.send("Enter")
         let confirm = expect(t, "[ Confirm ]", "the confirmation")
         XCTAssertTrue(confirm.contains("refund 10.00 yuan (paid \(yuan(total)), already refunded 0.00)"), "every number whole:\n\(confirm)")
         let names = SQLiteCLI.query(db, "SELECT t.name FROM tickets t JOIN orders o ON o.id = t.order_id WHERE o.agent_order_id = '\(order)'")
@@ -47,8 +63,10 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
             XCTAssertFalse(confirm.contains(name), "\(name) masked in the dialog:\n\(confirm)")
             XCTAssertTrue(confirm.contains(Masking.name(name)), "\(name) masked, not dropped:\n\(confirm)")
         }
-        walk(t, [("Escape", "Money-only refund for order \(order)", "Esc on the confirmation returns to its form")])
-        XCTAssertTrue(t.screen().contains("10.00"), "with what was typed")
+        t.send("Escape")
+        let form = t.waitFor { self.amount($0) == "10.00" && $0.contains("Tab next field") }
+        XCTAssertTrue(form.ok, "Esc on the confirmation returns to its form, with what was typed:\n\(form.screen)")
+        walk(t, [("Enter", "[ Confirm ]", "the confirmation again"), ("q", "Tab next field", "q on it goes back to the form too")])
         XCTAssertEqual(refunded(order).rows, 0, "nothing written yet")
         t.send("Enter"); expect(t, "[ Confirm ]", "the confirmation again")
         t.send("y"); expect(t, "10.00 yuan queued", "y confirms")
