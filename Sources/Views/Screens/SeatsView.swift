@@ -55,7 +55,8 @@ public enum SeatsView {
         spans += [TextSpan("   \(day.schedules) schedules  \(day.seatsTotal) seats  \(day.leftOnSale) on sale", .subHeader)]
         if day.stopped > 0 { spans.append(TextSpan("  \(day.stopped) 停运", .warn)) }
         if day.departed > 0 { spans.append(TextSpan("  \(day.departed) departed", .dim)) }
-        spans.append(TextSpan("  [ ] prev/next day", .dim))
+        // The day keys' reminder gives way to the counts (the hint line names `[` too) and to the list position.
+        if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + 19 <= rect.width - 12 { spans.append(TextSpan("  [ ] prev/next day", .dim)) }
         screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
         let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let placed = Table.layout(columns, width: tableRect.width - 2)
