@@ -90,12 +90,6 @@ public final class HTTPServer: @unchecked Sendable {
     public func start() throws {
         guard lock.withLock({ self.loop == nil }) else { throw Socket.Failure(call: "start (already running)", code: EALREADY) }
         let (fd, actualPort) = try Socket.listen(host: host, port: requestedPort)
-        let settings = ServerLoop.Settings(
-            headTimeoutMs: Int64(options.headTimeout * 1000), bodyTimeoutMs: Int64(options.bodyTimeout * 1000),
-            idleTimeoutMs: Int64(options.idleTimeout * 1000), writeTimeoutMs: Int64(options.writeTimeout * 1000),
-            maxConnections: options.effectiveMaxConnections,
-            maxConnectionsPerAddress: max(0, options.maxConnectionsPerAddress),
-            exemptAddresses: options.exemptAddresses, limits: options.limits)
         let pool = WorkerPool(threads: workers, name: "http-worker")
         let handler = self.handler
         let access = onAccess
@@ -103,7 +97,7 @@ public final class HTTPServer: @unchecked Sendable {
         let loopBox = LoopBox()
         let loop: ServerLoop
         do {
-            loop = try ServerLoop(listener: fd, settings: settings, onAccess: access) { connection, parsed in
+            loop = try ServerLoop(listener: fd, options: options, onAccess: access) { connection, parsed in
                 let received = Socket.nowMicros()
                 var copy = parsed
                 if trustProxy { copy.remoteAddress = Self.clientAddress(parsed) }

@@ -9,22 +9,13 @@ import Glibc
 /// idle connection shed first when connections run short, a per-address cap, and a spare
 /// descriptor to refuse politely when the process is out of them (ServerLoopAdmission.swift).
 final class ServerLoop: @unchecked Sendable {
-    struct Settings: Sendable {
-        var headTimeoutMs: Int64
-        var bodyTimeoutMs: Int64
-        var idleTimeoutMs: Int64
-        var writeTimeoutMs: Int64
-        var maxConnections: Int
-        /// 0: no per-address cap.
-        var maxConnectionsPerAddress: Int
-        var exemptAddresses: Set<String>
-        var limits: HTTPParser.Limits
-    }
-
     let listener: Int32
     private let wakeRead: Int32
     private let wakeWrite: Int32
-    let settings: Settings
+    /// The server's limits and deadlines (docs/HARDENING.md).
+    let options: HTTPServer.Options
+    /// `options.maxConnections` as the descriptor limit allowed it at start.
+    let maxConnections: Int
     private let dispatch: @Sendable (ServerConnection, HTTPRequest) -> Void
     private let onAccess: (@Sendable (AccessRecord) -> Void)?
     var connections: [Int32: ServerConnection] = [:]
@@ -51,7 +42,7 @@ final class ServerLoop: @unchecked Sendable {
     private var finished = false
     private var published = ServerCounters()
 
-    init(listener: Int32, settings: Settings, onAccess: (@Sendable (AccessRecord) -> Void)?,
+    init(listener: Int32, options: HTTPServer.Options, onAccess: (@Sendable (AccessRecord) -> Void)?,
          dispatch: @escaping @Sendable (ServerConnection, HTTPRequest) -> Void) throws {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw Socket.Failure(call: "pipe", code: errno) }
@@ -60,11 +51,15 @@ final class ServerLoop: @unchecked Sendable {
         Socket.makeNonBlocking(wakeRead)
         Socket.makeNonBlocking(wakeWrite)
         self.listener = listener
-        self.settings = settings
+        self.options = options
+        maxConnections = options.effectiveMaxConnections
         self.onAccess = onAccess
         self.dispatch = dispatch
         spareDescriptor = open("/dev/null", O_RDONLY | O_CLOEXEC)
     }
+
+    /// A deadline's length in the loop's clock unit (milliseconds).
+    static func millis(_ seconds: Double) -> Int64 { Int64(seconds * 1000) }
 
     /// What the loop has shed, timed out and refused so far.
     var counterSnapshot: ServerCounters { lock.withLock { published } }
@@ -173,7 +168,7 @@ final class ServerLoop: @unchecked Sendable {
     private func resume(_ connection: ServerConnection) {
         if connection.hasPendingOutput {
             connection.state = .writing
-            connection.deadline = Socket.nowMillis() + settings.writeTimeoutMs
+            connection.deadline = Socket.nowMillis() + Self.millis(options.writeTimeout)
         } else if connection.closeAfterWrite || isStopping {
             drop(connection)
         } else {
@@ -182,7 +177,7 @@ final class ServerLoop: @unchecked Sendable {
             connection.headStarted = nil
             connection.bodyStarted = nil
             connection.idleSince = now
-            connection.deadline = now + settings.idleTimeoutMs
+            connection.deadline = now + Self.millis(options.idleTimeout)
             // Pipelined requests may already sit in the buffer.
             if connection.hasBufferedInput { parseBuffered(connection) }
         }
@@ -194,9 +189,9 @@ final class ServerLoop: @unchecked Sendable {
         let now = Socket.nowMillis()
         connection.idleSince = now
         connection.headStarted = now
-        connection.deadline = now + settings.headTimeoutMs
+        connection.deadline = now + Self.millis(options.headTimeout)
         connections[connection.fd] = connection
-        if settings.maxConnectionsPerAddress > 0 && !settings.exemptAddresses.contains(connection.peerHost) {
+        if options.maxConnectionsPerAddress > 0 && !options.exemptAddresses.contains(connection.peerHost) {
             perAddress[connection.peerHost, default: 0] += 1
         }
     }
@@ -236,11 +231,11 @@ final class ServerLoop: @unchecked Sendable {
             if connection.parser.isReadingBody {
                 let started = connection.bodyStarted ?? now
                 connection.bodyStarted = started
-                connection.deadline = started + settings.bodyTimeoutMs
+                connection.deadline = started + Self.millis(options.bodyTimeout)
             } else if connection.isMidRequest {
                 let started = connection.headStarted ?? now
                 connection.headStarted = started
-                connection.deadline = started + settings.headTimeoutMs
+                connection.deadline = started + Self.millis(options.headTimeout)
             }
             if connection.parser.awaitingBodyWithContinue && !connection.continueSent {
                 connection.continueSent = true
@@ -267,7 +262,7 @@ final class ServerLoop: @unchecked Sendable {
         connection.outputIndex = 0
         connection.closeAfterWrite = true
         connection.state = .writing
-        connection.deadline = Socket.nowMillis() + settings.writeTimeoutMs
+        connection.deadline = Socket.nowMillis() + Self.millis(options.writeTimeout)
         onAccess?(AccessRecord(method: "-", path: "-", status: status, durationMs: 0,
                                bytes: response.body.count, remoteAddress: connection.remoteAddress))
         finishWriting(connection)

@@ -52,18 +52,18 @@ extension ServerLoop {
     }
 
     private func admit(_ fd: Int32, remote: String, host: String) {
-        let capped = settings.maxConnectionsPerAddress > 0 && !settings.exemptAddresses.contains(host)
-        if capped && perAddress[host, default: 0] >= settings.maxConnectionsPerAddress {
+        let capped = options.maxConnectionsPerAddress > 0 && !options.exemptAddresses.contains(host)
+        if capped && perAddress[host, default: 0] >= options.maxConnectionsPerAddress {
             counters.refusedPerAddress += 1
             refuse(fd, "too many connections from your address\n")
             return
         }
-        if connections.count >= settings.maxConnections && !shedOne() {
+        if connections.count >= maxConnections && !shedOne() {
             counters.refusedBusy += 1
             refuse(fd, "server busy, try again\n")
             return
         }
-        register(ServerConnection(fd: fd, remoteAddress: remote, peerHost: host, limits: settings.limits))
+        register(ServerConnection(fd: fd, remoteAddress: remote, peerHost: host, limits: options.limits))
     }
 
     /// Closes one connection to make room: the longest idle one first (a kept-alive or fresh

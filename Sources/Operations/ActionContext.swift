@@ -76,6 +76,9 @@ struct AuditFields {
     init(status: Int) { add("status", status) }
     init(status: String) { add("status", status) }
 
+    /// An order as the operator confirmed it: its status and row version (the `before` of an action on it).
+    static func order(_ d: OrderDetail) -> AuditFields { AuditFields(status: d.summary.status.rawValue).with("version", d.version) }
+
     mutating func add(_ key: String, _ value: Int?) { if let value { members.append((key, .int(Int64(value)))) } }
     mutating func add(_ key: String, _ value: String?) { if let value { members.append((key, .string(value))) } }
     mutating func add(_ key: String, _ value: Bool) { members.append((key, .bool(value))) }

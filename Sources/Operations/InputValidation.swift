@@ -86,7 +86,7 @@ public enum InputValidation {
     public static func seats(_ text: String, count: Int) throws -> [String] {
         let seats = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         guard seats.count == count else {
-            throw OperationError.invalid("\(seats.count) seat number\(seats.count == 1 ? "" : "s") given for \(count) ticket\(count == 1 ? "" : "s")")
+            throw OperationError.invalid("\(Plural.count(seats.count, "seat number")) given for \(Plural.count(count, "ticket"))")
         }
         let cleaned = try seats.map { try code($0, field: "seat number", max: 8) }
         guard Set(cleaned).count == cleaned.count else { throw OperationError.invalid("seat numbers repeat: \(text)") }

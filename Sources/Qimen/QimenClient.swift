@@ -19,16 +19,13 @@ public enum QimenClientError: Error, Equatable, Sendable, CustomStringConvertibl
 /// Fliggy's side of a Qimen call, for `busops simulate` and tests: builds the common
 /// parameters, signs query + body as the gateway does, POSTs, and parses the flat answer.
 public final class QimenClient: Sendable {
+    /// Who the calls say they come from; test values unless set otherwise.
     public struct Identity: Sendable {
-        public var appKey: String
-        public var customerId: String
-        public var targetAppKey: String
+        public var appKey = "12345678"
+        public var customerId = "2200000000"
+        public var targetAppKey = "87654321"
 
-        public init(appKey: String = "12345678", customerId: String = "2200000000", targetAppKey: String = "87654321") {
-            self.appKey = appKey
-            self.customerId = customerId
-            self.targetAppKey = targetAppKey
-        }
+        public init() {}
     }
 
     public let url: String

@@ -175,7 +175,8 @@ final class BulkMarksTests: XCTestCase {
         let keys: [KeyPress] = [.char("3"), .char(" "), .char(" "), .char("A"), .right, .enter]
         let term = MemoryTerminal(width: 80, height: 24, script: keys.flatMap { [TerminalInput.key($0), nil] } + [nil])
         let session = SessionInfo(storePath: fx.path, isDemo: true, readOnly: false)
-        let app = ConsoleApp(store: fx.store, session: session, themeName: "default", mouse: false, dispatch: false, terminal: term)
+        let app = ConsoleApp(store: fx.store, session: session, options: ConsoleOptions(themeName: "default", mouse: false, dispatch: false),
+                             terminal: term)
         XCTAssertEqual(try app.run(), 0)
         let shown = term.text.joined(separator: "\n")
         XCTAssertTrue(shown.contains("approved 2 of 2"), shown)

@@ -34,7 +34,8 @@ final class MemoryTerminalTests: XCTestCase {
         let store = try temp.demo(orders: 120, seed: 2, now: ChinaTime.now())
         let term = MemoryTerminal(width: 100, height: 30, script: [nil, nil, .key(.char("3")), nil, nil, .key(.char("q"))])
         let session = SessionInfo(storePath: store.path, isDemo: true, readOnly: true, readOnlyReason: "--read-only")
-        let app = ConsoleApp(store: store, session: session, themeName: "default", mouse: false, dispatch: false, terminal: term)
+        let app = ConsoleApp(store: store, session: session, options: ConsoleOptions(themeName: "default", mouse: false, dispatch: false),
+                             terminal: term)
         XCTAssertEqual(try app.run(), 0)
         let screen = term.text.joined(separator: "\n")
         XCTAssertTrue(screen.contains("Refunds"), screen)

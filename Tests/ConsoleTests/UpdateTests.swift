@@ -211,8 +211,8 @@ extension UpdateTests {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("3")), now: now)
         let detail = try TempDemoDetail.make(now: now)
-        let row = PendingRefund(refund: RefundRecord(id: 1, refundId: "RF1", orderId: 1, ticketId: nil, source: .online, scene: .common,
-                                                     reasonCode: nil, reason: nil, paidFen: 100, feeFen: 0, amountFen: 0, status: .pending,
+        let row = PendingRefund(refund: RefundRecord(id: 1, refundId: "RF1", terms: RefundTerms(orderId: 1, ticketId: nil, source: .online, scene: .common,
+                                                     reasonCode: nil, reason: nil, paidFen: 100, feeFen: 0, amountFen: 0), status: .pending,
                                                      idempotencyKey: "RT1", resultCode: nil, requestedAt: now, decidedAt: nil, decidedBy: nil, version: 1),
                                 agentOrderId: detail.summary.agentOrderId, mainBizOrderId: "1", departsAt: now + 3600, fromCity: "杭州",
                                 toCity: "上海", contactName: "张三", passengerNames: "张三", currentFeeFen: 0, currentFeePercent: 0, secondsToNextTier: nil)

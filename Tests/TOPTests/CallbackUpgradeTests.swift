@@ -115,11 +115,11 @@ final class CallbackUpgradeTests: XCTestCase {
     func testEarlierRefundsOfTheOrderSteerTheSplitButNotTheRowsOwnRefund() throws {
         var f = facts
         f.refunds = [
-            RefundRecord(id: 11, refundId: "RF11", orderId: 7, ticketId: 1, source: .online, scene: .common, reasonCode: nil, reason: nil,
-                         paidFen: 4500, feeFen: 0, amountFen: 4500, status: .done, idempotencyKey: "RT11", resultCode: nil,
+            RefundRecord(id: 11, refundId: "RF11", terms: RefundTerms(orderId: 7, ticketId: 1, source: .online, scene: .common, reasonCode: nil, reason: nil,
+                         paidFen: 4500, feeFen: 0, amountFen: 4500), status: .done, idempotencyKey: "RT11", resultCode: nil,
                          requestedAt: 0, decidedAt: nil, decidedBy: nil, version: 1),
-            RefundRecord(id: 12, refundId: "RF12", orderId: 7, ticketId: nil, source: .moneyOnly, scene: .common, reasonCode: nil,
-                         reason: nil, paidFen: 13500, feeFen: 0, amountFen: 1000, status: .approved, idempotencyKey: "MR12",
+            RefundRecord(id: 12, refundId: "RF12", terms: RefundTerms(orderId: 7, ticketId: nil, source: .moneyOnly, scene: .common, reasonCode: nil,
+                         reason: nil, paidFen: 13500, feeFen: 0, amountFen: 1000), status: .approved, idempotencyKey: "MR12",
                          resultCode: nil, requestedAt: 0, decidedAt: nil, decidedBy: nil, version: 1),
         ]
         let old = #"{"agent_order_id":"BO7","main_biz_order_id":3900000000007919,"agent_refund_trans_no":"MR12","agent_refund_reason":"r","total_refund_amount":1000,"total_service_charge_refund_amount":0}"#

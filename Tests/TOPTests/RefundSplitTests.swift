@@ -68,8 +68,8 @@ final class RefundSplitTests: XCTestCase {
     }
 
     private func refund(_ id: Int64, ticket: Int64?, amount: Int, status: RefundStatus = .done) -> RefundRecord {
-        RefundRecord(id: id, refundId: "RF\(id)", orderId: 1, ticketId: ticket, source: .online, scene: .common, reasonCode: nil,
-                     reason: nil, paidFen: amount, feeFen: 0, amountFen: amount, status: status, idempotencyKey: "RT\(id)",
+        RefundRecord(id: id, refundId: "RF\(id)", terms: RefundTerms(orderId: 1, ticketId: ticket, source: .online, scene: .common, reasonCode: nil,
+                     reason: nil, paidFen: amount, feeFen: 0, amountFen: amount), status: status, idempotencyKey: "RT\(id)",
                      resultCode: nil, requestedAt: 0, decidedAt: nil, decidedBy: nil, version: 1)
     }
 }

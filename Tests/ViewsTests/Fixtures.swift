@@ -37,9 +37,9 @@ enum Fixtures {
     }
 
     static func refund(_ i: Int, orderId: Int64, status: RefundStatus = .pending) -> RefundRecord {
-        RefundRecord(id: Int64(50 + i), refundId: "RF2026112200\(i)", orderId: orderId, ticketId: Int64(i + 1),
+        RefundRecord(id: Int64(50 + i), refundId: "RF2026112200\(i)", terms: RefundTerms(orderId: orderId, ticketId: Int64(i + 1),
                      source: i % 2 == 0 ? .online : .offline, scene: .common, reasonCode: nil, reason: i == 0 ? "行程改变" : nil,
-                     paidFen: 12_300, feeFen: 1_230, amountFen: 11_070, status: status, idempotencyKey: "k\(i)",
+                     paidFen: 12_300, feeFen: 1_230, amountFen: 11_070), status: status, idempotencyKey: "k\(i)",
                      resultCode: nil, requestedAt: now - 1800 * (i + 1), decidedAt: nil, decidedBy: nil, version: 1)
     }
 

@@ -7,9 +7,7 @@ import Views
 final class ConsoleApp {
     let store: Store
     var state: AppState
-    let themeName: String
-    let mouse: Bool
-    let dispatch: Bool
+    let options: ConsoleOptions
     let runner: EffectRunner
     let terminal: TerminalBackend
     /// How often another process's commits are looked for (PRAGMA data_version is a few microseconds).
@@ -31,13 +29,10 @@ final class ConsoleApp {
     var lastOutsideRefresh = Date.distantPast
     var refreshPending = false
 
-    init(store: Store, session: SessionInfo, themeName: String, mouse: Bool, dispatch: Bool,
-         terminal: TerminalBackend = NCursesTerminal()) {
+    init(store: Store, session: SessionInfo, options: ConsoleOptions, terminal: TerminalBackend = NCursesTerminal()) {
         self.store = store
         self.terminal = terminal
-        self.themeName = themeName
-        self.mouse = mouse
-        self.dispatch = dispatch
+        self.options = options
         state = AppState(session: session, now: ChinaTime.now())
         state.dueOptions = DueOptions.from(env: ProcessInfo.processInfo.environment)
         state.chartGlyphs = ChartGlyphs.detect(ProcessInfo.processInfo.environment)
@@ -50,12 +45,12 @@ final class ConsoleApp {
         let env = ProcessInfo.processInfo.environment
         var warning: String?
         let theme: Theme
-        do { theme = try Theme.load(name: themeName, searchPaths: ConsoleApp.themePaths(env: env)) }
+        do { theme = try Theme.load(name: options.themeName, searchPaths: ConsoleApp.themePaths(env: env)) }
         catch { theme = Theme.builtinDefault; warning = "theme: \(error) — using the default theme" }
         SignalFlags.install()
         // Declared first so it runs last: the terminal is restored before waiting for a call in flight.
         defer { dispatcher?.stop() }
-        terminal.start(theme: theme, env: env, mouse: mouse)
+        terminal.start(theme: theme, env: env, mouse: options.mouse)
         defer { terminal.stop() }
         if let warning { state.message = StatusMessage(kind: .error, text: warning) }
         startDispatcher(env: env)

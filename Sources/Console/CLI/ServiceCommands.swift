@@ -2,6 +2,16 @@
 enum ServiceCommands {
     static let specs: [CommandSpec] = qimenSpecs + topSpecs
 
+    // MARK: - Options more than one service takes, worded once
+
+    static func listen(default address: String) -> OptionSpec {
+        OptionSpec("listen", "HOST:PORT", "address to listen on (default \(address); port 0 picks a free one)")
+    }
+
+    /// simulate and selftest play Fliggy against this endpoint.
+    static let qimenURL = OptionSpec("qimen", "URL", "the endpoint, e.g. http://127.0.0.1:8080/")
+    static let signAs = OptionSpec("env", "ENV", "sign as the production (default) or test environment")
+
     // MARK: - TOP callbacks: dispatch, fake-top, config check
 
     static let topSpecs: [CommandSpec] = [dispatch, fakeTop, configCheck]
@@ -21,7 +31,7 @@ enum ServiceCommands {
         summary: "A local TOP gateway for demos and tests: checks signatures and timestamps, answers in TOP's JSON, "
             + "de-duplicates refunds by transaction id, logs every call. Prints the bound address; SIGTERM stops it.",
         options: [
-            OptionSpec("listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8090; port 0 picks a free one)"),
+            listen(default: "127.0.0.1:8090"),
             OptionSpec("allow-remote", nil, "allow a non-loopback listen address"),
             OptionSpec("fault", "KIND[:N]", "inject a fault, on every call or the first N: refuse, timeout, http500, malformed, isv, isp, ban, not-success, slow"),
             OptionSpec("log", "FILE", "append every call as a JSON line (no secrets)"),
@@ -45,7 +55,7 @@ enum ServiceCommands {
             + "Prints the bound address; one access line per request on stderr; SIGTERM/SIGINT stop it gracefully.",
         options: [
             Commands.db,
-            OptionSpec("listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080; port 0 picks a free one)"),
+            listen(default: "127.0.0.1:8080"),
             OptionSpec("allow-remote", nil, "allow a non-loopback listen address (production belongs behind nginx for TLS)"),
             OptionSpec("workers", "N", "request worker threads (default 8)"),
             OptionSpec("env", "ENV", "which Qimen environments' signatures to accept: production, test or both (default both)"),
@@ -55,12 +65,12 @@ enum ServiceCommands {
         summary: "Fliggy-side traffic against a Qimen endpoint, signed with BUSOPS_QIMEN_SECRET[_FILE]: searches, seat queries, "
             + "seat locks, payments and tickets, cancels, closes, refund fees and refunds. Prints requests by interface and retCode.",
         options: [
-            OptionSpec("qimen", "URL", "the endpoint, e.g. http://127.0.0.1:8080/"),
+            qimenURL,
             OptionSpec("rate", "R", "requests per second (default 20)"),
             OptionSpec("duration", "S", "seconds to run (default 60)"),
             OptionSpec("seed", "N", "random seed: the same seed makes the same choices (default 1)"),
             OptionSpec("workers", "N", "concurrent buyers (default 4)"),
-            OptionSpec("env", "ENV", "sign as the production (default) or test environment"),
+            signAs,
         ])
 
     static let selftest = CommandSpec(path: ["selftest"], usage: "--qimen URL | --explain-sign --url URL --body BODY",
@@ -69,10 +79,10 @@ enum ServiceCommands {
             + "PROTOCOL.md; one ok/FAIL line per check, exit 1 on any failure. Places real orders: use a test store. "
             + "With --explain-sign: the canonical string, expected and given sign of a captured request (never the secret).",
         options: [
-            OptionSpec("qimen", "URL", "the endpoint, e.g. http://127.0.0.1:8080/"),
+            qimenURL,
             OptionSpec("days", "N", "days searched for a schedule with seats, today first (default 7)"),
             OptionSpec("timeout", "S", "bound on one request in seconds (default 10)"),
-            OptionSpec("env", "ENV", "sign as the production (default) or test environment"),
+            signAs,
             OptionSpec("secret-file", "FILE", "the Qimen secret (mode 0600) instead of the environment"),
             OptionSpec("explain-sign", nil, "explain the signature of a captured request instead of testing"),
             OptionSpec("url", "URL", "with --explain-sign: the captured URL with its query"),

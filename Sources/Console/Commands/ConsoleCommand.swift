@@ -43,10 +43,10 @@ enum ConsoleCommand {
                                   readOnly: readOnlyReason != nil, readOnlyReason: readOnlyReason,
                                   replicaOf: replica ? (args.value("primary") ?? env["BUSOPS_PRIMARY"].flatMap { $0.isEmpty ? nil : $0 }
                                       ?? "the console on the primary host (where busops serve runs)") : nil)
-        let app = ConsoleApp(store: store, session: session,
-                             themeName: args.value("theme") ?? config.theme ?? "default",
-                             mouse: args.has("mouse") || config.mouse,
-                             dispatch: !args.has("no-dispatch") && readOnlyReason == nil)
+        let options = ConsoleOptions(themeName: args.value("theme") ?? config.theme ?? "default",
+                                     mouse: args.has("mouse") || config.mouse,
+                                     dispatch: !args.has("no-dispatch") && readOnlyReason == nil)
+        let app = ConsoleApp(store: store, session: session, options: options)
         app.follower = follower
         return try app.run()
     }

@@ -57,14 +57,12 @@ enum ApproveRefundAction {
                                                      scene: r.scene, reasonCode: r.reasonCode, now: ctx.now)
         try ActionContext.check(callback)
         let freed = SeatAccounting.soldSeats(tickets, orderStatus: d.summary.status)
-        let lines = [CallbackFactory.orderLine(d),
-                     "refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
+        let lines = ["refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(r.paidFen)) yuan, fee \(Money.yuan(fee)) yuan (\(feeNote)), refund \(Money.yuan(amount)) yuan to the buyer",
-                     "tickets → 5 refunded, \(freed) seat\(freed == 1 ? "" : "s") back on sale",
+                     "tickets → 5 refunded, \(Plural.count(freed, "seat")) back on sale",
                      "sends \(callback.method) status 1 approved, type \(callback.returnType.rawValue), amount \(Money.yuanText(amount)) yuan (trans id \(r.idempotencyKey))"]
-        var preview = ActionPreview(title: "Approve refund \(r.refundId)", lines: lines, version: r.version, method: callback.method,
-                                    params: [callback.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        var preview = ActionPreview(title: "Approve refund \(r.refundId)", order: d, lines: lines, version: r.version,
+                                    sending: callback)
         preview.brief = "\(r.refundId)  order \(d.summary.agentOrderId)  refund \(Money.yuan(amount)) yuan (fee \(Money.yuan(fee)))"
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .approved, feeFen: fee, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)

@@ -53,7 +53,7 @@ enum ChangeScheduleAction {
         if let p = price { lines.append("price \(Money.yuan(s.priceFen)) → \(Money.yuan(p)) yuan (orders already placed keep their price)") }
         if let t = time { lines.append("departs \(ChinaTime.minute(s.departsAt)) → \(ChinaTime.minute(t)); stops and orders on it move with it") }
         lines.append("sends \(notices.count) taobao.bus.item.notify (\(s.fromCityName) → \(s.toCityName) \(days.joined(separator: ", ")))")
-        let preview = ActionPreview(title: "Change schedule \(s.scheduleId)", lines: lines, version: s.version, method: "taobao.bus.item.notify",
+        let preview = ActionPreview(title: "Change schedule \(s.scheduleId)", lines: lines, version: s.version, method: ItemNotify.method,
                                     params: notices.map { $0.businessJSON().compactText })
         return PlannedAction(preview: preview) { _ in
             if let p = price { try ctx.store.setSchedulePrice(s.scheduleId, priceFen: p) }

@@ -28,23 +28,21 @@ enum IssueFailedAction {
         try ActionContext.check(callback)
         let key = "BK-" + d.summary.agentOrderId
         let freed = SeatAccounting.soldSeats(d.tickets, orderStatus: d.summary.status)
-        let lines = [CallbackFactory.orderLine(d),
-                     "passengers: " + CallbackFactory.names(d.tickets),
+        let lines = ["passengers: " + CallbackFactory.names(d.tickets),
                      "reason: \(why) (kept in the audit trail; Fliggy's API has no field for it)",
-                     "order → 4 closed, tickets → 3 no ticket, \(freed) seat\(freed == 1 ? "" : "s") back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan",
+                     "order → 4 closed, tickets → 3 no ticket, \(Plural.count(freed, "seat")) back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan",
                      "sends \(callback.method) success=false (key \(key))"]
-        var preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    method: callback.method, params: [callback.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        let preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", order: d, lines: lines,
+                                    sending: callback)
         return PlannedAction(preview: preview) { _ in
             try ctx.store.setTicketStatus(d.tickets.map(\.id), to: .noTicket)
             try ctx.store.releaseSoldSeats(scheduleId: d.scheduleId, count: freed)
             try ctx.store.setOrderStatus(orderId: d.summary.id, to: .closed, now: ctx.now)
             let cb = try ctx.enqueue(callback, key: key, orderId: d.summary.id, refundId: nil)
             try ctx.audit("ticket.fail", entity: "order", id: d.summary.agentOrderId,
-                          before: AuditFields(status: d.summary.status.rawValue).with("version", d.version),
+                          before: .order(d),
                           after: AuditFields(status: 4).with("reason", why).with("seats_released", freed).with("callback", key))
-            return ActionResult(summary: "order \(d.summary.agentOrderId) closed as not issued, \(freed) seat\(freed == 1 ? "" : "s") released, "
+            return ActionResult(summary: "order \(d.summary.agentOrderId) closed as not issued, \(Plural.count(freed, "seat")) released, "
                                 + "bookticket.confirm (success=false) queued", callbackIds: [cb])
         }
     }

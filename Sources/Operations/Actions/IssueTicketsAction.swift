@@ -63,17 +63,15 @@ enum IssueTicketsAction {
         let key = "BK-" + d.summary.agentOrderId
         var seated = d.tickets
         if let seats { for k in seated.indices { seated[k].seatNo = seats[k] } }
-        var lines = [CallbackFactory.orderLine(d),
-                     "passengers: " + CallbackFactory.names(seated),
+        var lines = ["passengers: " + CallbackFactory.names(seated),
                      "ticket number \(ticketNo), password \(ticketPwd), gate \(gate), fetch at \(d.fromStationAddress)"]
         let v = [vehicle.plate.map { "plate \($0)" }, vehicle.driverName.map { "driver \($0)" }, vehicle.driverPhone.map { "phone \($0)" },
                  vehicle.model.map { "model \($0)" }, vehicle.brand.map { "brand \($0)" }].compactMap { $0 }
         if !v.isEmpty { lines.append("vehicle: " + v.joined(separator: ", ")) }
-        lines.append("total \(Money.yuan(d.summary.totalFen)) yuan for \(d.tickets.count) ticket\(d.tickets.count == 1 ? "" : "s")")
+        lines.append("total \(Money.yuan(d.summary.totalFen)) yuan for \(Plural.count(d.tickets.count, "ticket"))")
         lines.append("order → 3 issued, tickets → 2 issued; sends \(callback.method) success=true (key \(key))")
-        var preview = ActionPreview(title: "Issue tickets for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    method: callback.method, params: [callback.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d).adding(names: [vehicle.driverName], phones: [vehicle.driverPhone])   // masked in the console until revealed
+        let preview = ActionPreview(title: "Issue tickets for order \(d.summary.agentOrderId)", order: d, lines: lines, sending: callback,
+                                    personal: PersonalValues.of(d).adding(names: [vehicle.driverName], phones: [vehicle.driverPhone]))
         return PlannedAction(preview: preview) { _ in
             try ctx.store.markIssued(orderId: d.summary.id, fetch: fetch, vehicle: vehicle, seatNumbers: seats, now: ctx.now)
             let cb = try ctx.enqueue(callback, key: key, orderId: d.summary.id, refundId: nil)
@@ -81,8 +79,8 @@ enum IssueTicketsAction {
             let after = AuditFields(status: 3).with("fetch_no", ticketNo).with("fetch_pwd", "***").with("gate", gate)
                 .with("seats", seats?.joined(separator: ",")).with("plate", vehicle.plate).with("callback", key)
             try ctx.audit("ticket.issue", entity: "order", id: d.summary.agentOrderId,
-                          before: AuditFields(status: d.summary.status.rawValue).with("version", d.version), after: after)
-            return ActionResult(summary: "order \(d.summary.agentOrderId) issued (\(d.tickets.count) ticket\(d.tickets.count == 1 ? "" : "s")), "
+                          before: .order(d), after: after)
+            return ActionResult(summary: "order \(d.summary.agentOrderId) issued (\(Plural.count(d.tickets.count, "ticket"))), "
                                 + "bookticket.confirm queued", callbackIds: [cb])
         }
     }

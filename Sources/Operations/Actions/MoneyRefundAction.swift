@@ -44,19 +44,18 @@ enum MoneyRefundAction {
         let sample = try callback("MR(new)")
         try ActionContext.check(sample)
         let split = sample.tickets.map { "\($0.agentTicketId ?? $0.passengerIdNum ?? "?") \(Money.yuan($0.refundFen + $0.serviceChargeRefundFen))" }
-        let lines = [CallbackFactory.orderLine(d),
-                     "money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
+        let lines = ["money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
                      "refund \(Money.yuan(amount)) yuan (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))",
                      "reason: \(why)",
                      "per ticket (yuan): " + split.joined(separator: ", "),
                      "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
-        var preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    method: sample.method, params: [sample.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", order: d, lines: lines,
+                                    sending: sample)
         return PlannedAction(preview: preview) { _ in
-            let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
+            let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
                                                             reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,
-                                                            amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
+                                                            amountFen: amount), decidedBy: ctx.actor.operatorName,
+                                                  now: ctx.now)
             // The version moves so a second operator looking at the old state cannot send the same money again.
             try ctx.store.setOrderStatus(orderId: d.summary.id, to: d.summary.status, now: ctx.now)
             let cb = try ctx.enqueue(try callback(keys.idempotencyKey), key: keys.idempotencyKey, orderId: d.summary.id, refundId: keys.id)

@@ -70,25 +70,24 @@ enum OfflineRefundAction {
         }
         let sample = callback("RT(new)")
         try ActionContext.check(sample)
-        let lines = [CallbackFactory.orderLine(d),
-                     "refunded at the station \(ticket == nil ? "per order" : "per ticket"): " + CallbackFactory.names(tickets),
+        let lines = ["refunded at the station \(ticket == nil ? "per order" : "per ticket"): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(paid)) yuan, refunded \(Money.yuan(amount)) yuan, station fee \(Money.yuan(paid - amount)) yuan",
-                     "tickets → 5 refunded (offline), \(freed) seat\(freed == 1 ? "" : "s") back on sale",
+                     "tickets → 5 refunded (offline), \(Plural.count(freed, "seat")) back on sale",
                      "sends \(sample.method) status 1, mode offline, amount \(Money.yuanText(amount)) yuan"]
-        var preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", lines: lines, version: d.version,
-                                    method: sample.method, params: [sample.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", order: d, lines: lines,
+                                    sending: sample)
         return PlannedAction(preview: preview) { _ in
-            let keys = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
+            let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
                                                             reasonCode: nil, reason: "refunded at the station", paidFen: paid,
-                                                            feeFen: paid - amount, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)
+                                                            feeFen: paid - amount, amountFen: amount), decidedBy: ctx.actor.operatorName,
+                                                  now: ctx.now)
             try ctx.store.setTicketStatus(tickets.map(\.id), to: .refunded, offline: true)
             try ctx.store.releaseSoldSeats(scheduleId: d.scheduleId, count: freed)
             let status = try ctx.store.settledOrderStatus(orderId: d.summary.id)
             try ctx.store.setOrderStatus(orderId: d.summary.id, to: status, now: ctx.now)
             let cb = try ctx.enqueue(callback(keys.idempotencyKey), key: keys.idempotencyKey, orderId: d.summary.id, refundId: keys.id)
             try ctx.audit("refund.offline", entity: "order", id: d.summary.agentOrderId,
-                          before: AuditFields(status: d.summary.status.rawValue).with("version", d.version),
+                          before: .order(d),
                           after: AuditFields(status: status.rawValue).with("refund", keys.refundId).with("tickets", tickets.map(\.agentTicketId).joined(separator: ","))
                               .with("amount_fen", amount).with("callback", keys.idempotencyKey))
             return ActionResult(summary: "offline refund \(keys.refundId) recorded for order \(d.summary.agentOrderId), \(Money.yuan(amount)) yuan, refund.confirm queued",

@@ -29,14 +29,12 @@ enum RejectRefundAction {
         let callback = CallbackFactory.refundConfirm(d, ticket: ticket, transId: r.idempotencyKey, approved: false, amountFen: nil,
                                                      returnCode: resultCode, scene: r.scene, reasonCode: r.reasonCode, now: ctx.now)
         try ActionContext.check(callback)
-        let lines = [CallbackFactory.orderLine(d),
-                     "refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
+        let lines = ["refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
                      "rejected with code \(resultCode): \(why); nothing is refunded (paid \(Money.yuan(r.paidFen)) yuan)",
                      "tickets → \(newTicketStatus.rawValue) \(newTicketStatus.english), seats stay sold",
                      "sends \(callback.method) status 2 rejected, code \(resultCode) (trans id \(r.idempotencyKey))"]
-        var preview = ActionPreview(title: "Reject refund \(r.refundId)", lines: lines, version: r.version, method: callback.method,
-                                    params: [callback.businessJSON().compactText])
-        preview.personal = PersonalValues.of(d)   // masked in the console until revealed
+        let preview = ActionPreview(title: "Reject refund \(r.refundId)", order: d, lines: lines, version: r.version,
+                                    sending: callback)
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .rejected, feeFen: 0, amountFen: 0, resultCode: String(resultCode),
                                                                 reason: why, decidedBy: ctx.actor.operatorName), now: ctx.now)

@@ -33,7 +33,7 @@ enum RetryCallbackAction {
         let rejected = (try? JSON.parse(c.params))?["agent_return_ticket_status"]?.intValue == 2
         let refundBack: RefundStatus? = refund?.status == .failed ? (rejected ? .rejected : .approved) : nil
         var lines = ["callback \(id) \(c.method)" + (c.agentOrderId.map { " for order \($0)" } ?? ""),
-                     "failed after \(c.attempts) attempt\(c.attempts == 1 ? "" : "s"): "
+                     "failed after \(Plural.count(c.attempts, "attempt")): "
                          + ([c.lastCode, c.lastSubCode, c.lastMessage].compactMap { $0 }.joined(separator: " ")),
                      "re-queued now with the same key \(c.idempotencyKey); attempts kept"]
         if let r = refund, let back = refundBack { lines.append("refund \(r.refundId) failed → \(back.rawValue) while it is sent again") }

@@ -75,13 +75,13 @@ enum StopScheduleAction {
         let refundCount = paid.flatMap(\.refunds).count
         let lines = [ScheduleSupport.line(s),
                      "reason \(code.rawValue) \(code.chinese) (\(code.english))" + (text.map { ": \($0)" } ?? ""),
-                     "\(paid.count) paid order\(paid.count == 1 ? "" : "s") refunded in full: \(ticketCount) ticket\(ticketCount == 1 ? "" : "s"), "
+                     "\(Plural.count(paid.count, "paid order")) refunded in full: \(Plural.count(ticketCount, "ticket")), "
                          + "\(Money.yuan(total)) yuan in total, fee 0, scene force"
                          + (before > 0 ? " (\(Money.yuan(before)) yuan of it already refunded earlier, not sent again)" : ""),
-                     "\(stops.count - paid.count) unpaid order\(stops.count - paid.count == 1 ? "" : "s") closed, \(held) held seat\(held == 1 ? "" : "s") released",
+                     "\(Plural.count(stops.count - paid.count, "unpaid order")) closed, \(Plural.count(held, "held seat")) released",
                      "sends \(refundCount) taobao.bus.agent.refund.confirm and 1 \(notify.method) (\(s.fromCityName) → \(s.toCityName) \(s.fromDate))"]
         let preview = ActionPreview(title: "Stop schedule \(s.scheduleId)", lines: lines, version: s.version,
-                                    method: "taobao.bus.agent.refund.confirm", params: params)
+                                    method: RefundConfirm.method, params: params)
         return PlannedAction(preview: preview) { progress in
             try ctx.store.stopSchedule(s.scheduleId, reasonCode: code.rawValue, reason: stopReason)
             var ids: [Int64] = []
@@ -94,7 +94,7 @@ enum StopScheduleAction {
             try ctx.audit("schedule.stop", entity: "schedule", id: s.scheduleId, before: AuditFields(status: "on_sale"),
                           after: AuditFields(status: "stopped").with("reason_code", code.rawValue).with("reason", stopReason)
                               .with("orders_refunded", paid.count).with("refunded_fen", total).with("orders_closed", stops.count - paid.count))
-            return ActionResult(summary: "schedule \(s.scheduleId) stopped: \(paid.count) order\(paid.count == 1 ? "" : "s") refunded "
+            return ActionResult(summary: "schedule \(s.scheduleId) stopped: \(Plural.count(paid.count, "order")) refunded "
                                 + "(\(Money.yuan(total)) yuan), \(stops.count - paid.count) closed; \(ids.count) callbacks queued", callbackIds: ids)
         }
     }
@@ -145,10 +145,10 @@ enum StopScheduleAction {
                               after: AuditFields(status: "approved").with("scene", "force").with("reason_code", code)
                                   .with("amount_fen", r.amountFen).with("callback", e.idempotencyKey))
             } else {
-                let k = try ctx.store.insertRefund(NewRefund(orderId: d.summary.id, ticketId: r.perTicket ? r.tickets.first?.id : nil,
+                let k = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: r.perTicket ? r.tickets.first?.id : nil,
                                                              source: .merchant, scene: .force, reasonCode: code, reason: reason,
-                                                             paidFen: r.paidFen, feeFen: 0, amountFen: r.amountFen,
-                                                             decidedBy: ctx.actor.operatorName), now: ctx.now)
+                                                             paidFen: r.paidFen, feeFen: 0, amountFen: r.amountFen), decidedBy: ctx.actor.operatorName,
+                                                   now: ctx.now)
                 (rowId, key) = (k.id, k.idempotencyKey)
                 refundIds.append(k.refundId)
             }

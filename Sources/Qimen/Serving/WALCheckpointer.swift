@@ -9,35 +9,22 @@ import Store
 /// the WAL is past `restartFrames`, a last short pass runs while the handler admits no
 /// writer, so the checkpoint completes and the next commit starts the WAL from the beginning.
 /// Pair it with `StorePool(deferCheckpoints: true)`.
-public final class WALCheckpointer: @unchecked Sendable {
-    private let path: String
-    private let interval: TimeInterval
-    private let restartFrames: Int
-    private let excludingWriters: @Sendable (() -> Void) -> Void
-    private var worker: BackgroundWorker?
+public final class WALCheckpointer: Sendable {
+    private let worker: StoreWorker
 
     public init(path: String, interval: TimeInterval = 0.05, restartFrames: Int = 16_000,
                 excludingWriters: @escaping @Sendable (() -> Void) -> Void) {
-        self.path = path
-        self.interval = interval
-        self.restartFrames = restartFrames
-        self.excludingWriters = excludingWriters
+        // The final round restarts the WAL whatever its length, so what is left behind is small.
+        worker = StoreWorker(path: path, name: "busops-wal-checkpoint", period: interval, finalRound: true) { store, last in
+            Self.round(store, restartFrames: last ? 0 : restartFrames, excludingWriters: excludingWriters)
+        }
     }
 
-    public func start() throws {
-        nonisolated(unsafe) let store = try Store(path: path, create: false)   // the worker's thread is its only user
-        let (restart, excluding) = (restartFrames, excludingWriters)
-        // The final round restarts the WAL whatever its length, so what is left behind is small.
-        let worker = BackgroundWorker(name: "busops-wal-checkpoint", period: interval, finalRound: true) { last in
-            Self.round(store, restartFrames: last ? 0 : restart, excludingWriters: excluding)
-            return .period
-        }
-        self.worker = worker
-        worker.start()
-    }
+    /// Opens the worker's connection here, so a missing store fails at start, not on the thread.
+    public func start() throws { try worker.start() }
 
     /// Ends after one last complete checkpoint, so the WAL left behind is small.
-    public func stop() { worker?.stop() }
+    public func stop() { worker.stop() }
 
     /// One round: frames in the WAL after a passive pass (and a final pass if it is long).
     @discardableResult

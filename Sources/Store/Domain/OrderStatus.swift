@@ -8,27 +8,16 @@ public enum OrderStatus: Int, CaseIterable, Sendable, Codable {
     case refunding = 9
     case refunded = 11
 
-    public var chinese: String {
+    /// The seed table's (000) Chinese name and its English gloss, side by side so a new status is one line.
+    public var names: (chinese: String, english: String) {
         switch self {
-        case .awaitingPayment: return "等待付款"
-        case .awaitingTicket: return "等待出票"
-        case .issued: return "出票成功"
-        case .closed: return "订单关闭"
-        case .cancelled: return "订单取消"
-        case .refunding: return "退票中"
-        case .refunded: return "退票成功"
-        }
-    }
-
-    public var english: String {
-        switch self {
-        case .awaitingPayment: return "awaiting payment"
-        case .awaitingTicket: return "awaiting ticket"
-        case .issued: return "issued"
-        case .closed: return "closed"
-        case .cancelled: return "cancelled"
-        case .refunding: return "refunding"
-        case .refunded: return "refunded"
+        case .awaitingPayment: return ("等待付款", "awaiting payment")
+        case .awaitingTicket: return ("等待出票", "awaiting ticket")
+        case .issued: return ("出票成功", "issued")
+        case .closed: return ("订单关闭", "closed")
+        case .cancelled: return ("订单取消", "cancelled")
+        case .refunding: return ("退票中", "refunding")
+        case .refunded: return ("退票成功", "refunded")
         }
     }
 
@@ -49,27 +38,29 @@ public enum TicketStatus: Int, CaseIterable, Sendable, Codable {
     case refunded = 5
     case refundFailed = 6
 
-    public var chinese: String {
+    /// The seed table's (000) Chinese name and its English gloss, side by side so a new status is one line.
+    public var names: (chinese: String, english: String) {
         switch self {
-        case .unknown: return "未知"
-        case .issuing: return "出票中"
-        case .issued: return "已出票"
-        case .noTicket: return "无票"
-        case .refunding: return "退票中"
-        case .refunded: return "已退票"
-        case .refundFailed: return "退票失败"
-        }
-    }
-
-    public var english: String {
-        switch self {
-        case .unknown: return "unknown"
-        case .issuing: return "issuing"
-        case .issued: return "issued"
-        case .noTicket: return "no ticket"
-        case .refunding: return "refunding"
-        case .refunded: return "refunded"
-        case .refundFailed: return "refund failed"
+        case .unknown: return ("未知", "unknown")
+        case .issuing: return ("出票中", "issuing")
+        case .issued: return ("已出票", "issued")
+        case .noTicket: return ("无票", "no ticket")
+        case .refunding: return ("退票中", "refunding")
+        case .refunded: return ("已退票", "refunded")
+        case .refundFailed: return ("退票失败", "refund failed")
         }
     }
 }
+
+/// A status code of the seed table (000), named in Chinese (what the operator and Fliggy read) and English.
+public protocol NamedStatus {
+    var names: (chinese: String, english: String) { get }
+}
+
+extension NamedStatus {
+    public var chinese: String { names.chinese }
+    public var english: String { names.english }
+}
+
+extension OrderStatus: NamedStatus {}
+extension TicketStatus: NamedStatus {}

@@ -88,7 +88,7 @@ extension Store {
         try s.bind([.of(now), .of(o.perKind)])
         return try s.all { r in
             DueItem(kind: .lock, id: r.text(1), route: r.text(2) + " → " + r.text(3), dueAt: r.int(4),
-                    what: "seat lock (\(r.int(5)) seat\(r.int(5) == 1 ? "" : "s")) expires unpaid", orderId: r.int64(0))
+                    what: "seat lock (\(Plural.count(r.int(5), "seat"))) expires unpaid", orderId: r.int64(0))
         }
     }
 
@@ -146,7 +146,7 @@ extension Store {
         return try s.all { r -> DueItem? in
             guard !r.isNull(4) else { return nil }
             return DueItem(kind: .stopped, id: r.text(0), route: r.text(1) + " → " + r.text(2), dueAt: r.int(3),
-                           what: "stopped: \(r.int(5)) order\(r.int(5) == 1 ? "" : "s") not refunded", orderId: r.int64(4))
+                           what: "stopped: \(Plural.count(r.int(5), "order")) not refunded", orderId: r.int64(4))
         }.compactMap { $0 }
     }
 }

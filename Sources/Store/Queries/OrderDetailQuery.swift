@@ -57,11 +57,13 @@ extension Store {
         """
 
     static func refund(_ r: Statement) -> RefundRecord {
-        RefundRecord(id: r.int64(0), refundId: r.text(1), orderId: r.int64(2), ticketId: r.isNull(3) ? nil : r.int64(3),
-                     source: RefundSource(rawValue: r.text(4)) ?? .online, scene: RefundScene(rawValue: r.text(5)) ?? .common,
-                     reasonCode: r.optionalInt(6), reason: r.optionalText(7), paidFen: r.int(8), feeFen: r.int(9), amountFen: r.int(10),
-                     status: RefundStatus(rawValue: r.text(11)) ?? .pending, idempotencyKey: r.text(12), resultCode: r.optionalText(13),
-                     requestedAt: r.int(14), decidedAt: r.optionalInt(15), decidedBy: r.optionalText(16), version: r.int(17))
+        let terms = RefundTerms(orderId: r.int64(2), ticketId: r.isNull(3) ? nil : r.int64(3),
+                                source: RefundSource(rawValue: r.text(4)) ?? .online, scene: RefundScene(rawValue: r.text(5)) ?? .common,
+                                reasonCode: r.optionalInt(6), reason: r.optionalText(7), paidFen: r.int(8), feeFen: r.int(9),
+                                amountFen: r.int(10))
+        return RefundRecord(id: r.int64(0), refundId: r.text(1), terms: terms,
+                            status: RefundStatus(rawValue: r.text(11)) ?? .pending, idempotencyKey: r.text(12),
+                            resultCode: r.optionalText(13), requestedAt: r.int(14), decidedAt: r.optionalInt(15), decidedBy: r.optionalText(16), version: r.int(17))
     }
 
     public func refunds(orderId: Int64) throws -> [RefundRecord] {

@@ -1,15 +1,9 @@
+/// A refund row: its ids, its terms (read through: `r.amountFen` is `r.terms.amountFen`) and its state.
+@dynamicMemberLookup
 public struct RefundRecord: Equatable, Sendable {
     public var id: Int64
     public var refundId: String
-    public var orderId: Int64
-    public var ticketId: Int64?
-    public var source: RefundSource
-    public var scene: RefundScene
-    public var reasonCode: Int?
-    public var reason: String?
-    public var paidFen: Int
-    public var feeFen: Int
-    public var amountFen: Int
+    public var terms: RefundTerms
     public var status: RefundStatus
     public var idempotencyKey: String
     public var resultCode: String?
@@ -17,6 +11,11 @@ public struct RefundRecord: Equatable, Sendable {
     public var decidedAt: Int?
     public var decidedBy: String?
     public var version: Int
+
+    public subscript<T>(dynamicMember field: WritableKeyPath<RefundTerms, T>) -> T {
+        get { terms[keyPath: field] }
+        set { terms[keyPath: field] = newValue }
+    }
 }
 
 /// A pending refund as the Refunds queue shows it: the order it belongs to and the fee under the rule

@@ -34,16 +34,7 @@ enum Schema10 {
       \(sold("OLD", sign: "-"))
     END;
 
-    CREATE TRIGGER day_routes_refunds_insert AFTER INSERT ON refunds BEGIN
-      \(refunded("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER day_routes_refunds_update AFTER UPDATE OF status, decided_at, amount_fen, fee_fen, source, scene, order_id ON refunds BEGIN
-      \(refunded("OLD", sign: "-"))
-      \(refunded("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER day_routes_refunds_delete AFTER DELETE ON refunds BEGIN
-      \(refunded("OLD", sign: "-"))
-    END;
+    \(SummaryTriggers.sql("day_routes_refunds", on: "refunds", updateOf: "status, decided_at, amount_fen, fee_fen, source, scene, order_id") { refunded($0, sign: $1) })
     """
 
     /// The GMT+8 day number of an epoch-seconds expression.

@@ -23,16 +23,7 @@ enum Schema4 {
       stopped INTEGER NOT NULL) WITHOUT ROWID;
     \(recountDays)
 
-    CREATE TRIGGER schedule_days_insert AFTER INSERT ON schedules BEGIN
-      \(addDay("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER schedule_days_update AFTER UPDATE OF from_date, seats_total, seats_sold, seats_held, on_sale ON schedules BEGIN
-      \(addDay("OLD", sign: "-"))
-      \(addDay("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER schedule_days_delete AFTER DELETE ON schedules BEGIN
-      \(addDay("OLD", sign: "-"))
-    END;
+    \(SummaryTriggers.sql("schedule_days", on: "schedules", updateOf: "from_date, seats_total, seats_sold, seats_held, on_sale") { addDay($0, sign: $1) })
 
     CREATE TABLE refund_queue (
       departs_at INTEGER NOT NULL, id INTEGER NOT NULL,   -- the refund's departure and id: the queue's order

@@ -40,16 +40,7 @@ enum Schema5 {
       from_city_code TEXT NOT NULL, to_city_code TEXT NOT NULL, from_date TEXT NOT NULL, schedules INTEGER NOT NULL,
       PRIMARY KEY (from_city_code, to_city_code, from_date)) WITHOUT ROWID;
     \(recountRoutes)
-    CREATE TRIGGER route_days_insert AFTER INSERT ON schedules BEGIN
-      \(addRoute("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER route_days_update AFTER UPDATE OF from_city_code, to_city_code, from_date ON schedules BEGIN
-      \(addRoute("OLD", sign: "-"))
-      \(addRoute("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER route_days_delete AFTER DELETE ON schedules BEGIN
-      \(addRoute("OLD", sign: "-"))
-    END;
+    \(SummaryTriggers.sql("route_days", on: "schedules", updateOf: "from_city_code, to_city_code, from_date") { addRoute($0, sign: $1) })
     """
 
     /// Sets the route days from the schedules (the migration, and a bulk load that ran without its triggers).

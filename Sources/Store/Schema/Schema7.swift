@@ -52,16 +52,7 @@ enum Schema7 {
       \(hours("NEW.updated_at / 3600", "sent = sent + (NEW.state = 'sent'), retried = retried + (NEW.state IN ('pending', 'sending')), dead = dead + (NEW.state = 'failed')", table: "dash_callbacks"))
     END;
 
-    CREATE TRIGGER dash_departures_insert AFTER INSERT ON schedules BEGIN
-      \(departures("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER dash_departures_update AFTER UPDATE OF from_date, departs_at, seats_total, seats_sold, seats_held ON schedules BEGIN
-      \(departures("OLD", sign: "-"))
-      \(departures("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER dash_departures_delete AFTER DELETE ON schedules BEGIN
-      \(departures("OLD", sign: "-"))
-    END;
+    \(SummaryTriggers.sql("dash_departures", on: "schedules", updateOf: "from_date, departs_at, seats_total, seats_sold, seats_held") { departures($0, sign: $1) })
     """
 
     /// Sets every dashboard table from the data (the migration, and a bulk load that ran without its triggers).

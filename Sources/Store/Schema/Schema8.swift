@@ -7,16 +7,7 @@ enum Schema8 {
     DROP TRIGGER schedule_days_insert;
     DROP TRIGGER schedule_days_update;
     DROP TRIGGER schedule_days_delete;
-    CREATE TRIGGER schedule_days_insert AFTER INSERT ON schedules BEGIN
-      \(addDay("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER schedule_days_update AFTER UPDATE OF from_date, seats_total, seats_sold, seats_held, on_sale ON schedules BEGIN
-      \(addDay("OLD", sign: "-"))
-      \(addDay("NEW", sign: "+"))
-    END;
-    CREATE TRIGGER schedule_days_delete AFTER DELETE ON schedules BEGIN
-      \(addDay("OLD", sign: "-"))
-    END;
+    \(SummaryTriggers.sql("schedule_days", on: "schedules", updateOf: "from_date, seats_total, seats_sold, seats_held, on_sale") { addDay($0, sign: $1) })
     \(recountDays)
     """
 

@@ -21,9 +21,11 @@ public struct ScheduleRow: Equatable, Sendable {
     public var version: Int
 }
 
-/// A refund row an action creates (offline, money-only, merchant force refunds). Already decided:
-/// these are facts the merchant reports, not requests awaiting review.
-public struct NewRefund: Sendable {
+/// What a refund is: the order (and the ticket, for a per-ticket refund), where it came from and why, and the
+/// money. A refund row an action creates (offline, money-only, merchant force refunds) is these terms, already
+/// decided: facts the merchant reports, not requests awaiting review. A stored row (`RefundRecord`) adds its ids
+/// and its state.
+public struct RefundTerms: Equatable, Sendable {
     public var orderId: Int64
     public var ticketId: Int64?
     public var source: RefundSource
@@ -33,11 +35,10 @@ public struct NewRefund: Sendable {
     public var paidFen: Int
     public var feeFen: Int
     public var amountFen: Int
-    public var decidedBy: String
     public init(orderId: Int64, ticketId: Int64?, source: RefundSource, scene: RefundScene, reasonCode: Int?, reason: String?,
-                paidFen: Int, feeFen: Int, amountFen: Int, decidedBy: String) {
+                paidFen: Int, feeFen: Int, amountFen: Int) {
         self.orderId = orderId; self.ticketId = ticketId; self.source = source; self.scene = scene; self.reasonCode = reasonCode
-        self.reason = reason; self.paidFen = paidFen; self.feeFen = feeFen; self.amountFen = amountFen; self.decidedBy = decidedBy
+        self.reason = reason; self.paidFen = paidFen; self.feeFen = feeFen; self.amountFen = amountFen
     }
 }
 

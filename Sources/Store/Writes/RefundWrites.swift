@@ -2,7 +2,7 @@
 extension Store {
     /// Inserts an already-decided refund (status approved) with fresh public id and idempotency key.
     /// Money-only refunds get an `MR` key (agent_refund_trans_no); the others `RT` (agent_refund_trans_id).
-    public func insertRefund(_ r: NewRefund, now: Int) throws -> RefundKeys {
+    public func insertRefund(_ r: RefundTerms, decidedBy: String, now: Int) throws -> RefundKeys {
         let id = (try db.scalarInt("SELECT coalesce(max(id), 0) + 1 FROM refunds") ?? 1)
         let refundId = "RF" + Digits.pad(Int(id), 8)
         let key = (r.source == .moneyOnly ? "MR" : "RT") + Digits.pad(Int(id), 10)
@@ -12,7 +12,7 @@ extension Store {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'approved', ?, ?, ?, ?)
             """, args: [.int(id), .text(refundId), .int(r.orderId), r.ticketId.map { .int($0) } ?? .null, .text(r.source.rawValue),
                         .text(r.scene.rawValue), .of(r.reasonCode), .of(r.reason), .of(r.paidFen), .of(r.feeFen), .of(r.amountFen),
-                        .text(key), .of(now), .of(now), .text(r.decidedBy)])
+                        .text(key), .of(now), .of(now), .text(decidedBy)])
         return RefundKeys(id: id, refundId: refundId, idempotencyKey: key)
     }
 

@@ -122,8 +122,8 @@ public struct BookTicketConfirm: TopCallback, Equatable {
         self.smsJSON = smsJSON
     }
 
-    public var method: String { "taobao.bus.agent.bookticket.confirm" }
-    public var paramName: String { "param_agent_confirm_book_r_q" }
+    public static let method = "taobao.bus.agent.bookticket.confirm"
+    public static let paramName = "param_agent_confirm_book_r_q"
 
     public func businessJSON() -> JSON {
         var o = JSONObjectBuilder()
@@ -146,12 +146,9 @@ public struct BookTicketConfirm: TopCallback, Equatable {
     }
 
     public func validate() throws {
-        func fail(_ field: String, _ reason: String) -> CallbackValidationError {
-            CallbackValidationError(field: field, reason: reason)
-        }
-        if agentOrderId.isBlank { throw fail("agent_order_id", "required") }
+        try require(agentOrderId, "agent_order_id")
         // Optional on TOP doc 25473's table but required by its text; PROTOCOL.md decides: always sent.
-        if busInnerOrderId.isBlank { throw fail("bus_inner_order_id", "required (the Fliggy order id)") }
+        try require(busInnerOrderId, "bus_inner_order_id", "required (the Fliggy order id)")
         guard success else { return }
         if ticketCount < 0 { throw fail("ticket_count", "must not be negative") }
         if let fen = totalPriceFen, fen < 0 { throw fail("total_price", "must not be negative") }

@@ -16,8 +16,8 @@ public struct ItemNotify: TopCallback, Equatable {
         self.fromDate = fromDate
     }
 
-    public var method: String { "taobao.bus.item.notify" }
-    public var paramName: String { "param_top_item_change_notify_r_q" }
+    public static let method = "taobao.bus.item.notify"
+    public static let paramName = "param_top_item_change_notify_r_q"
 
     public func businessJSON() -> JSON {
         var o = JSONObjectBuilder()
@@ -28,10 +28,8 @@ public struct ItemNotify: TopCallback, Equatable {
     }
 
     public func validate() throws {
-        if fromCity.isBlank { throw CallbackValidationError(field: "from_city", reason: "required") }
-        if toCity.isBlank { throw CallbackValidationError(field: "to_city", reason: "required") }
-        if TopClock.parseDay(fromDate) == nil {
-            throw CallbackValidationError(field: "from_date", reason: "must be yyyy-MM-dd")
-        }
+        try require(fromCity, "from_city")
+        try require(toCity, "to_city")
+        if TopClock.parseDay(fromDate) == nil { throw fail("from_date", "must be yyyy-MM-dd") }
     }
 }

@@ -70,8 +70,8 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
     /// Σ service_charge_refund_amount, fen.
     public var totalServiceChargeRefundFen: Int { tickets.reduce(0) { $0 + $1.serviceChargeRefundFen } }
 
-    public var method: String { "taobao.bus.agent.multiple.refund.confirm" }
-    public var paramName: String { "param_agent_multiple_refund_r_q" }
+    public static let method = "taobao.bus.agent.multiple.refund.confirm"
+    public static let paramName = "param_agent_multiple_refund_r_q"
     public var idempotencyKey: String? { refundTransNo }
 
     public func businessJSON() -> JSON {
@@ -89,12 +89,9 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
     }
 
     public func validate() throws {
-        func fail(_ field: String, _ reason: String) -> CallbackValidationError {
-            CallbackValidationError(field: field, reason: reason)
-        }
-        if agentOrderId.isBlank { throw fail("agent_order_id", "required") }
-        if refundTransNo.isBlank { throw fail("agent_refund_trans_no", "required (it prevents double refunds)") }
-        if reason.isBlank { throw fail("agent_refund_reason", "required") }
+        try require(agentOrderId, "agent_order_id")
+        try require(refundTransNo, "agent_refund_trans_no", "required (it prevents double refunds)")
+        try require(reason, "agent_refund_reason")
         if mainBizOrderId <= 0 { throw fail("main_biz_order_id", "required (the Fliggy order id)") }
         // PROTOCOL.md §1: refund_ticket_detail_list is M, one entry per ticket.
         if tickets.isEmpty { throw fail("refund_ticket_detail_list", "required: one entry per ticket") }
@@ -106,8 +103,6 @@ public struct MultipleRefundConfirm: TopCallback, Equatable {
             if t.refundFen < 0 || t.serviceChargeRefundFen < 0 { throw fail(field, "amounts must not be negative") }
         }
         if totalRefundFen <= 0 { throw fail("total_refund_amount", "must be positive") }
-        if let code = officialReasonCode, !["0", "1", "2"].contains(code) {
-            throw fail("refund_scene_official_reason_code", "must be 0, 1 or 2")
-        }
+        try checkOfficialReasonCode(officialReasonCode)
     }
 }

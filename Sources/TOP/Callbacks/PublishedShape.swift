@@ -18,7 +18,7 @@ public enum PublishedShape {
 
     static let shapes: [String: Shape] = [
         // TOP doc 25473. bus_inner_order_id: "always sent" is a PROTOCOL.md decision.
-        "taobao.bus.agent.bookticket.confirm": Shape(
+        BookTicketConfirm.method: Shape(
             keys: ["agent_order_id", "bus_inner_order_id", "success", "ticket_count", "total_price", "fetch_tickets_address",
                    "fetch_tickets_number", "fetch_tickets_pwd", "ticket_wicket", "rider_seat_numbers", "message",
                    "passenger_info_list", "agent_confirm_book_schedule_info"],
@@ -28,7 +28,7 @@ public enum PublishedShape {
                                                           "vehicle_brands"]],
             numbers: ["ticket_count", "total_price"]),
         // TOP doc 42022.
-        "taobao.bus.agent.refund.confirm": Shape(
+        RefundConfirm.method: Shape(
             keys: ["agent_order_id", "agent_refund_amount", "agent_refund_trans_id", "agent_return_ticket_status",
                    "agent_return_ticket_type", "agent_return_time", "agent_ticket_id", "depart_date", "main_biz_order_id",
                    "passenger_id_num", "passenger_name", "passenger_phone", "agent_return_ticket_code", "agent_ext_attr",
@@ -36,7 +36,7 @@ public enum PublishedShape {
             required: ["agent_order_id", "agent_return_ticket_status", "agent_return_ticket_type"],
             numbers: ["agent_return_ticket_status", "agent_return_ticket_type", "main_biz_order_id", "agent_return_ticket_code"]),
         // TOP doc 49134.
-        "taobao.bus.agent.multiple.refund.confirm": Shape(
+        MultipleRefundConfirm.method: Shape(
             keys: ["agent_order_id", "agent_refund_reason", "agent_refund_trans_no", "main_biz_order_id", "refund_ticket_detail_list",
                    "total_refund_amount", "total_service_charge_refund_amount", "refund_scene", "refund_scene_official_reason_code"],
             required: ["agent_order_id", "agent_refund_reason", "agent_refund_trans_no", "main_biz_order_id",
@@ -46,7 +46,7 @@ public enum PublishedShape {
             numbers: ["main_biz_order_id", "total_refund_amount", "total_service_charge_refund_amount", "refund_amount",
                       "service_charge_refund_amount"]),
         // TOP doc 65541.
-        "taobao.bus.item.notify": Shape(keys: ["from_city", "to_city", "from_date"], required: ["from_city", "to_city", "from_date"]),
+        ItemNotify.method: Shape(keys: ["from_city", "to_city", "from_date"], required: ["from_city", "to_city", "from_date"]),
     ]
 
     /// The keys of `method`'s published object, nil for a method that is not one of the four.
@@ -85,11 +85,11 @@ public enum PublishedShape {
             }
         }
         switch method {
-        case "taobao.bus.agent.bookticket.confirm":
+        case BookTicketConfirm.method:
             if business["success"]?.boolValue == false, !present.isSubset(of: ["agent_order_id", "bus_inner_order_id", "success"]) {
                 out.append("a failure carries only agent_order_id, bus_inner_order_id and success")
             }
-        case "taobao.bus.agent.multiple.refund.confirm":
+        case MultipleRefundConfirm.method:
             if let list = business["refund_ticket_detail_list"], list.arrayValue?.isEmpty ?? true {
                 out.append("refund_ticket_detail_list is empty")
             }

@@ -70,8 +70,8 @@ public struct RefundConfirm: TopCallback, Equatable {
         self.officialReasonCode = officialReasonCode
     }
 
-    public var method: String { "taobao.bus.agent.refund.confirm" }
-    public var paramName: String { "param_agent_confirm_return_and_refund_r_q" }
+    public static let method = "taobao.bus.agent.refund.confirm"
+    public static let paramName = "param_agent_confirm_return_and_refund_r_q"
     public var idempotencyKey: String? { refundTransId }
 
     public func businessJSON() -> JSON {
@@ -97,10 +97,7 @@ public struct RefundConfirm: TopCallback, Equatable {
     }
 
     public func validate() throws {
-        func fail(_ field: String, _ reason: String) -> CallbackValidationError {
-            CallbackValidationError(field: field, reason: reason)
-        }
-        if agentOrderId.isBlank { throw fail("agent_order_id", "required") }
+        try require(agentOrderId, "agent_order_id")
         switch status {
         case .success:
             guard let fen = refundAmountFen else { throw fail("agent_refund_amount", "required when the refund succeeded") }
@@ -111,17 +108,11 @@ public struct RefundConfirm: TopCallback, Equatable {
             }
         }
         if returnType == .perTicket {
-            if passengerIdNum?.isBlank ?? true { throw fail("passenger_id_num", "required for a per-ticket refund") }
-            if agentTicketId?.isBlank ?? true { throw fail("agent_ticket_id", "required for a per-ticket refund") }
+            try require(passengerIdNum, "passenger_id_num", "required for a per-ticket refund")
+            try require(agentTicketId, "agent_ticket_id", "required for a per-ticket refund")
         }
-        if let t = returnTime, TopClock.parse(t) == nil {
-            throw fail("agent_return_time", "must be yyyy-MM-dd HH:mm:ss")
-        }
-        if let t = departDate, TopClock.parse(t) == nil {
-            throw fail("depart_date", "must be yyyy-MM-dd HH:mm:ss")
-        }
-        if let code = officialReasonCode, !["0", "1", "2"].contains(code) {
-            throw fail("refund_scene_official_reason_code", "must be 0, 1 or 2")
-        }
+        try checkTime(returnTime, "agent_return_time")
+        try checkTime(departDate, "depart_date")
+        try checkOfficialReasonCode(officialReasonCode)
     }
 }

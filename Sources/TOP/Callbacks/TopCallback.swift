@@ -6,9 +6,9 @@
 
 public protocol TopCallback: Sendable {
     /// The TOP API name, e.g. `taobao.bus.agent.refund.confirm`.
-    var method: String { get }
+    static var method: String { get }
     /// The form parameter carrying the business object (PROTOCOL.md §1 table).
-    var paramName: String { get }
+    static var paramName: String { get }
     /// The business object; its compact encoding is the parameter value.
     func businessJSON() -> JSON
     /// Throws when a field rule of the API is broken, so a bad callback is caught before it is
@@ -19,6 +19,8 @@ public protocol TopCallback: Sendable {
 }
 
 extension TopCallback {
+    public var method: String { Self.method }
+    public var paramName: String { Self.paramName }
     public func validate() throws {}
     public var idempotencyKey: String? { nil }
 }

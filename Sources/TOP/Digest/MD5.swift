@@ -1,32 +1,15 @@
 // MD5 (RFC 1321). Needed because TOP's `md5` sign method and Qimen's signature use it;
 // it is not used for anything where collision resistance matters to us.
 
-public struct MD5: HashFunction {
-    public static let blockSize = 64
+public typealias MD5 = BlockHash<MD5Compression>
+
+/// MD5's part of the construction: its chaining state and compression function (RFC 1321 §3.3-3.4).
+public enum MD5Compression: BlockCompression {
     public static let digestSize = 16
+    public static let bigEndian = false
+    public static var initialState: (UInt32, UInt32, UInt32, UInt32) { (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476) }
 
-    private var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
-    private var buffer = BlockBuffer()
-
-    public init() {}
-
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        var s = state
-        buffer.feed(bytes) { MD5.compress(&s, $0) }
-        state = s
-    }
-
-    public mutating func finalize() -> [UInt8] {
-        var s = state
-        buffer.pad(bigEndianLength: false) { MD5.compress(&s, $0) }
-        state = s
-        var out = [UInt8]()
-        out.reserveCapacity(16)
-        for word in [s.0, s.1, s.2, s.3] {
-            for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: word >> (8 * UInt32(i)))) }
-        }
-        return out
-    }
+    public static func words(_ s: (UInt32, UInt32, UInt32, UInt32)) -> [UInt32] { [s.0, s.1, s.2, s.3] }
 
     // Per-round shift amounts and sine-derived constants, straight from RFC 1321 §3.4.
     private static let shifts: [UInt32] = [
@@ -47,7 +30,7 @@ public struct MD5: HashFunction {
         0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb, 0xeb86_d391,
     ]
 
-    private static func compress(_ s: inout (UInt32, UInt32, UInt32, UInt32), _ block: UnsafeRawBufferPointer) {
+    public static func compress(_ s: inout (UInt32, UInt32, UInt32, UInt32), _ block: UnsafeRawBufferPointer) {
         var m = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
                  UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
         withUnsafeMutableBytes(of: &m) { words in

@@ -1,33 +1,17 @@
 // SHA-256 (FIPS 180-4), for TOP's `hmac-sha256` sign method.
 
-public struct SHA256: HashFunction {
-    public static let blockSize = 64
+public typealias SHA256 = BlockHash<SHA256Compression>
+
+/// SHA-256's part of the construction: its chaining state and compression function (FIPS 180-4 §6.2).
+public enum SHA256Compression: BlockCompression {
     public static let digestSize = 32
-
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    private var buffer = BlockBuffer()
-
-    public init() {}
-
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        var s = state
-        buffer.feed(bytes) { SHA256.compress(&s, $0) }
-        state = s
+    public static let bigEndian = true
+    // First 32 bits of the fractional parts of the square roots of the first 8 primes (FIPS 180-4 §5.3.3).
+    public static var initialState: [UInt32] {
+        [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
     }
 
-    public mutating func finalize() -> [UInt8] {
-        var s = state
-        buffer.pad(bigEndianLength: true) { SHA256.compress(&s, $0) }
-        state = s
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        for word in s {
-            for i in (0..<4).reversed() { out.append(UInt8(truncatingIfNeeded: word >> (8 * UInt32(i)))) }
-        }
-        return out
-    }
+    public static func words(_ s: [UInt32]) -> [UInt32] { s }
 
     // First 32 bits of the fractional parts of the cube roots of the first 64 primes (FIPS 180-4 §4.2.2).
     private static let k: [UInt32] = [
@@ -43,7 +27,7 @@ public struct SHA256: HashFunction {
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 
-    private static func compress(_ s: inout [UInt32], _ block: UnsafeRawBufferPointer) {
+    public static func compress(_ s: inout [UInt32], _ block: UnsafeRawBufferPointer) {
         // A stack tuple for the message schedule avoids a heap array per block.
         var schedule: (
             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,

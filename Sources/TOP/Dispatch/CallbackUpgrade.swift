@@ -37,9 +37,9 @@ public enum CallbackUpgrade {
         let why = problems.joined(separator: "; ")
         let built: Result<JSON, UpgradeError>
         switch method {
-        case "taobao.bus.agent.bookticket.confirm":
+        case BookTicketConfirm.method:
             built = try bookTicket(business, order: order).map { $0.businessJSON() }
-        case "taobao.bus.agent.multiple.refund.confirm":
+        case MultipleRefundConfirm.method:
             built = try multipleRefund(business, refundRowId: refundRowId, order: order).map { $0.businessJSON() }
         default:
             built = dropUnpublished(method: method, business)

@@ -185,12 +185,12 @@ public final class FakeTopGateway: @unchecked Sendable {
     static func idempotencyKey(method: String, business: JSON) -> String? {
         let order = business["agent_order_id"]?.stringValue ?? ""
         switch method {
-        case "taobao.bus.agent.refund.confirm":
+        case RefundConfirm.method:
             if let id = business["agent_refund_trans_id"]?.stringValue { return "refund:\(id)" }
             return "refund-order:\(order):\(business["agent_ticket_id"]?.stringValue ?? "*")"
-        case "taobao.bus.agent.multiple.refund.confirm":
+        case MultipleRefundConfirm.method:
             return business["agent_refund_trans_no"]?.stringValue.map { "multi:\($0)" }
-        case "taobao.bus.agent.bookticket.confirm":
+        case BookTicketConfirm.method:
             return "book:\(order)"
         default:
             return nil

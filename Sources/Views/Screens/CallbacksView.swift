@@ -28,7 +28,7 @@ public struct CallbacksViewModel: Equatable, Sendable {
 public enum CallbacksView {
     public static let columns: [TableColumn] = [
         TableColumn("method", width: 15, priority: 100),
-        TableColumn("订单号", width: 12, priority: 90),
+        .orderId(priority: 90),
         TableColumn("state", width: 7, priority: 95),
         TableColumn("tries", width: 5, priority: 60, alignRight: true),
         TableColumn("next", width: 8, priority: 50),
@@ -37,26 +37,19 @@ public enum CallbacksView {
         TableColumn("message", width: 12, flex: 3, priority: 80),
     ]
 
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: CallbacksViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
-        screen.put(x: rect.x, y: rect.y, spans: [
+        let header = [
             TextSpan(" \(m.total) callbacks", .key), TextSpan("   \(m.pending) pending", .subHeader),
             TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader),
             m.marked.isEmpty ? TextSpan("", Role.normal) : TextSpan("   \(m.marked.count) marked · T re-fires them", .warn),
             m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
-        ], maxWidth: rect.width)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        ]
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) }, selected: m.selected.map { $0 - m.offset },
-                     marked: Set(shown.indices.filter { m.marked.contains(shown[$0].id) }), into: &screen, rect: tableRect)
-        if shown.isEmpty {
-            let text = m.loaded ? "No callbacks yet." : "Loading…"
-            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-        }
+        ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, now: m.now) },
+                          selected: m.selected.map { $0 - m.offset }, marked: Set(shown.indices.filter { m.marked.contains(shown[$0].id) }),
+                          position: (m.offset, m.total), empty: "No callbacks yet.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func role(_ state: OutboxState) -> Role {

@@ -29,30 +29,23 @@ public enum DueView {
     public static let columns: [TableColumn] = [
         TableColumn("类别", width: 8, priority: 90),
         TableColumn("编号", width: 12, priority: 100),
-        TableColumn("线路", width: 11, flex: 1, priority: 40),
+        .route(priority: 40),
         TableColumn("到期 (\(ChinaTime.zoneLabel))", width: 12, priority: 95),
         TableColumn("剩余", width: 14, priority: 98, alignRight: true),
         TableColumn("事项", width: 16, flex: 2, priority: 60),
     ]
 
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: DueViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
         let hour = DueText.count(m.rows, within: 3600, now: m.now)
-        screen.put(x: rect.x, y: rect.y, spans: [
+        let header = [
             TextSpan(" \(m.rows.count) due", .key), TextSpan("   soonest first · \(hour) within the hour · Enter opens", .subHeader),
-        ], maxWidth: rect.width)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        ]
         let shown = Array(m.rows.dropFirst(m.offset).prefix(pageSize(for: rect)))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: m.rows.count, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, now: m.now) },
-                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
-        if shown.isEmpty {
-            let text = m.loaded ? "Nothing due." : "Loading…"
-            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-        }
+        ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, now: m.now) },
+                          selected: m.selected.map { $0 - m.offset }, position: (m.offset, m.rows.count),
+                          empty: "Nothing due.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func cells(_ d: DueItem, now: Int) -> [[TextSpan]] {

@@ -28,41 +28,37 @@ public struct OrdersViewModel: Equatable, Sendable {
 public enum OrdersView {
     /// Columns in display order; the least important go first when the terminal is narrow.
     public static let columns: [TableColumn] = [
-        TableColumn("订单号", width: 12, priority: 100),
+        .orderId(priority: 100),
         TableColumn("飞猪订单号", width: 19, priority: 20),
         TableColumn("状态", width: 8, priority: 90),
-        TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 80),
-        TableColumn("线路", width: 13, flex: 2, priority: 70),
+        .departure(priority: 80),
+        .route(width: 13, flex: 2, priority: 70),
         TableColumn("联系人", width: 18, flex: 1, priority: 40),
         TableColumn("票数", width: 4, priority: 30, alignRight: true),
         TableColumn("金额(元)", width: 9, priority: 60, alignRight: true),
     ]
 
     /// Data rows that fit in `rect` (after the sub-header and column titles): the page size.
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: OrdersViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
-        renderSubHeader(m, into: &screen, rect: rect)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        if m.rows.isEmpty {
-            Table.render(columns: columns, rows: [], selected: nil, into: &screen, rect: tableRect)
-            let text = !m.loaded ? "Loading…"
-                : m.filterLabel == "all" ? "No orders yet." : "No orders with status \(m.filterLabel)."
-            let y = tableRect.y + max(1, tableRect.height / 2)
-            screen.put(x: rect.x, y: y, text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-            return
-        }
         let rows = m.rows.prefix(pageSize(for: rect)).map { cells(for: $0, mask: m.maskPersonal) }
-        Table.render(columns: columns, rows: Array(rows), selected: m.selected, into: &screen, rect: tableRect)
+        let empty = m.filterLabel == "all" ? "No orders yet." : "No orders with status \(m.filterLabel)."
+        // The window is not the whole list here: ▲/▼ more say there is more, not a position.
+        ListScreen.render(header: subHeader(m), columns: columns, rows: Array(rows), selected: m.selected, position: nil,
+                          empty: empty, loaded: m.loaded, into: &screen, rect: rect)
+        guard rect.height > 0 else { return }
+        renderMore(m, into: &screen, rect: rect)
     }
 
-    static func renderSubHeader(_ m: OrdersViewModel, into screen: inout Screen, rect: Rect) {
+    static func subHeader(_ m: OrdersViewModel) -> [TextSpan] {
         var spans = [TextSpan(" Filter: ", .subHeader), TextSpan(m.filterLabel, .key),
                      TextSpan("   Sort: ", .subHeader), TextSpan(m.sortLabel + (m.ascending ? " ↑" : " ↓"), .key)]
         if let q = m.search { spans += [TextSpan("   Search: ", .subHeader), TextSpan(q, .key)] }
-        screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
+        return spans
+    }
+
+    static func renderMore(_ m: OrdersViewModel, into screen: inout Screen, rect: Rect) {
         let more = (m.moreAbove ? "▲ more" : "") + (m.moreAbove && m.moreBelow ? "  " : "") + (m.moreBelow ? "▼ more" : "")
         if !more.isEmpty {
             let w = DisplayWidth.of(more)

@@ -23,9 +23,9 @@ public struct RefundsViewModel: Equatable, Sendable {
 /// Each pending refund with the fee under the current rule tier and the time until the next tier.
 public enum RefundsView {
     public static let columns: [TableColumn] = [
-        TableColumn("订单号", width: 12, priority: 100),
-        TableColumn("发车 (\(ChinaTime.zoneLabel))", width: 12, priority: 90),
-        TableColumn("线路", width: 11, flex: 1, priority: 40),
+        .orderId(priority: 100),
+        .departure(priority: 90),
+        .route(priority: 40),
         TableColumn("乘客", width: 8, flex: 2, priority: 50),
         TableColumn("实付", width: 8, priority: 80, alignRight: true),
         TableColumn("手续费", width: 12, priority: 85, alignRight: true),
@@ -33,26 +33,19 @@ public enum RefundsView {
         TableColumn("来源", width: 7, priority: 30),
     ]
 
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: RefundsViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
-        screen.put(x: rect.x, y: rect.y, spans: [
+        let header = [
             TextSpan(" \(m.total) pending", .key),
             m.marked.isEmpty ? TextSpan("   most urgent first · fee under the current tier", .subHeader)
                 : TextSpan("   \(m.marked.count) marked · A approves them", .warn),
-        ], maxWidth: rect.width)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        ]
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: m.total, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
-                     selected: m.selected.map { $0 - m.offset }, marked: Set(shown.indices.filter { m.marked.contains(shown[$0].refund.refundId) }),
-                     into: &screen, rect: tableRect)
-        if shown.isEmpty {
-            let text = m.loaded ? "No refunds waiting." : "Loading…"
-            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-        }
+        ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, mask: m.maskPersonal) },
+                          selected: m.selected.map { $0 - m.offset },
+                          marked: Set(shown.indices.filter { m.marked.contains(shown[$0].refund.refundId) }),
+                          position: (m.offset, m.total), empty: "No refunds waiting.", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func cells(_ p: PendingRefund, mask: Bool) -> [[TextSpan]] {

@@ -31,7 +31,7 @@ public enum SeatsView {
     public static let columns: [TableColumn] = [
         TableColumn("发车", width: 11, priority: 100),
         TableColumn("班次", width: 10, flex: 1, priority: 30),
-        TableColumn("线路", width: 11, flex: 1, priority: 90),
+        .route(priority: 90),
         TableColumn("总", width: 3, priority: 85, alignRight: true),
         TableColumn("售", width: 3, priority: 85, alignRight: true),
         TableColumn("锁", width: 3, priority: 85, alignRight: true),
@@ -42,11 +42,9 @@ public enum SeatsView {
     ]
     static let barColumn = 7
 
-    public static func pageSize(for rect: Rect) -> Int { max(1, rect.height - 2) }
+    public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
     public static func render(_ m: SeatsViewModel, into screen: inout Screen, rect: Rect) {
-        guard rect.height > 0 else { return }
-        screen.fill(rect)
         let day = m.daySummary
         // Issue 12: the header counted a stopped schedule's seats as left. Each number now says what it counts:
         // "on sale" counts the seats a buyer can still get (on sale, not departed); stopped and departed are counted apart.
@@ -57,18 +55,12 @@ public enum SeatsView {
         if day.departed > 0 { spans.append(TextSpan("  \(day.departed) departed", .dim)) }
         // The day keys' reminder gives way to the counts (the hint line names `[` too) and to the list position.
         if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + 19 <= rect.width - 12 { spans.append(TextSpan("  [ ] prev/next day", .dim)) }
-        screen.put(x: rect.x, y: rect.y, spans: spans, maxWidth: rect.width)
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let placed = Table.layout(columns, width: tableRect.width - 2)
+        let placed = Table.layout(columns, width: ListScreen.tableRect(rect).width - 2)
         let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
         let shown = ListWindow.shown(m.schedules, first: m.first, offset: m.offset, page: pageSize(for: rect))
-        ListPosition.render(offset: m.offset, shown: shown.count, total: day.schedules, into: &screen, rect: rect)
-        Table.render(columns: columns, rows: shown.map { cells($0, barWidth: barWidth, now: m.now) },
-                     selected: m.selected.map { $0 - m.offset }, into: &screen, rect: tableRect)
-        if shown.isEmpty {
-            let text = m.loaded ? "No schedules on \(ChinaTime.date(m.day))." : "Loading…"
-            screen.put(x: rect.x, y: tableRect.y + max(1, tableRect.height / 2), text: DisplayWidth.center(text, in: rect.width), style: Style(.dim))
-        }
+        ListScreen.render(header: spans, columns: columns, rows: shown.map { cells($0, barWidth: barWidth, now: m.now) },
+                          selected: m.selected.map { $0 - m.offset }, position: (m.offset, day.schedules),
+                          empty: "No schedules on \(ChinaTime.date(m.day)).", loaded: m.loaded, into: &screen, rect: rect)
     }
 
     static func cells(_ s: ScheduleSeats, barWidth: Int, now: Int? = nil) -> [[TextSpan]] {

@@ -10,7 +10,7 @@ extension ConsoleApp {
     /// the next key press clears (issue 12).
     func startDispatcher(env: [String: String]) {
         var status = GatewayStatus(badge: GatewayStatus.badge(env: env))
-        if dispatch {
+        if options.dispatch {
             let (d, note) = ConsoleDispatcher.start(storePath: state.session.storePath, env: env)
             dispatcher = d
             // "not configured" first: the status line at 80 columns has room for little more.
