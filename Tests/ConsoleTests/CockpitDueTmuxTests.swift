@@ -16,6 +16,15 @@ final class CockpitDueTmuxTests: TmuxStoreTestCase {
         return try r.output.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
     }
 
+    /// The ids of the Due rows on a screen.
+    func ids(_ screen: String) -> [String] {
+        screen.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: " ")
+            guard cells.count > 1, ["ticket", "lock", "refund", "callback", "stopped"].contains(String(cells[0])) else { return nil }
+            return String(cells[1])
+        }
+    }
+
     func dueWork(width: Int, height: Int) throws {
         let rows = try cliDue()
         let left = rows.compactMap { $0["seconds_left"] as? Int }
@@ -23,26 +32,26 @@ final class CockpitDueTmuxTests: TmuxStoreTestCase {
         let hour = left.filter { $0 <= 3600 }.count, soon = left.filter { $0 <= 900 }.count
         XCTAssertGreaterThan(soon, 0, "the demo store has work overdue")
         let t = try startConsole(width: width, height: height)
-        let first = expect(t, " Due \(hour) ", "the tab bar counts what is due within the hour")
-        let status = first.split(separator: "\n", omittingEmptySubsequences: false)[height - 2]
-        XCTAssertTrue(status.contains("⚠ \(soon) " + (width >= 120 ? "due within 15 min (:due)" : "≤15m")),
-                      "the 15-minute warning, whole: \(status)")
-        XCTAssertTrue(status.contains("TOP not configured"), "the gateway's health beside it: \(status)")
+        let warning = "⚠ \(soon) " + (width >= 120 ? "due within 15 min (:due)" : "≤15m")
+        let first = t.waitFor { screen in
+            let status = screen.split(separator: "\n", omittingEmptySubsequences: false)[height - 2]
+            return screen.contains(" Due \(hour) ") && status.contains("TOP not configured " + warning)
+        }
+        XCTAssertTrue(first.ok, "the tab bar counts what is due within the hour (\(hour)); the status line warns, whole, "
+                      + "of what is due within 15 minutes (\(soon)), beside the gateway's health:\n\(first.screen)")
 
         t.send(":"); t.type("due"); t.send("Enter")
-        let due = expect(t, " \(rows.count) due ", ":due lists every row")
-        let ids = due.split(separator: "\n").compactMap { line -> String? in
-            let cells = line.split(separator: " ")
-            guard cells.count > 1, ["ticket", "lock", "refund", "callback", "stopped"].contains(String(cells[0])) else { return nil }
-            return String(cells[1])
-        }
-        XCTAssertEqual(ids.count, min(rows.count, height - 5), "a screenful of rows:\n\(due)")
+        // The ids on screen, once the whole frame is drawn (tmux can be read while a frame is half drawn).
+        let screenful = min(rows.count, height - 5)
+        let due = t.waitFor { $0.contains(" \(rows.count) due ") && self.ids($0).count == screenful }
+        XCTAssertTrue(due.ok, ":due lists a screenful of rows:\n\(due.screen)")
+        let ids = self.ids(due.screen)
         XCTAssertEqual(ids, rows.prefix(ids.count).map { $0["id"] as? String ?? "" }, "the CLI's rows in the CLI's order")
 
         t.send("/"); t.type("callback")
         let callbacks = rows.filter { r in ["kind", "id", "route", "what"].contains { (r[$0] as? String ?? "").lowercased().contains("callback") } }
-        let narrowed = expect(t, "\(callbacks.count) of \(rows.count) match", "the filter narrows as typed, with its count")
-        XCTAssertNil(narrowed.firstMatch(of: /\sticket +BO/), "only callbacks left:\n\(narrowed)")
+        let narrowed = t.waitFor { $0.contains("\(callbacks.count) of \(rows.count) match") && $0.firstMatch(of: /\sticket +BO/) == nil }
+        XCTAssertTrue(narrowed.ok, "the filter narrows as typed, with its count, only callbacks left:\n\(narrowed.screen)")
         t.send("Escape")
         let cleared = t.waitFor { $0.contains(" \(rows.count) due ") && $0.firstMatch(of: /\sticket +BO/) != nil }
         XCTAssertTrue(cleared.ok, "Esc clears the filter:\n\(cleared.screen)")

@@ -102,8 +102,10 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
     /// Seats gives back only the 0.01 left, not the whole order again.
     func approveAndStopAfterMoney(width: Int, height: Int) throws {
         let due = TmuxSession.busops(["due", "--db", db, "--json"]).output.split(separator: "\n")
-        let firstRefund = try XCTUnwrap(due.first { $0.contains(#""kind":"refund""#) }, "a pending refund is due")
-        let rf = String(try XCTUnwrap(firstRefund.firstMatch(of: /"id":"(RF\d+)"/)?.1))
+        // The soonest due refund of a whole order (a per-ticket one leaves the order's other tickets refundable).
+        let dueRefunds = due.compactMap { $0.contains(#""kind":"refund""#) ? $0.firstMatch(of: /"id":"(RF\d+)"/).map { String($0.1) } : nil }
+        let perOrder = Set(SQLiteCLI.query(db, "SELECT refund_id FROM refunds WHERE status = 'pending' AND ticket_id IS NULL"))
+        let rf = try XCTUnwrap(dueRefunds.first { perOrder.contains($0) }, "a refund of a whole order is due")
         let a = try XCTUnwrap(SQLiteCLI.query(db, """
             SELECT o.agent_order_id, r.paid_fen FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.refund_id = '\(rf)'
             """).first?.split(separator: "|"))
