@@ -1,11 +1,14 @@
 import Foundation
 import XCTest
 
-/// Issue 12 through the real console at 80x24: the approve confirmation masks the passengers' names (they were
+/// Issue 12 through the real console at 80x24 and 120x40: the approve confirmation masks the passengers' names (they were
 /// shown in full without a reveal), and the approve form itself carries none.
 final class DialogMaskingTmuxTests: TmuxStoreTestCase {
-    func testApproveConfirmationMasksPassengerNames() throws {
-        let t = try startConsole("--no-dispatch", width: 80, height: 24)
+    func testApproveConfirmationMasksPassengerNamesAt80x24() throws { try approveMasks(width: 80, height: 24) }
+    func testApproveConfirmationMasksPassengerNamesAt120x40() throws { try approveMasks(width: 120, height: 40) }
+
+    func approveMasks(width: Int, height: Int) throws {
+        let t = try startConsole("--no-dispatch", width: width, height: height)
         t.send("3")
         expect(t, "most urgent first", "the Refunds view")
         t.send("A")

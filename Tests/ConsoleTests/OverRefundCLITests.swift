@@ -69,4 +69,34 @@ final class OverRefundCLITests: XCTestCase {
         try assertRefusedLine(["refund", "approve", row.refund.refundId, "--fee", "0", "--yes"], "set the fee to at least")
         XCTAssertLessThanOrEqual(try refunded(orderId), try fx.int("SELECT total_fen FROM orders WHERE id = ?", .int(orderId)))
     }
+
+    /// The other pairs: after an approved online refund (A) or a stop (F), money-only (M) and station (O) refunds
+    /// are refused with nothing written, M with what is still refundable; a station refund of the whole order (O)
+    /// cannot be recorded twice.
+    func testAfterApproveStopOrStationRefundNothingMoreGoesBack() throws {
+        // A → M, A → O.
+        let row = try fx.refundableRow()
+        ok(["refund", "approve", row.refund.refundId, "--fee", String(try XCTUnwrap(row.currentFeeFen))])
+        let paidA = try fx.int("SELECT total_fen FROM orders WHERE id = ?", .int(row.refund.orderId))
+        let leftA = paidA - (try refunded(row.refund.orderId))
+        try assertRefusedLine(["refund", "money", row.agentOrderId, "--amount", String(leftA + 1), "--reason", "补偿", "--yes"],
+                              "still refundable \(Money.yuan(leftA)) yuan")
+        try assertRefusedLine(["refund", "offline", row.agentOrderId, "--amount", String(paidA), "--yes"], "refund")
+
+        // O → O, O → M: the whole order at the station, then again, then money.
+        let o = try fx.detail(status: .issued)
+        ok(["refund", "offline", o.summary.agentOrderId, "--amount", String(o.summary.totalFen)])
+        try assertRefusedLine(["refund", "offline", o.summary.agentOrderId, "--amount", "1", "--yes"], "refund")
+        try assertRefusedLine(["refund", "money", o.summary.agentOrderId, "--amount", "1", "--reason", "补偿", "--yes"],
+                              "still refundable 0.00 yuan")
+        XCTAssertEqual(try refunded(o.summary.id), o.summary.totalFen)
+
+        // F → M, F → O: a stop refunds its passengers whole; nothing more goes back.
+        let f = try fx.detail(status: .issued)
+        ok(["schedule", "stop", f.scheduleId, "--reason-code", "0"])
+        XCTAssertEqual(try refunded(f.summary.id), f.summary.totalFen)
+        try assertRefusedLine(["refund", "money", f.summary.agentOrderId, "--amount", "1", "--reason", "补偿", "--yes"],
+                              "still refundable 0.00 yuan")
+        try assertRefusedLine(["refund", "offline", f.summary.agentOrderId, "--amount", "1", "--yes"], "refund")
+    }
 }

@@ -20,3 +20,27 @@ final class SortUpdateTests: XCTestCase {
         XCTAssertNil(s.orders.top)
     }
 }
+
+/// Issue 12: Seats sorts by seats left, fewest first then most first, and `s` again goes back to departure order.
+final class SeatsSortUpdateTests: XCTestCase {
+    func testSeatsSortBySeatsLeftBothWaysAndBack() throws {
+        let fx = try ActionStoreFixture()
+        var d = ConsoleDriver(fx)
+        d.press(.char("2"))
+        let departure = d.s.seats.rows.map(\.scheduleId)
+        XCTAssertGreaterThan(departure.count, 2, "the day has schedules")
+        d.press(.char("s"))
+        XCTAssertEqual(d.s.message?.text, "sort: seats left, fewest first")
+        let fewest = d.s.seats.rows.map(\.seatsLeft)
+        XCTAssertEqual(fewest, fewest.sorted(), "fewest seats left first")
+        XCTAssertNotEqual(fewest.first, fewest.last, "the day's schedules differ in seats left")
+        XCTAssertTrue(d.screen.contains("sort: seats left, fewest first"), d.screen)
+        d.press(.char("s"))
+        let most = d.s.seats.rows.map(\.seatsLeft)
+        XCTAssertEqual(most, most.sorted(by: >), "most seats left first")
+        d.press(.char("s"))
+        XCTAssertEqual(d.s.seats.rows.map(\.scheduleId), departure, "back to departure order")
+        XCTAssertEqual(d.s.message?.text, "sort: departure")
+        XCTAssertFalse(d.screen.split(separator: "\n")[1].contains("sort:"), "the header says no sort: \(d.screen)")
+    }
+}

@@ -36,6 +36,10 @@ final class DetailTruthTests: XCTestCase {
         let body = Chrome.render(Fixtures.chrome(), into: &s)
         OrderDetailView.render(m, into: &s, rect: body)
         Golden.check(s, "detail-pending-quote-120x40")
+        var small = Screen(width: 80, height: 24)
+        OrderDetailView.render(OrderDetailViewModel(detail: d, scroll: 99, now: Fixtures.now), into: &small, rect: Chrome.render(Fixtures.chrome(), into: &small))
+        Golden.check(small, "detail-pending-quote-80x24")
+        XCTAssertTrue(small.text().joined().contains("退款 110.70"), "the quote whole at 80x24 (the line folds)")
         // Inside the no-refund tier the detail says so instead of a fee.
         var late = d
         late.summary.departsAt = Fixtures.now + 3600
@@ -60,6 +64,9 @@ final class DetailTruthTests: XCTestCase {
         let body = Chrome.render(Fixtures.chrome(), into: &s)
         OrderDetailView.render(OrderDetailViewModel(detail: d, now: Fixtures.now), into: &s, rect: body)
         Golden.check(s, "detail-not-told-80x24", styles: true)
+        var big = Screen(width: 120, height: 40)
+        OrderDetailView.render(OrderDetailViewModel(detail: d, now: Fixtures.now), into: &big, rect: Chrome.render(Fixtures.chrome(), into: &big))
+        Golden.check(big, "detail-not-told-120x40")
 
         // Once acknowledged, no mark anywhere.
         d.callbacks[1].state = .sent

@@ -23,4 +23,20 @@ final class FormDialogFitTests: XCTestCase {
         XCTAssertTrue(text.contains("Field28"), "the focused field is on screen:\n\(text)")
         XCTAssertFalse(text.contains("Field1 "), "fields far from the focus give way:\n\(text)")
     }
+
+    /// Issue 12: a refused refund's error ("… still refundable 148.00 yuan") wraps inside the box at 80x24 and
+    /// 120x40 instead of ending past its edge; the fields stay above it.
+    func testALongErrorWrapsWithEveryNumberWhole() {
+        let error = "refund 9999.00 yuan is more than is still refundable on order BO0000000116: paid 158.00, "
+            + "already refunded 10.00, still refundable 148.00 yuan"
+        for (w, h) in [(80, 24), (120, 40)] {
+            var screen = Screen(width: w, height: h)
+            FormDialog.render(FormModel(title: "Offline refund", fields: labels(4), focused: 0, error: error), into: &screen,
+                              area: Rect(x: 0, y: 1, width: w, height: h - 3))
+            let text = screen.text().joined(separator: "\n")
+            for part in ["9999.00", "158.00", "10.00", "148.00 yuan", "Field1", "Field4"] {
+                XCTAssertTrue(text.contains(part), "\(part) at \(w)x\(h):\n\(text)")
+            }
+        }
+    }
 }

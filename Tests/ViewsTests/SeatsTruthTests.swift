@@ -22,6 +22,12 @@ final class SeatsTruthTests: XCTestCase {
         XCTAssertTrue(text[3].contains("已发车 departed") && !text[3].contains("在售"), text[3])
         XCTAssertTrue(text[5].contains("停运"), "a stopped schedule stays 停运 after it would have left: \(text[5])")
         XCTAssertTrue(text[6].contains("在售"), text[6])
+        // At 80x24 every count is whole, beside the list position, and the departed row is still marked.
+        var small = Screen(width: 80, height: 24)
+        let rect = Chrome.render(Fixtures.chrome(tab: 1), into: &small)
+        SeatsView.render(SeatsViewModel(day: Fixtures.day, schedules: rows, offset: 1, selected: 1, now: nine), into: &small, rect: rect)
+        Golden.check(small, "seats-departed-80x24", styles: true)
+        XCTAssertTrue(small.text()[1].contains("\(onSale) on sale  1 停运  3 departed"), small.text()[1])
     }
 
     func testSummaryArithmetic() {

@@ -17,6 +17,7 @@ struct AppState {
     var seatsDay: Int                                   // GMT+8 midnight of the day shown
     var seatsSummary: SeatsDaySummary?                  // the day's counts (the rows are a window of it)
     var seatsLoadedDay: Int?                            // the day those rows and counts are of
+    var seatsOrder = ScheduleOrder.departure            // `s` cycles it (issue 12: sortable by seats left)
     /// Bumped by every commit the console sees (another process's, or its own action's): a list loaded under the
     /// current generation still shows the store as it is, so switching back to it needs no query.
     var generation = 0

@@ -77,7 +77,8 @@ struct EffectRunner {
             let matching = try state.listFilters[.seats].map { try store.scheduleCount(day: state.seatsDay, matching: $0) }
             let total = matching ?? summary.schedules
             let w = OffsetListState<ScheduleSeats>.window(selected: min(state.seats.selected, max(0, total - 1)), page: state.listHeight, total: total)
-            let rows = try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit, matching: state.listFilters[.seats])
+            let rows = try store.schedules(day: state.seatsDay, offset: w.start, limit: w.limit, matching: state.listFilters[.seats],
+                                          order: state.seatsOrder)
             return [.seatsLoaded(rows, start: w.start, summary: summary, matching: matching)]
         case .loadRefunds:
             let w = OffsetListState<PendingRefund>.window(selected: state.refunds.selected, page: state.listHeight, total: state.refunds.total)

@@ -41,6 +41,7 @@ enum FrameRenderer {
                                        now: now)
                 m.first = s.seats.start
                 m.summary = s.seatsSummary
+                m.order = s.seatsOrder == .departure ? nil : s.seatsOrder.rawValue
                 m.loaded = s.seats.loaded
                 SeatsView.render(m, into: &screen, rect: body)
             case .refunds:
@@ -128,6 +129,7 @@ enum FrameRenderer {
         let soon = DueText.count(s.dueAll, within: 900, now: now)
         if soon > 0 {
             c.dueAlert = "⚠ \(soon) due within 15 min (:due)"
+            c.dueAlertShort = "⚠ \(soon) ≤15m"
         }
         c.isDemo = s.session.isDemo
         c.readOnly = s.session.readOnly

@@ -66,6 +66,7 @@ enum KeyTable {
 
         KeyBinding(keys: [.char("[")], action: .previousDay, context: .seats, help: "previous day", hint: "day"),
         KeyBinding(keys: [.char("]")], action: .nextDay, context: .seats, help: "next day"),
+        KeyBinding(keys: [.char("s")], action: .cycleSort, context: .seats, help: "sort: departure / seats left fewest first / most first", hint: "sort"),
         KeyBinding(keys: [.char("S")], action: .run("schedule.stop"), context: .seats, help: "stop schedule (停运) and refund its passengers", hint: "stop"),
         KeyBinding(keys: [.char("C")], action: .run("schedule.change"), context: .seats, help: "change price or departure time (tells Fliggy)", hint: "change"),
 

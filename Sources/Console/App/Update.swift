@@ -217,6 +217,12 @@ enum Update {
             state.orders.top = nil; state.orders.selected = 0
             state.message = StatusMessage(kind: .info, text: "filter: \(f.label)")
             return [.loadOrders(.from(nil, keepSelection: nil))]
+        case .cycleSort where state.tab == .seats:
+            let all = ScheduleOrder.allCases
+            state.seatsOrder = all[(all.firstIndex(of: state.seatsOrder)! + 1) % all.count]
+            state.seats.selected = 0; state.seats.loadedGeneration = -1
+            state.message = StatusMessage(kind: .info, text: "sort: \(state.seatsOrder.rawValue)")
+            return [.loadSeats]
         case .cycleSort:
             let all = OrderSort.allCases
             state.orders.sort = all[(all.firstIndex(of: state.orders.sort)! + 1) % all.count]

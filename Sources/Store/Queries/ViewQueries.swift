@@ -3,12 +3,14 @@ extension Store {
     /// The day's schedules in departure order, `limit` of them from position `offset` (the Seats view's window).
     /// `matching` (the `/` filter) keeps the schedules whose id, line or either city contains it: a substring test
     /// over the one day's rows `schedules_by_day` already bounds (a day is hundreds to a few thousand schedules).
-    public func schedules(day dayStart: Int, offset: Int = 0, limit: Int = 5000, matching: String? = nil) throws -> [ScheduleSeats] {
+    /// `order` (Seats' `s`, issue 12) sorts by the seats left instead, either way, departure breaking ties.
+    public func schedules(day dayStart: Int, offset: Int = 0, limit: Int = 5000, matching: String? = nil,
+                          order: ScheduleOrder = .departure) throws -> [ScheduleSeats] {
         let s = try db.prepare("""
             SELECT s.schedule_id, s.line_id, s.departs_at, s.from_time_type, s.window_end_at, fc.name, tc.name, s.seats_total,
               s.seats_sold, s.seats_held, s.price_fen, s.service_fee_fen, s.on_sale, s.stop_reason, s.stop_reason_code, s.version
             FROM schedules s JOIN cities fc ON fc.code = s.from_city_code JOIN cities tc ON tc.code = s.to_city_code
-            WHERE s.from_date = ?\(matching == nil ? "" : Store.scheduleMatch) ORDER BY s.departs_at, s.schedule_id LIMIT ? OFFSET ?
+            WHERE s.from_date = ?\(matching == nil ? "" : Store.scheduleMatch) ORDER BY \(order.sql)s.departs_at, s.schedule_id LIMIT ? OFFSET ?
             """)
         try s.bind([.text(ChinaTime.date(dayStart))] + (matching.map { [.text(Store.likePattern($0))] } ?? []) + [.of(limit), .of(offset)])
         return try s.all { r in
@@ -91,4 +93,18 @@ extension Store {
         }.sorted { $0.hoursFrom < $1.hoursFrom }
     }
 
+}
+
+/// The order of a day's schedules in Seats (issue 12: sortable by seats left, both ways).
+public enum ScheduleOrder: String, CaseIterable, Sendable {
+    case departure, fewestLeft = "seats left, fewest first", mostLeft = "seats left, most first"
+
+    /// The ORDER BY terms before departure and id.
+    var sql: String {
+        switch self {
+        case .departure: return ""
+        case .fewestLeft: return "s.seats_total - s.seats_sold - s.seats_held, "
+        case .mostLeft: return "s.seats_total - s.seats_sold - s.seats_held DESC, "
+        }
+    }
 }

@@ -47,6 +47,8 @@ public struct ChromeModel: Equatable, Sendable {
     public var storeAlert: String?
     /// Something is due within 15 minutes (issue 12): shown on the status line in place of the store path.
     public var dueAlert: String?
+    /// The same warning in fewer columns, when the long one would be cut (at 80x24 beside the gateway's health).
+    public var dueAlertShort: String?
     /// Seconds since the data on screen was last confirmed current.
     public var dataAge: Double = 0
     public var outboxPending = 0
@@ -141,7 +143,8 @@ public enum Chrome {
         if let g = m.gateway, room >= 4 {
             x += screen.put(x: x, y: y, text: g.text, style: g.failing ? Style(.error, reverse: true) : bar, maxWidth: room) + 1
         }
-        if room - (x - 1) >= 8, let alert = m.dueAlert {
+        if room - (x - 1) >= 8, let long = m.dueAlert {
+            let alert = DisplayWidth.of(long) <= room - (x - 1) ? long : m.dueAlertShort ?? long
             x += screen.put(x: x, y: y, text: alert, style: Style(.warn, reverse: true), maxWidth: room - (x - 1)) + 1
         }
         let rest = room - (x - 1)

@@ -88,10 +88,14 @@ public enum FormDialog {
         let width = labelWidth + fieldWidth + (hintWidth > 0 ? hintWidth + 2 : 0) + 4
         // A blank line between fields when there is room; on a small terminal (80x24 and a 9-field form) one
         // line each, and if even that does not fit, a window of fields that follows the focus.
-        let spacing = m.fields.count * 2 + 4 <= area.height ? 2 : 1
-        let rows = max(1, min(m.fields.count, (area.height - 4) / spacing))
+        // An error wraps, never cut (issue 12: a refused refund's "still refundable …" ended past the box at 80x24).
+        let boxWidth = min(max(width, m.error.map { DisplayWidth.of($0) + 4 } ?? 0), area.width - 2)
+        let errorLines = m.error.map { WordWrap.lines($0, columns: max(1, boxWidth - 4)) } ?? []
+        let extra = min(max(0, errorLines.count - 1), max(0, area.height - 5))
+        let spacing = m.fields.count * 2 + 4 + extra <= area.height ? 2 : 1
+        let rows = max(1, min(m.fields.count, (area.height - 4 - extra) / spacing))
         let first = max(0, min(m.focused - rows / 2, m.fields.count - rows))
-        let box = Box.centered(width: min(width, area.width - 2), height: rows * spacing + 4, in: area)
+        let box = Box.centered(width: boxWidth, height: rows * spacing + 4 + extra, in: area)
         let inner = Box.draw(box, title: m.title, into: &screen)
         let valueWidth = min(fieldWidth, max(4, inner.width - labelWidth))
         for (i, f) in m.fields.enumerated() where i >= first && i < first + rows {
@@ -116,8 +120,10 @@ public enum FormDialog {
                 screen.put(x: fx + valueWidth + 2, y: y, text: f.hint, style: Style(.dim), maxWidth: inner.maxX - fx - valueWidth - 2)
             }
         }
-        if let e = m.error {
-            screen.put(x: inner.x, y: box.maxY - 2, text: e, style: Style(.error), maxWidth: inner.width)
+        if !errorLines.isEmpty {
+            for (i, line) in errorLines.prefix(extra + 1).enumerated() {
+                screen.put(x: inner.x, y: box.maxY - 2 - extra + i, text: line, style: Style(.error), maxWidth: inner.width)
+            }
         } else {
             screen.put(x: inner.x, y: box.maxY - 2, text: "Tab next field · Enter submit · Esc cancel", style: Style(.dim), maxWidth: inner.width)
         }

@@ -14,6 +14,7 @@ public struct DueViewModel: Equatable, Sendable {
 
 /// Time left as the due list says it: `12m`, `1h5m`, `overdue 3m`.
 public enum DueText {
+    /// At most 14 columns ("overdue 23h59m"): the Due view's column is that wide, so a time left is never cut.
     public static func left(_ seconds: Int) -> String {
         seconds >= 0 ? Formatting.duration(max(1, seconds)) : "overdue " + Formatting.duration(-seconds)
     }
@@ -33,7 +34,7 @@ public enum DueView {
         TableColumn("编号", width: 12, priority: 100),
         .route(priority: 40),
         TableColumn("到期 (\(ChinaTime.zoneLabel))", width: 12, priority: 95),
-        TableColumn("剩余", width: 11, priority: 98, alignRight: true),
+        TableColumn("剩余", width: 14, priority: 98, alignRight: true),
         TableColumn("事项", width: 16, flex: 2, priority: 60),
     ]
 

@@ -129,7 +129,33 @@ public enum OrderDetailView {
                         TextSpan(" " + DisplayWidth.pad(a.source, to: 8), .dim), TextSpan(" " + a.action, Style(.normal, bold: true)),
                         TextSpan(" " + a.entity + " " + a.entityId, .dim)])
         }
-        return out
+        return out.flatMap { fold($0, width: width) }
+    }
+
+    /// A line wider than the body goes on below, indented, between spans (issue 12: at 80 columns a refund line
+    /// ended "退款 1…", cutting the amount). A span ending in a space stays with the next (a label with its
+    /// value); only a piece wider than the body is still cut.
+    static func fold(_ line: Line, width: Int) -> [Line] {
+        var pieces: [Line] = []
+        for span in line {
+            if let last = pieces.last?.last, last.text.hasSuffix(" ") { pieces[pieces.count - 1].append(span) } else { pieces.append([span]) }
+        }
+        let indent = "      "
+        var out: [Line] = [], current: Line = [], used = 0
+        for piece in pieces {
+            let w = piece.reduce(0) { $0 + DisplayWidth.of(TerminalText.sanitize($1.text)) }
+            if used + w > width, used > indent.count {
+                out.append(current)
+                var rest = piece
+                rest[0].text = String(rest[0].text.drop { $0 == " " })
+                current = [TextSpan(indent)] + rest
+                used = indent.count + w - (piece[0].text.count - rest[0].text.count)
+            } else {
+                current += piece
+                used += w
+            }
+        }
+        return out + [current]
     }
 
     static func person(_ name: String, _ revealed: Bool) -> String { revealed ? name : Masking.name(name) }

@@ -16,6 +16,8 @@ public struct SeatsViewModel: Equatable, Sendable {
     public var loaded = true
     /// Epoch seconds: schedules that left by then are marked departed, not 在售 (issue 12).
     public var now: Int?
+    /// The sort when it is not departure order (Seats' `s`, issue 12), said in the header.
+    public var order: String?
     public init(day: Int, schedules: [ScheduleSeats], offset: Int = 0, selected: Int? = 0, now: Int? = nil) {
         self.day = day; self.schedules = schedules; self.offset = offset; self.selected = selected; self.now = now
     }
@@ -46,11 +48,13 @@ public enum SeatsView {
         let day = m.daySummary
         // Issue 12: the header counted a stopped schedule's seats as left. Each number now says what it counts:
         // "on sale" counts the seats a buyer can still get (on sale, not departed); stopped and departed are counted apart.
-        var spans = [TextSpan(" " + ChinaTime.date(m.day) + " " + Formatting.weekday(m.day), .key),
-                     TextSpan("   \(day.schedules) schedules  \(day.seatsTotal) seats  \(day.leftOnSale) on sale", .subHeader)]
+        var spans = [TextSpan(" " + ChinaTime.date(m.day) + " " + Formatting.weekday(m.day), .key)]
+        if let order = m.order { spans.append(TextSpan("  sort: " + order, .key)) }
+        spans += [TextSpan("   \(day.schedules) schedules  \(day.seatsTotal) seats  \(day.leftOnSale) on sale", .subHeader)]
         if day.stopped > 0 { spans.append(TextSpan("  \(day.stopped) 停运", .warn)) }
         if day.departed > 0 { spans.append(TextSpan("  \(day.departed) departed", .dim)) }
-        spans.append(TextSpan("  [ ] prev/next day", .dim))
+        // The day keys' reminder gives way to the counts (the hint line names `[` too) and to the list position.
+        if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + 19 <= rect.width - 12 { spans.append(TextSpan("  [ ] prev/next day", .dim)) }
         let placed = Table.layout(columns, width: ListScreen.tableRect(rect).width - 2)
         let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
         let shown = ListWindow.shown(m.schedules, first: m.first, offset: m.offset, page: pageSize(for: rect))
