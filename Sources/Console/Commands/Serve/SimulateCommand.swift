@@ -6,6 +6,18 @@ import TOP
 /// `busops simulate`: Fliggy-side traffic against a Qimen endpoint, signed with the same
 /// secret `serve` checks, so the console shows orders arriving, paid, cancelled and refunded.
 enum SimulateCommand {
+    static let spec = CommandSpec(path: ["simulate"], usage: "--qimen URL [--rate R] [--duration S]",
+        summary: "Fliggy-side traffic against a Qimen endpoint, signed with BUSOPS_QIMEN_SECRET[_FILE]: searches, seat queries, "
+            + "seat locks, payments and tickets, cancels, closes, refund fees and refunds. Prints requests by interface and retCode.",
+        options: [
+            ServiceCommands.qimenURL,
+            OptionSpec("rate", "R", "requests per second (default 20)"),
+            OptionSpec("duration", "S", "seconds to run (default 60)"),
+            OptionSpec("seed", "N", "random seed: the same seed makes the same choices (default 1)"),
+            OptionSpec("workers", "N", "concurrent buyers (default 4)"),
+            ServiceCommands.signAs,
+        ])
+
     static func run(_ args: ParsedArguments) throws -> Int32 {
         guard let url = args.value("qimen") else { throw UsageError(message: "--qimen URL is required") }
         guard url.hasPrefix("http://") else {
