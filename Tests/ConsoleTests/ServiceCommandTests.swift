@@ -5,7 +5,8 @@ import Store
 import TestFixtures
 import XCTest
 
-/// Console's service commands (Sources/Console/CLI/ServiceCommands.swift) through the real binary.
+/// Console's service commands (specs beside their handlers in Sources/Console/Commands/Serve and Services, listed in
+/// Sources/Console/CLI/ServiceCommands.swift) through the real binary.
 final class ServiceCommandTests: XCTestCase {
     private let testSecret = "dispatch-test-secret"
     private let testAppKey = "12345678"
