@@ -101,6 +101,16 @@ final class ServiceCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("--allow-remote"), output)
     }
 
+    func testSelftestRefusesEachExplainSignOptionWithoutExplainSign() throws {
+        let (_, help) = try run(["selftest", "--help"], env: [:])
+        for (option, value) in [("url", "http://x/?a=1"), ("body", "a=1"), ("body-file", "/nonexistent"), ("header", "a:b")] {
+            let (status, output) = try run(["selftest", "--qimen", "http://127.0.0.1:1/", "--\(option)", value], env: [:])
+            XCTAssertEqual(status, 2, output)
+            XCTAssertTrue(output.contains("--\(option) goes with --explain-sign"), output)
+            XCTAssertTrue(help.contains("--\(option) "), help)
+        }
+    }
+
     func testConfigCheckNeverPrintsTheSecretAndRefusesAReadableFile() throws {
         let secret = try secretFile(mode: 0o600)
         let env = ["BUSOPS_TOP_APP_KEY": testAppKey, "BUSOPS_TOP_SECRET_FILE": secret, "BUSOPS_TOP_GATEWAY": "sandbox",

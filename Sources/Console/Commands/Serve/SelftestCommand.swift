@@ -19,16 +19,20 @@ enum SelftestCommand {
             ServiceCommands.signAs,
             OptionSpec("secret-file", "FILE", "the Qimen secret (mode 0600) instead of the environment"),
             OptionSpec("explain-sign", nil, "explain the signature of a captured request instead of testing"),
-            OptionSpec("url", "URL", "with --explain-sign: the captured URL with its query"),
-            OptionSpec("body", "BODY", "with --explain-sign: the captured raw body"),
-            OptionSpec("body-file", "FILE", "with --explain-sign: the captured raw body, from a file (bytes as sent)"),
-            OptionSpec("header", "NAME:VALUE", "with --explain-sign: a request header (for top-sign-list); repeatable"),
-        ])
+        ] + explainSignOnly)
+
+    /// The options that only go with --explain-sign, listed once: for --help and for refusing them without it.
+    static let explainSignOnly = [
+        OptionSpec("url", "URL", "with --explain-sign: the captured URL with its query"),
+        OptionSpec("body", "BODY", "with --explain-sign: the captured raw body"),
+        OptionSpec("body-file", "FILE", "with --explain-sign: the captured raw body, from a file (bytes as sent)"),
+        OptionSpec("header", "NAME:VALUE", "with --explain-sign: a request header (for top-sign-list); repeatable"),
+    ]
 
     static func run(_ args: ParsedArguments) throws -> Int32 {
         if args.has("explain-sign") { return try explainSign(args) }
-        for name in ["url", "body", "body-file", "header"] where args.value(name) != nil {
-            throw UsageError(message: "--\(name) goes with --explain-sign")
+        for option in explainSignOnly where args.value(option.name) != nil {
+            throw UsageError(message: "--\(option.name) goes with --explain-sign")
         }
         guard let url = args.value("qimen") else { throw UsageError(message: "--qimen URL is required (or --explain-sign)") }
         guard url.hasPrefix("http://") else {
