@@ -5,7 +5,8 @@ import Store
 import TestFixtures
 import XCTest
 
-/// Console's service commands (Sources/Console/CLI/ServiceCommands.swift) through the real binary.
+/// Console's service commands (specs beside their handlers in Sources/Console/Commands/Serve and Services, listed in
+/// Sources/Console/CLI/ServiceCommands.swift) through the real binary.
 final class ServiceCommandTests: XCTestCase {
     private let testSecret = "dispatch-test-secret"
     private let testAppKey = "12345678"
@@ -98,6 +99,16 @@ final class ServiceCommandTests: XCTestCase {
         let (status, output) = try run(["fake-top", "--listen", "0.0.0.0:0", "--app-key", "k", "--secret-file", secret], env: [:])
         XCTAssertEqual(status, 1)
         XCTAssertTrue(output.contains("--allow-remote"), output)
+    }
+
+    func testSelftestRefusesEachExplainSignOptionWithoutExplainSign() throws {
+        let (_, help) = try run(["selftest", "--help"], env: [:])
+        for (option, value) in [("url", "http://x/?a=1"), ("body", "a=1"), ("body-file", "/nonexistent"), ("header", "a:b")] {
+            let (status, output) = try run(["selftest", "--qimen", "http://127.0.0.1:1/", "--\(option)", value], env: [:])
+            XCTAssertEqual(status, 2, output)
+            XCTAssertTrue(output.contains("--\(option) goes with --explain-sign"), output)
+            XCTAssertTrue(help.contains("--\(option) "), help)
+        }
     }
 
     func testConfigCheckNeverPrintsTheSecretAndRefusesAReadableFile() throws {

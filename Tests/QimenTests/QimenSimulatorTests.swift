@@ -14,7 +14,7 @@ final class QimenSimulatorTests: XCTestCase {
         let fake = try SelftestFakeServer()
         defer { fake.stop() }
         let summary = QimenSimulator(client: QimenClient(url: fake.url, secret: Secret(SelftestFakeServer.secret)),
-                                     options: .init(rate: 300, duration: 1, seed: 7, workers: 2)).run()
+                                     options: options(rate: 300, duration: 1, seed: 7, workers: 2)).run()
         XCTAssertGreaterThan(summary.count(.createOrder, "0"), 3, summary.text)
         XCTAssertGreaterThan(summary.count(.issueTicket, "0"), 2, summary.text)
         for (name, codes) in summary.counts {
@@ -55,7 +55,7 @@ final class QimenSimulatorTests: XCTestCase {
 
         let started = Date()
         let summary = QimenSimulator(client: QimenClient(url: url, secret: Secret("simsecret")),
-                                     options: .init(rate: 300, duration: 2, seed: 7, workers: 3)).run()
+                                     options: options(rate: 300, duration: 2, seed: 7, workers: 3)).run()
         XCTAssertLessThan(Date().timeIntervalSince(started), 7, "bounded by its duration")
         XCTAssertGreaterThan(summary.total, 100, summary.text)
         XCTAssertGreaterThan(summary.count(.createOrder, "0"), 5, summary.text)
@@ -77,7 +77,7 @@ final class QimenSimulatorTests: XCTestCase {
         try server.start()
         defer { server.stop(graceTimeout: 1) }
         let summary = QimenSimulator(client: QimenClient(url: "http://127.0.0.1:\(server.port)/", secret: Secret("wrong")),
-                                     options: .init(rate: 50, duration: 0.5, seed: 1, workers: 1)).run()
+                                     options: options(rate: 50, duration: 0.5, seed: 1, workers: 1)).run()
         XCTAssertGreaterThan(summary.total, 0)
         XCTAssertEqual(summary.counts, ["fromcity": ["sign-check-failure": summary.total]], "the buyer gives up without cities")
     }
@@ -96,5 +96,14 @@ final class QimenSimulatorTests: XCTestCase {
             XCTAssertTrue(PersonalData.isValidResidentID(p.certNo), p.certNo)
             XCTAssertTrue(PersonalData.isValidPhone(p.phone), p.phone)
         }
+    }
+
+    private func options(rate: Double, duration: TimeInterval, seed: UInt64, workers: Int) -> QimenSimulator.Options {
+        var options = QimenSimulator.Options()
+        options.rate = rate
+        options.duration = duration
+        options.seed = seed
+        options.workers = workers
+        return options
     }
 }

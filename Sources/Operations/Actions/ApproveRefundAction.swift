@@ -59,10 +59,10 @@ enum ApproveRefundAction {
         let freed = SeatAccounting.soldSeats(tickets, orderStatus: d.summary.status)
         let lines = ["refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(r.paidFen)) yuan, fee \(Money.yuan(fee)) yuan (\(feeNote)), refund \(Money.yuan(amount)) yuan to the buyer",
-                     "tickets → 5 refunded, \(Plural.count(freed, "seat")) back on sale",
-                     "sends \(callback.method) status 1 approved, type \(callback.returnType.rawValue), amount \(Money.yuanText(amount)) yuan (trans id \(r.idempotencyKey))"]
+                     "tickets → 5 refunded, \(Plural.count(freed, "seat")) back on sale"]
         var preview = ActionPreview(title: "Approve refund \(r.refundId)", order: d, lines: lines, version: r.version,
-                                    sending: callback)
+                                    sending: callback,
+                                    saying: "status 1 approved, type \(callback.returnType.rawValue), amount \(Money.yuanText(amount)) yuan (trans id \(r.idempotencyKey))")
         preview.brief = "\(r.refundId)  order \(d.summary.agentOrderId)  refund \(Money.yuan(amount)) yuan (fee \(Money.yuan(fee)))"
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .approved, feeFen: fee, amountFen: amount, decidedBy: ctx.actor.operatorName), now: ctx.now)

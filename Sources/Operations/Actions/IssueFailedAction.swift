@@ -30,10 +30,9 @@ enum IssueFailedAction {
         let freed = SeatAccounting.soldSeats(d.tickets, orderStatus: d.summary.status)
         let lines = ["passengers: " + CallbackFactory.names(d.tickets),
                      "reason: \(why) (kept in the audit trail; Fliggy's API has no field for it)",
-                     "order → 4 closed, tickets → 3 no ticket, \(Plural.count(freed, "seat")) back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan",
-                     "sends \(callback.method) success=false (key \(key))"]
+                     "order → 4 closed, tickets → 3 no ticket, \(Plural.count(freed, "seat")) back on sale; Fliggy refunds the buyer \(Money.yuan(d.summary.totalFen)) yuan"]
         let preview = ActionPreview(title: "Report failed issue for order \(d.summary.agentOrderId)", order: d, lines: lines,
-                                    sending: callback)
+                                    sending: callback, saying: "success=false (key \(key))")
         return PlannedAction(preview: preview) { _ in
             try ctx.store.setTicketStatus(d.tickets.map(\.id), to: .noTicket)
             try ctx.store.releaseSoldSeats(scheduleId: d.scheduleId, count: freed)

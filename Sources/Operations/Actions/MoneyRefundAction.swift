@@ -47,10 +47,9 @@ enum MoneyRefundAction {
         let lines = ["money only, tickets unchanged: " + CallbackFactory.names(d.tickets),
                      "refund \(Money.yuan(amount)) yuan (paid \(Money.yuan(d.summary.totalFen)), already refunded \(Money.yuan(already)))",
                      "reason: \(why)",
-                     "per ticket (yuan): " + split.joined(separator: ", "),
-                     "sends \(sample.method) total_refund_amount \(amount) fen with a new unique trans no"]
+                     "per ticket (yuan): " + split.joined(separator: ", ")]
         let preview = ActionPreview(title: "Money-only refund for order \(d.summary.agentOrderId)", order: d, lines: lines,
-                                    sending: sample)
+                                    sending: sample, saying: "total_refund_amount \(amount) fen with a new unique trans no")
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: nil, source: .moneyOnly, scene: .common,
                                                             reasonCode: nil, reason: why, paidFen: d.summary.totalFen, feeFen: 0,

@@ -72,10 +72,9 @@ enum OfflineRefundAction {
         try ActionContext.check(sample)
         let lines = ["refunded at the station \(ticket == nil ? "per order" : "per ticket"): " + CallbackFactory.names(tickets),
                      "paid \(Money.yuan(paid)) yuan, refunded \(Money.yuan(amount)) yuan, station fee \(Money.yuan(paid - amount)) yuan",
-                     "tickets → 5 refunded (offline), \(Plural.count(freed, "seat")) back on sale",
-                     "sends \(sample.method) status 1, mode offline, amount \(Money.yuanText(amount)) yuan"]
+                     "tickets → 5 refunded (offline), \(Plural.count(freed, "seat")) back on sale"]
         let preview = ActionPreview(title: "Record offline refund for order \(d.summary.agentOrderId)", order: d, lines: lines,
-                                    sending: sample)
+                                    sending: sample, saying: "status 1, mode offline, amount \(Money.yuanText(amount)) yuan")
         return PlannedAction(preview: preview) { _ in
             let keys = try ctx.store.insertRefund(RefundTerms(orderId: d.summary.id, ticketId: ticket?.id, source: .offline, scene: .common,
                                                             reasonCode: nil, reason: "refunded at the station", paidFen: paid,

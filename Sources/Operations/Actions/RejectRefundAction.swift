@@ -31,10 +31,9 @@ enum RejectRefundAction {
         try ActionContext.check(callback)
         let lines = ["refund \(r.refundId) \(RefundSupport.mode(r)): " + CallbackFactory.names(tickets),
                      "rejected with code \(resultCode): \(why); nothing is refunded (paid \(Money.yuan(r.paidFen)) yuan)",
-                     "tickets → \(newTicketStatus.rawValue) \(newTicketStatus.english), seats stay sold",
-                     "sends \(callback.method) status 2 rejected, code \(resultCode) (trans id \(r.idempotencyKey))"]
+                     "tickets → \(newTicketStatus.rawValue) \(newTicketStatus.english), seats stay sold"]
         let preview = ActionPreview(title: "Reject refund \(r.refundId)", order: d, lines: lines, version: r.version,
-                                    sending: callback)
+                                    sending: callback, saying: "status 2 rejected, code \(resultCode) (trans id \(r.idempotencyKey))")
         return PlannedAction(preview: preview) { _ in
             try ctx.store.decideRefund(id: r.id, RefundDecision(status: .rejected, feeFen: 0, amountFen: 0, resultCode: String(resultCode),
                                                                 reason: why, decidedBy: ctx.actor.operatorName), now: ctx.now)

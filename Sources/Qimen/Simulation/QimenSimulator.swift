@@ -8,21 +8,15 @@ import TOP
 /// Qimen gateway's and paced to `rate` per second across `workers` threads until `duration`.
 public final class QimenSimulator: @unchecked Sendable {
     public struct Options: Sendable {
-        public var rate: Double
-        public var duration: TimeInterval
-        public var seed: UInt64
-        public var workers: Int
+        public var rate: Double = 20
+        public var duration: TimeInterval = 60
+        public var seed: UInt64 = 1
+        public var workers = 4
         /// Per-request bound, so a stalled endpoint cannot stretch the run past its duration by much.
-        public var requestTimeout: TimeInterval
+        public var requestTimeout: TimeInterval = 5
 
-        public init(rate: Double = 20, duration: TimeInterval = 60, seed: UInt64 = 1, workers: Int = 4,
-                    requestTimeout: TimeInterval = 5) {
-            self.rate = rate
-            self.duration = duration
-            self.seed = seed
-            self.workers = workers
-            self.requestTimeout = requestTimeout
-        }
+        /// Every field at its default; callers set what they change.
+        public init() {}
     }
 
     private let client: QimenClient

@@ -7,10 +7,32 @@ import TOP
 /// docs/PROTOCOL.md (Qimen) (exit 0 all pass, 1 any failure, 2 usage); with `--explain-sign`, takes a
 /// captured request apart to show why its signature does or does not match.
 enum SelftestCommand {
+    static let spec = CommandSpec(path: ["selftest"], usage: "--qimen URL | --explain-sign --url URL --body BODY",
+        summary: "Plays Fliggy against a Qimen endpoint (signed with BUSOPS_QIMEN_SECRET[_FILE]): every interface with the "
+            + "published request shapes, every answer's fields, types and formats and the schedule rules checked against "
+            + "docs/PROTOCOL.md; one ok/FAIL line per check, exit 1 on any failure. Places real orders: use a test store. "
+            + "With --explain-sign: the canonical string, expected and given sign of a captured request (never the secret).",
+        options: [
+            ServiceCommands.qimenURL,
+            OptionSpec("days", "N", "days searched for a schedule with seats, today first (default 7)"),
+            OptionSpec("timeout", "S", "bound on one request in seconds (default 10)"),
+            ServiceCommands.signAs,
+            OptionSpec("secret-file", "FILE", "the Qimen secret (mode 0600) instead of the environment"),
+            OptionSpec("explain-sign", nil, "explain the signature of a captured request instead of testing"),
+        ] + explainSignOnly)
+
+    /// The options that only go with --explain-sign, listed once: for --help and for refusing them without it.
+    static let explainSignOnly = [
+        OptionSpec("url", "URL", "with --explain-sign: the captured URL with its query"),
+        OptionSpec("body", "BODY", "with --explain-sign: the captured raw body"),
+        OptionSpec("body-file", "FILE", "with --explain-sign: the captured raw body, from a file (bytes as sent)"),
+        OptionSpec("header", "NAME:VALUE", "with --explain-sign: a request header (for top-sign-list); repeatable"),
+    ]
+
     static func run(_ args: ParsedArguments) throws -> Int32 {
         if args.has("explain-sign") { return try explainSign(args) }
-        for name in ["url", "body", "body-file", "header"] where args.value(name) != nil {
-            throw UsageError(message: "--\(name) goes with --explain-sign")
+        for option in explainSignOnly where args.value(option.name) != nil {
+            throw UsageError(message: "--\(option.name) goes with --explain-sign")
         }
         guard let url = args.value("qimen") else { throw UsageError(message: "--qimen URL is required (or --explain-sign)") }
         guard url.hasPrefix("http://") else {

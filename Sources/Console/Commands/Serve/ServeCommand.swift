@@ -9,9 +9,24 @@ import TOP
 /// watches. Loopback unless --allow-remote (production sits behind nginx for TLS, see
 /// docs/nginx-busops.conf); refuses to start without a Qimen secret.
 enum ServeCommand {
+    static let defaultListen = "127.0.0.1:8080"
+
+    static let spec = CommandSpec(path: ["serve"], usage: "--db PATH [--listen \(defaultListen)]",
+        summary: "The Qimen endpoint Fliggy calls (cities, schedules, seats, orders, tickets, refunds), answered from the store. "
+            + "Needs BUSOPS_QIMEN_SECRET[_FILE] (test environment: BUSOPS_QIMEN_TEST_SECRET[_FILE]); BUSOPS_QIMEN_AUTO_ISSUE (on), "
+            + "BUSOPS_QIMEN_AUTO_REFUND (off), BUSOPS_QIMEN_LOCK_SECONDS (900), BUSOPS_QIMEN_METHODS[_FILE] adjust it. "
+            + "Prints the bound address; one access line per request on stderr; SIGTERM/SIGINT stop it gracefully.",
+        options: [
+            Commands.db,
+            ServiceCommands.listen(default: defaultListen),
+            OptionSpec("allow-remote", nil, "allow a non-loopback listen address (production belongs behind nginx for TLS)"),
+            OptionSpec("workers", "N", "request worker threads (default 8)"),
+            OptionSpec("env", "ENV", "which Qimen environments' signatures to accept: production, test or both (default both)"),
+        ])
+
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let path = try StorePaths.required(args)
-        let (host, port) = try FakeTopCommand.listenAddress(args.value("listen") ?? "127.0.0.1:8080")
+        let (host, port) = try FakeTopCommand.listenAddress(args.value("listen") ?? defaultListen)
         if !FakeTopCommand.isLoopback(host) && !args.has("allow-remote") {
             throw CommandFailure(message: "serve listens on loopback only; refusing \(host) "
                 + "(put nginx in front for TLS, see docs/nginx-busops.conf, or pass --allow-remote)")

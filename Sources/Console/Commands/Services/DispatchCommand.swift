@@ -5,6 +5,17 @@ import TOP
 /// `busops dispatch`: the outbox dispatcher without a console. Several may run against one
 /// store (and alongside consoles): claims keep them from sending the same callback twice.
 enum DispatchCommand {
+    static let spec = CommandSpec(path: ["dispatch"], usage: "--db PATH [--once]",
+        summary: "Send pending TOP callbacks (for hosts without a console). Configuration from BUSOPS_TOP_* (see busops config check). "
+            + "Runs until SIGTERM/SIGINT; with --once drains what is due now and prints: sent N, retried N, dead-lettered N.",
+        options: [
+            Commands.db,
+            OptionSpec("once", nil, "one pass over every callback due now, then exit"),
+            OptionSpec("lease", "SECONDS", "how long a claimed callback is held before another dispatcher may take it (default 60)"),
+            OptionSpec("timeout", "SECONDS", "bound on one HTTP exchange with the gateway (default 10)"),
+            OptionSpec("batch", "N", "callbacks claimed per transaction (default 32)"),
+        ])
+
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let path = try StorePaths.required(args)
         let config = try TopEnvironment.load()

@@ -3,8 +3,22 @@ import TOP
 
 /// `busops fake-top`: FakeTopGateway on a socket, for demos, tests and the benchmark.
 enum FakeTopCommand {
+    static let defaultListen = "127.0.0.1:8090"
+
+    static let spec = CommandSpec(path: ["fake-top"], usage: "[--listen \(defaultListen)] [--fault KIND[:N]]",
+        summary: "A local TOP gateway for demos and tests: checks signatures and timestamps, answers in TOP's JSON, "
+            + "de-duplicates refunds by transaction id, logs every call. Prints the bound address; SIGTERM stops it.",
+        options: [
+            ServiceCommands.listen(default: defaultListen),
+            OptionSpec("allow-remote", nil, "allow a non-loopback listen address"),
+            OptionSpec("fault", "KIND[:N]", "inject a fault, on every call or the first N: refuse, timeout, http500, malformed, isv, isp, ban, not-success, slow"),
+            OptionSpec("log", "FILE", "append every call as a JSON line (no secrets)"),
+            OptionSpec("secret-file", "FILE", "the app secret to verify with (mode 0600); default BUSOPS_TOP_SECRET / BUSOPS_TOP_SECRET_FILE"),
+            OptionSpec("app-key", "KEY", "the app key to accept; default BUSOPS_TOP_APP_KEY"),
+        ])
+
     static func run(_ args: ParsedArguments) throws -> Int32 {
-        let (host, port) = try listenAddress(args.value("listen") ?? "127.0.0.1:8090")
+        let (host, port) = try listenAddress(args.value("listen") ?? defaultListen)
         if !isLoopback(host) && !args.has("allow-remote") {
             throw CommandFailure(message: "fake-top accepts unauthenticated calls; refusing to listen on \(host) "
                 + "(use a 127.x address, or --allow-remote if you really mean it)")
