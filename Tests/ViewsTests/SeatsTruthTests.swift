@@ -30,6 +30,27 @@ final class SeatsTruthTests: XCTestCase {
         XCTAssertTrue(small.text()[1].contains("\(onSale) on sale  1 停运  3 departed"), small.text()[1])
     }
 
+    /// A departed row's status is never a cut word (issue 12: "已发车 depa…" at 80 columns): both words where the
+    /// column holds them, the Chinese word alone where it does not, at every width from 80 to 120.
+    func testDepartedStatusIsWholeAtEveryWidth() {
+        let nine = Fixtures.day + 9 * 3600
+        let rows = (0..<6).map(Fixtures.schedule)
+        var seen: Set<String> = []
+        for width in 80...120 {
+            var s = Screen(width: width, height: 24)
+            let rect = Chrome.render(Fixtures.chrome(tab: 1), into: &s)
+            SeatsView.render(SeatsViewModel(day: Fixtures.day, schedules: rows, selected: nil, now: nine), into: &s, rect: rect)
+            let departed = s.text().filter { $0.contains("已发车") }
+            XCTAssertEqual(departed.count, 2, "the two schedules gone by 09:00 (the third is 停运) at \(width):\n\(s.text().joined(separator: "\n"))")
+            for line in departed {
+                let status = String(line[line.range(of: "已发车")!.lowerBound...]).trimmingCharacters(in: .whitespaces)
+                XCTAssertTrue(status == "已发车 departed" || status == "已发车", "whole words at \(width): \(line)")
+                seen.insert(status)
+            }
+        }
+        XCTAssertEqual(seen, ["已发车", "已发车 departed"], "80 columns show the Chinese word alone, 120 both")
+    }
+
     func testSummaryArithmetic() {
         let d = SeatsDaySummary(schedules: 4, seatsTotal: 180, seatsLeft: 100, stopped: 1, stoppedLeft: 45, departed: 2, departedLeft: 20)
         XCTAssertEqual(d.leftOnSale, 35)

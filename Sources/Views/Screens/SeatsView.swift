@@ -41,6 +41,10 @@ public enum SeatsView {
         TableColumn("状态", width: 10, flex: 1, priority: 80),
     ]
     static let barColumn = 7
+    static let statusColumn = 9
+    /// A departed row's status: both words where the column holds them, else the Chinese word alone — never a cut
+    /// word (issue 12: "已发车 depa…" at 80 columns).
+    static let departedWords = "已发车 departed", departedShort = "已发车"
 
     public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
@@ -57,20 +61,22 @@ public enum SeatsView {
         if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) + 19 <= rect.width - 12 { spans.append(TextSpan("  [ ] prev/next day", .dim)) }
         let placed = Table.layout(columns, width: ListScreen.tableRect(rect).width - 2)
         let barWidth = placed.first { $0.index == barColumn }?.width ?? 0
+        let statusWidth = placed.first { $0.index == statusColumn }?.width ?? 0
         let shown = ListWindow.shown(m.schedules, first: m.first, offset: m.offset, page: pageSize(for: rect))
-        ListScreen.render(header: spans, columns: columns, rows: shown.map { cells($0, barWidth: barWidth, now: m.now) },
+        ListScreen.render(header: spans, columns: columns, rows: shown.map { cells($0, barWidth: barWidth, statusWidth: statusWidth, now: m.now) },
                           selected: m.selected.map { $0 - m.offset }, position: (m.offset, day.schedules),
                           empty: "No schedules on \(ChinaTime.date(m.day)).", loaded: m.loaded, into: &screen, rect: rect)
     }
 
-    static func cells(_ s: ScheduleSeats, barWidth: Int, now: Int? = nil) -> [[TextSpan]] {
+    static func cells(_ s: ScheduleSeats, barWidth: Int, statusWidth: Int = .max, now: Int? = nil) -> [[TextSpan]] {
         var departs = ChinaTime.clock(s.departsAt).prefix(5)
         if s.fromTimeType == 4, let end = s.windowEndAt { departs += "-" + ChinaTime.clock(end).prefix(5) }
         // A schedule that has left is not on sale whatever its flag says (issue 12: this morning's showed 在售).
         let departed = now.map { s.departsAt <= $0 } ?? false
         let status: [TextSpan] = !s.onSale
             ? [TextSpan("停运", Style(.error, bold: true))] + (s.stopReason.map { [TextSpan(" " + $0, .warn)] } ?? [])
-            : departed ? Table.cell("已发车 departed", .dim) : Table.cell("在售", .ok)
+            : departed ? Table.cell(DisplayWidth.of(departedWords) <= statusWidth ? departedWords : departedShort, .dim)
+            : Table.cell("在售", .ok)
         return [
             Table.cell(String(departs)),
             Table.cell(s.scheduleId, .dim),
