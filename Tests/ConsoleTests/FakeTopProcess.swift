@@ -16,10 +16,11 @@ final class FakeTopProcess {
         ["BUSOPS_TOP_GATEWAY": url, "BUSOPS_TOP_APP_KEY": Self.appKey, "BUSOPS_TOP_SECRET": Self.secret]
     }
 
-    init(dir: String) throws {
+    /// `port` 0 lets the kernel pick; a test that saw a gateway refused on a port brings it up there.
+    init(dir: String, port: Int = 0) throws {
         logPath = dir + "/fake-top.jsonl"
         process = try ListeningProcess(
-            args: [TmuxSession.binary, "fake-top", "--listen", "127.0.0.1:0", "--log", logPath, "--app-key", Self.appKey],
+            args: [TmuxSession.binary, "fake-top", "--listen", "127.0.0.1:\(port)", "--log", logPath, "--app-key", Self.appKey],
             env: ["BUSOPS_TOP_SECRET": Self.secret], outputPath: dir + "/fake-top.out")
     }
 
