@@ -23,17 +23,23 @@ final class BulkMarksTmuxTests: TmuxStoreTestCase {
         return out
     }
 
+    /// Space on two rows, then the view's bulk key: the list with both marked, and the one confirmation for both.
+    func markTwoAndOpen(_ t: TmuxSession, key: String, title: String,
+                        file: StaticString = #filePath, line: UInt = #line) -> (marked: String, confirm: String) {
+        t.send("Space")
+        expect(t, "1 marked", "Space marks the row under the cursor", file: file, line: line)
+        t.send("Space")
+        let marked = expect(t, "2 marked", "and the next one", file: file, line: line)
+        t.send(key)
+        return (marked, expect(t, title, "one confirmation for both", file: file, line: line))
+    }
+
     func markTwoAndApprove(width: Int, height: Int) throws {
         let t = try startConsole(width: width, height: height)
         t.send("3")
         expect(t, "most urgent first", "the Refunds view")
-        t.send("Space")
-        expect(t, "1 marked", "Space marks the row under the cursor")
-        t.send("Space")
-        let marked = expect(t, "2 marked", "and the next one")
+        let (marked, confirm) = markTwoAndOpen(t, key: "A", title: "Approve 2 refunds")
         XCTAssertEqual(marked.split(separator: "\n").filter { $0.hasPrefix("*BO") }.count, 2, "two rows carry the mark:\n\(marked)")
-        t.send("A")
-        let confirm = expect(t, "Approve 2 refunds", "one confirmation for both")
         let ids = Set(confirm.matches(of: /RF\d{8,}/).map { String($0.output) })
         XCTAssertEqual(ids.count, 2, "the confirmation names both refunds:\n\(confirm)")
         XCTAssertTrue(confirm.contains("[ Cancel ]") && confirm.contains("yuan"), confirm)
@@ -68,12 +74,7 @@ final class BulkMarksTmuxTests: TmuxStoreTestCase {
         let t = try startConsole("--no-dispatch", width: width, height: height)
         walk(t, [("4", "callbacks", "the Callbacks view"), ("f", "only failed", "f narrows to failed (dead-lettered)")])
         let failedBefore = try XCTUnwrap(failedCount())
-        t.send("Space")
-        expect(t, "1 marked", "Space marks the row under the cursor")
-        t.send("Space")
-        expect(t, "2 marked", "and the next one")
-        t.send("T")
-        let confirm = expect(t, "Re-fire 2 callbacks", "one confirmation for both")
+        let confirm = markTwoAndOpen(t, key: "T", title: "Re-fire 2 callbacks").confirm
         let ids = confirm.matches(of: /callback (\d+)  taobao\./).map { String($0.output.1) }
         XCTAssertEqual(Set(ids).count, 2, "the confirmation lists both rows:\n\(confirm)")
         XCTAssertEqual(confirm.split(separator: "\n").filter { $0.hasPrefix("*") }.count, 2, "the two marked rows:\n\(confirm)")
