@@ -29,4 +29,19 @@ final class GatewayStatusTests: XCTestCase {
         XCTAssertTrue(text[0].hasSuffix(" SANDBOX"), text[0])
         XCTAssertTrue(text[22].hasPrefix(" TOP not configured"), text[22])
     }
+
+    /// At 80 columns "TOP not sending from this console" beside the outbox counts and the clock was cut to
+    /// "…from this conso": the short form is shown whole instead, and the 120-column line keeps the long one.
+    func testNotSendingIsNeverCutAt80Columns() {
+        for (width, expected) in [(80, " TOP not sending "), (120, " TOP not sending from this console ")] {
+            var s = consoleState(isDemo: false, width: width, height: 24, now: now)
+            s.live.outboxPending = 44_000
+            s.live.outboxFailed = 51_000
+            _ = Update.apply(&s, .gatewayChecked(GatewayStatus(notSending: "not sending from this console")), now: now)
+            let line = FrameRenderer.render(s, now: now).text()[22]
+            XCTAssertTrue(line.hasPrefix(expected), "\(width): \(line)")
+            XCTAssertTrue(line.contains("44000 pending 51000 failed"), "\(width): \(line)")
+            if width == 80 { XCTAssertFalse(line.contains("from this"), line) }
+        }
+    }
 }

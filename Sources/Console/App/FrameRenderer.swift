@@ -144,7 +144,7 @@ enum FrameRenderer {
         // it grows only when polling fails, so an idle screen does not repaint.
         c.dataAge = s.live.lastPollOK ? 0 : Double(max(0, now - s.live.lastChangeAt))
         let gateway = s.live.gateway.line()
-        c.gateway = ChromeModel.Gateway(text: gateway.text, failing: gateway.failing)
+        c.gateway = ChromeModel.Gateway(text: gateway.text, failing: gateway.failing, short: gateway.short)
         c.gatewayBadge = s.live.gateway.badge
         c.outboxPending = s.live.outboxPending
         c.outboxFailed = s.live.outboxFailed

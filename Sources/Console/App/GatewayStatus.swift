@@ -17,13 +17,14 @@ struct GatewayStatus: Equatable {
         return TopConfig.environmentBadge(url)
     }
 
-    /// The status line's words and whether they are bad news.
-    func line() -> (text: String, failing: Bool) {
-        if let why = notSending { return ("TOP " + why, true) }
+    /// The status line's words, the same in fewer columns, and whether they are bad news.
+    /// (The failing line has no short form: only its error, after ": ", may be cut.)
+    func line() -> (text: String, short: String?, failing: Bool) {
+        if let why = notSending { return ("TOP " + why, "TOP not sending", true) }
         if let since = health.failingSince {
             let error = health.lastError.map { ": " + $0 } ?? ""
-            return ("✖ TOP failing since " + String(ChinaTime.clock(since).prefix(5)) + error, true)
+            return ("✖ TOP failing since " + String(ChinaTime.clock(since).prefix(5)) + error, nil, true)
         }
-        return ("TOP ok", false)
+        return ("TOP ok", nil, false)
     }
 }

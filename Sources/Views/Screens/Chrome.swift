@@ -24,7 +24,14 @@ public struct ChromeModel: Equatable, Sendable {
     public struct Gateway: Equatable, Sendable {
         public var text: String
         public var failing: Bool
-        public init(text: String, failing: Bool) { self.text = text; self.failing = failing }
+        /// The same state in fewer words, shown whole where `text` would be cut ("TOP not sending" at 80x24);
+        /// nil where only a detail after ": " may be cut ("✖ TOP failing since 14:02: HTTP 5…").
+        public var short: String?
+        public init(text: String, failing: Bool, short: String? = nil) {
+            self.text = text
+            self.failing = failing
+            self.short = short
+        }
     }
 
     public var tabs: [String] = ["Orders", "Seats", "Refunds", "Callbacks"]
@@ -119,7 +126,7 @@ public enum Chrome {
         if m.storeAlert == nil, let r = m.replication { liveText += (m.replicationBehind ? " ⚠ " : " ⇄ ") + r }
         // Issue 12: the gateway's health must fit whole up to its error ("✖ TOP failing since 14:02"); at 80
         // columns the outbox counts drop their label to make room.
-        let essential = m.gateway.map { DisplayWidth.of($0.text.components(separatedBy: ": ").first ?? $0.text) } ?? 0
+        let essential = m.gateway.map { DisplayWidth.of($0.short ?? $0.text.components(separatedBy: ": ").first ?? $0.text) } ?? 0
         func rightSide(compact: Bool) -> (spans: [TextSpan], width: Int) {
             let label = compact ? "" : "outbox "
             var outbox = "\(label)\(m.outboxPending) pending"
@@ -141,7 +148,9 @@ public enum Chrome {
         let room = screen.width - rightWidth - 2
         var x = 1
         if let g = m.gateway, room >= 4 {
-            x += screen.put(x: x, y: y, text: g.text, style: g.failing ? Style(.error, reverse: true) : bar, maxWidth: room) + 1
+            // Whole words or the short form, never a cut one ("TOP not sending from this conso").
+            let text = DisplayWidth.of(g.text) <= room ? g.text : g.short ?? g.text
+            x += screen.put(x: x, y: y, text: text, style: g.failing ? Style(.error, reverse: true) : bar, maxWidth: room) + 1
         }
         if room - (x - 1) >= 8, let long = m.dueAlert {
             let alert = DisplayWidth.of(long) <= room - (x - 1) ? long : m.dueAlertShort ?? long
