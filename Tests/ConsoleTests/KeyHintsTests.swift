@@ -34,6 +34,27 @@ final class KeyHintsTests: XCTestCase {
         }
     }
 
+    /// On Orders `/` searches and in a detail `q` goes back: the hint line offered "/ filter" and "q quit" there too,
+    /// keys that did something else. Each hint's key, pressed on that screen, must reach the binding it names.
+    func testNoHintIsShadowedByAMoreSpecificKey() throws {
+        let s = makeState(width: 160)
+        let orders = KeyHints.hints(s).map { "\($0.keys) \($0.label)" }
+        XCTAssertTrue(orders.contains("/ search"), "\(orders)")
+        XCTAssertFalse(orders.contains("/ filter"), "\(orders)")
+        let quit = try XCTUnwrap(KeyTable.bindings.first { $0.context == .global && $0.action == .quit })
+        XCTAssertTrue(KeyHints.reached(quit, in: KeyTable.contexts(tab: .orders, inDetail: false)))
+        XCTAssertFalse(KeyHints.reached(quit, in: KeyTable.contexts(tab: .orders, inDetail: true)), "q goes back in a detail")
+        for tab in 1...5 {
+            var t = makeState(width: 160)
+            _ = Update.apply(&t, .key(.char(Character(String(tab)))), now: now)
+            for h in KeyHints.hints(t) {
+                let key = try XCTUnwrap(KeyTable.bindings.first { $0.hint == h.label && $0.keys[0].label == h.keys })
+                let dispatched = KeyTable.binding(for: key.keys[0], in: KeyHints.contexts(t))
+                XCTAssertEqual(dispatched?.action, key.action, "tab \(tab): \(h.keys) \(h.label)")
+            }
+        }
+    }
+
     func testEveryHintIsABindingThatDispatches() {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("3")), now: now)

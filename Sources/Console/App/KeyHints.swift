@@ -15,8 +15,9 @@ enum KeyHints {
     }
 
     static func hints(_ s: AppState) -> [KeyHint] {
-        let bindings = contexts(s).flatMap { c in
-            KeyTable.bindings.filter { $0.context == c && $0.hint != nil && $0.action != .help && works($0, s) }
+        let inForce = contexts(s)
+        let bindings = inForce.flatMap { c in
+            KeyTable.bindings.filter { $0.context == c && $0.hint != nil && $0.action != .help && works($0, s) && reached($0, in: inForce) }
         }
         // In a detail or the settlement page the way back comes first: it is the key every visit ends with.
         let back = bindings.filter { $0.context == .global && $0.action == .back }
@@ -36,6 +37,14 @@ enum KeyHints {
         if b.action == .toggleFocus { return "←/→" }
         if b.action == .editLine { return "←/→ ^A/^E/^U/^K/^W" }
         return b.keys[0].label
+    }
+
+    /// Whether pressing the hint's key does what the hint says: a more specific context may bind the same key to
+    /// something else (on Orders `/` searches, so the lists' "/ filter" is not offered; in a detail `q` goes back,
+    /// so the global "q quit" is not offered).
+    static func reached(_ b: KeyBinding, in contexts: [KeyContext]) -> Bool {
+        guard let first = b.keys.first, let dispatched = KeyTable.binding(for: first, in: contexts) else { return false }
+        return dispatched.context == b.context && dispatched.action == b.action
     }
 
     /// A key the operator would only be refused is not worth the room: writes in a read-only or replica session,
