@@ -82,6 +82,26 @@ final class BackupRestoreTests: XCTestCase {
         XCTAssertEqual(TmuxSession.busops(["restore", "--from", copy.replacingOccurrences(of: "copy", with: "store"), "--db", dir + "/new.sqlite"]).status, 0)
     }
 
+    /// A source that could never be restored (newer schema, a plain SQLite file, a directory) is refused with the
+    /// reason, and no file is left at --to (it used to say "failed its check: ok" and keep the copy).
+    func testBackupOfWhatIsNotARestorableStoreSaysWhyAndLeavesNoCopy() throws {
+        let db = temp.path
+        XCTAssertEqual(temp.busopsDemo(orders: 20).status, 0)
+        _ = TmuxSession.run(["/usr/bin/sqlite3", db, "INSERT INTO schema_migrations VALUES (99, 0)"])
+        _ = TmuxSession.run(["/usr/bin/sqlite3", dir + "/plain.sqlite", "CREATE TABLE t(x)"])
+        try FileManager.default.createDirectory(atPath: dir + "/folder.sqlite", withIntermediateDirectories: false)
+        let cases = [(db, "newer than this busops understands"), (dir + "/plain.sqlite", "not a busops store"),
+                     (dir + "/folder.sqlite", "is a directory")]
+        for (source, reason) in cases {
+            let to = dir + "/backup-of-" + (source as NSString).lastPathComponent
+            let b = TmuxSession.busops(["backup", "--db", source, "--to", to])
+            XCTAssertEqual(b.status, 1, b.output)
+            XCTAssertTrue(b.output.contains(reason) && b.output.contains("nothing was written"), b.output)
+            XCTAssertFalse(b.output.contains(": ok"), b.output)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: to), "no copy kept for \(source)")
+        }
+    }
+
     func testStatusWarnsWithoutReplicationAndCheckpointSettingIsValidated() throws {
         let db = temp.path
         XCTAssertEqual(temp.busopsDemo(orders: 50).status, 0)

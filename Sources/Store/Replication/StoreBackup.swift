@@ -58,7 +58,16 @@ public enum StoreBackup {
         public let integrity: String
         public let schemaVersion: Int
         public let orders: Int
-        public var ok: Bool { integrity == "ok" && schemaVersion >= 1 && schemaVersion <= Migrator.latestVersion }
+        public var ok: Bool { problem == nil }
+        /// Why the file may not stand in for a store, in words; nil when it may.
+        public var problem: String? {
+            if integrity != "ok" { return "it failed the integrity check (\(integrity.prefix(200)))" }
+            if schemaVersion < 1 { return "it is not a busops store (no schema version)" }
+            if schemaVersion > Migrator.latestVersion {
+                return "it has schema version \(schemaVersion), newer than this busops understands (\(Migrator.latestVersion))"
+            }
+            return nil
+        }
     }
 
     /// `PRAGMA quick_check` and the schema version: cheap enough for `busops status` on a live store.

@@ -48,12 +48,8 @@ public enum StoreRestore {
     }
 
     static func refusal(_ path: String, _ check: StoreBackup.Check) -> StoreError {
-        if check.integrity != "ok" {
-            return StoreError(.invalid, "\(path) failed the integrity check (\(check.integrity.prefix(200))); nothing was replaced")
-        }
-        if check.schemaVersion == 0 { return StoreError(.invalid, "\(path) is not a busops store (no schema version); nothing was replaced") }
-        return StoreError(.newerSchema, "\(path) has schema version \(check.schemaVersion), newer than this busops understands "
-            + "(\(Migrator.latestVersion)); nothing was replaced")
+        let kind: StoreError.Kind = check.schemaVersion > Migrator.latestVersion && check.integrity == "ok" ? .newerSchema : .invalid
+        return StoreError(kind, "\(path): \(check.problem ?? "refused"); nothing was replaced")
     }
 
     /// A sortable UTC timestamp for file names: 20261201T142233Z.
