@@ -101,6 +101,21 @@ final class ServiceCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("--allow-remote"), output)
     }
 
+    /// README: "Every command takes --help". A group word (ticket, refund, …) with --help used to exit 2 with
+    /// "'ticket' needs one of …" on stderr; it now lists the group's subcommands with their usage on stdout.
+    func testEveryCommandGroupAnswersHelpWithItsSubcommands() throws {
+        for (group, subs) in [("ticket", ["ticket issue ORDER", "ticket fail ORDER"]), ("refund", ["refund approve", "refund money"]),
+                              ("schedule", ["schedule stop", "schedule change"]), ("config", ["config check"])] {
+            let (status, output) = try run([group, "--help"], env: [:])
+            XCTAssertEqual(status, 0, output)
+            for sub in subs { XCTAssertTrue(output.contains("busops " + sub), output) }
+            XCTAssertFalse(output.contains("needs one of"), output)
+        }
+        let (status, output) = try run(["ticket"], env: [:])
+        XCTAssertEqual(status, 2, "without --help a bare group is still a usage error")
+        XCTAssertTrue(output.contains("needs one of"), output)
+    }
+
     func testSelftestRefusesEachExplainSignOptionWithoutExplainSign() throws {
         let (_, help) = try run(["selftest", "--help"], env: [:])
         for (option, value) in [("url", "http://x/?a=1"), ("body", "a=1"), ("body-file", "/nonexistent"), ("header", "a:b")] {

@@ -25,7 +25,10 @@ enum CommandLineRouter {
         if commandIndexes.isEmpty, let first = positions.first {
             let word = argv[first]
             let groups = Set(Commands.all.compactMap(\.path.first))
-            if groups.contains(word) {
+            if groups.contains(word), argv.prefix { $0 != "--" }.contains("--help") {
+                Output.line(Commands.groupHelp(word))
+                return Output.finish(0)
+            } else if groups.contains(word) {
                 let subs = Commands.all.filter { $0.path.first == word }.map { $0.path.joined(separator: " ") }
                 Output.error("'\(word)' needs one of: \(subs.joined(separator: ", ")) (try busops \(word) SUB --help)")
             } else {

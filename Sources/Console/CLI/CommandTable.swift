@@ -40,14 +40,17 @@ enum Commands {
     }
 
     static var overview: String {
-        var lines = ["busops — Fliggy bus operations console and integration", "", "commands:"]
-        for c in all {
-            let left = c.name + (c.usage.isEmpty ? "" : " " + c.usage)
-            lines.append("  " + left)
-            lines.append("      " + c.summary)
-        }
-        lines.append("")
-        lines.append("Run any command with --help for its options.")
-        return lines.joined(separator: "\n")
+        (["busops — Fliggy bus operations console and integration", "", "commands:"] + listing(all)
+            + ["", "Run any command with --help for its options."]).joined(separator: "\n")
+    }
+
+    /// `busops ticket --help`: the group's subcommands, each with its usage and summary.
+    static func groupHelp(_ word: String) -> String {
+        (["commands:"] + listing(all.filter { $0.path.first == word })
+            + ["", "Run busops \(word) SUB --help for a subcommand's options."]).joined(separator: "\n")
+    }
+
+    private static func listing(_ commands: [CommandSpec]) -> [String] {
+        commands.flatMap { c in ["  " + c.name + (c.usage.isEmpty ? "" : " " + c.usage), "      " + c.summary] }
     }
 }
