@@ -78,6 +78,17 @@ final class TopConfigTests: XCTestCase {
         XCTAssertThrowsError(try TopConfig.fromEnvironment(["BUSOPS_TOP_SECRET_FILE": try secretFile("\n", mode: 0o600)]))
     }
 
+    /// A directory named as the secret file (mode 0755, as directories are) used to be answered "has mode 0755;
+    /// … (chmod 600 DIR)", advice that cannot help; it is named for what it is.
+    func testSecretFileThatIsADirectoryIsNamedSoNotToldToChmod() throws {
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tempDir.path)
+        XCTAssertThrowsError(try TopConfig.fromEnvironment(["BUSOPS_TOP_SECRET_FILE": tempDir.path])) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("is not a regular file"), text)
+            XCTAssertFalse(text.contains("chmod"), text)
+        }
+    }
+
     func testInlineSecretAndSessionNeverPrinted() throws {
         let c = try TopConfig.fromEnvironment(["BUSOPS_TOP_SECRET": "inline-secret", "BUSOPS_TOP_SESSION": "the-session"])
         var dumped = ""

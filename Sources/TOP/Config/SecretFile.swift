@@ -13,13 +13,14 @@ public enum SecretFile {
         guard stat(path, &info) == 0 else {
             throw TopConfigError("\(variable) \(path): cannot read (\(String(cString: strerror(errno))))")
         }
+        // Kind before mode: a directory's 0755 is no reason to tell the operator to chmod it.
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw TopConfigError("\(variable) \(path) is not a regular file")
+        }
         let mode = info.st_mode & 0o777
         if mode & 0o077 != 0 {
             throw TopConfigError(
                 "\(variable) \(path) has mode \(octal(mode)); it must be 0600 or stricter (chmod 600 \(path))")
-        }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw TopConfigError("\(variable) \(path) is not a regular file")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TopConfigError("\(variable) \(path): cannot read")
