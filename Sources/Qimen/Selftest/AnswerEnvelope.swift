@@ -8,6 +8,12 @@ enum AnswerEnvelope {
         guard case .object = answer else {
             return [.fail(code, "answer", "expected a JSON object, got \(JSONDescription.describe(answer))")]
         }
+        if answer["retCode"]?.stringValue == "sign-check-failure" {
+            // The published refusal (success a String by design): one line that says what to fix,
+            // not three that blame the endpoint's types.
+            return [.fail(code, "signature", "refused (sign-check-failure): serve checks another secret than selftest's "
+                + "(BUSOPS_QIMEN_SECRET[_FILE], --secret-file, --env) or the request changed on the way; see --explain-sign")]
+        }
         var lines: [SelftestLine] = []
         switch answer["retCode"] {
         case .string("0")?: lines.append(.ok(code, "retCode", "String \"0\""))
