@@ -105,6 +105,19 @@ final class StoreHandlerRefusalTests: XCTestCase {
         }
     }
 
+    /// A name carrying a C1 control (U+009B is CSI to a terminal, so `busops list` would have printed an escape
+    /// sequence) or a line separator is refused like a C0 control; before, only C0 and DEL were refused.
+    func testC1ControlsAndLineSeparatorsInANameAreRefusedAndWriteNothing() throws {
+        for (k, escaped) in ["\\u009b2J", "\\u0085", "\\u2028"].enumerated() {
+            let text = String(decoding: try body("61000000\(10 + k)"), as: UTF8.self)
+            XCTAssertTrue(text.contains("测试联系人"))
+            let b = Array(text.replacingOccurrences(of: "测试联系人", with: "测试" + escaped).utf8)
+            try assertRefused("contactName with \(escaped)", "param-invalid", signedURL(b), b)
+            let (_, json) = try post(signedURL(b), b)
+            XCTAssertEqual(json?["retDesc"]?.stringValue, "contactName contains control characters")
+        }
+    }
+
     func testValidRequestDoesWrite() throws {
         // The control: the same body, properly signed, commits (so the checks above can fail).
         let b = try body()

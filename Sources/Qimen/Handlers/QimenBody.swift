@@ -23,10 +23,16 @@ struct QimenBody {
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= Self.maxText else { throw QimenFailure.invalid("\(key) is longer than \(Self.maxText) characters") }
-        guard !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) else {
+        guard !trimmed.unicodeScalars.contains(where: Self.isControl) else {
             throw QimenFailure.invalid("\(key) contains control characters")
         }
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// C0, DEL and C1 (U+009B is CSI to a terminal) and the line/paragraph separators: what operator input
+    /// refuses too (Operations' InputValidation), so neither door lets an escape sequence into the store.
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7f...0x9f).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
     }
 
     func string(_ key: String) throws -> String {
