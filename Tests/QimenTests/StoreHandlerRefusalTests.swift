@@ -118,6 +118,17 @@ final class StoreHandlerRefusalTests: XCTestCase {
         }
     }
 
+    /// A bad phone is named by the field Fliggy sent: `contactMobile` used to be answered "contactPhone must be …".
+    func testABadPhoneIsNamedByTheFieldSent() throws {
+        for (k, field) in ["contactMobile", "contactPhone"].enumerated() {
+            let text = String(decoding: try body("61000000\(20 + k)"), as: UTF8.self)
+            let b = Array(text.replacingOccurrences(of: #""contactMobile":"13900000000""#, with: #""\#(field)":"abc""#).utf8)
+            try assertRefused("\(field) abc", "param-invalid", signedURL(b), b)
+            let (_, json) = try post(signedURL(b), b)
+            XCTAssertEqual(json?["retDesc"]?.stringValue, "\(field) must be an 11-digit mobile number")
+        }
+    }
+
     func testValidRequestDoesWrite() throws {
         // The control: the same body, properly signed, commits (so the checks above can fail).
         let b = try body()

@@ -26,6 +26,11 @@ enum CreateOrderHandler {
         }
         guard let amount = try body.optionalFen("orderAmount") else { throw QimenFailure.invalid("orderAmount is required (fen)") }
         guard let phone = try body.firstString(["contactMobile", "contactPhone"]) else { throw QimenFailure.invalid("contactMobile is required") }
+        // Named as Fliggy sent it: the store's own check would name its column (contactPhone) for a contactMobile.
+        guard PersonalData.isValidPhone(phone) else {
+            let sent = try body.optionalString("contactMobile") != nil ? "contactMobile" : "contactPhone"
+            throw QimenFailure.invalid("\(sent) must be an 11-digit mobile number")
+        }
         let contactName = try body.string("contactName")
         let contactCertType = try body.optionalCertType("contactCertificateType")
         let contactCertNo = try body.optionalString("contactCertificateNo")
