@@ -102,6 +102,24 @@ final class BackupRestoreTests: XCTestCase {
         }
     }
 
+    /// A directory as --db (with --force) used to be moved aside as PATH.replaced-TIME and replaced by the store;
+    /// as --from it was "disk I/O error". Both are refused and the directory stays where it was.
+    func testRestoreRefusesADirectoryOnEitherSide() throws {
+        XCTAssertEqual(temp.busopsDemo(orders: 20).status, 0)
+        let folder = dir + "/folder"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let into = TmuxSession.busops(["restore", "--from", temp.path, "--db", folder, "--force"])
+        XCTAssertEqual(into.status, 1, into.output)
+        XCTAssertTrue(into.output.contains("is a directory") && into.output.contains("nothing was replaced"), into.output)
+        var isDirectory: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue)
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: dir).contains { $0.contains(".replaced-") })
+        let from = TmuxSession.busops(["restore", "--from", folder, "--db", dir + "/new.sqlite"])
+        XCTAssertEqual(from.status, 1, from.output)
+        XCTAssertTrue(from.output.contains("is a directory"), from.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/new.sqlite"))
+    }
+
     func testStatusWarnsWithoutReplicationAndCheckpointSettingIsValidated() throws {
         let db = temp.path
         XCTAssertEqual(temp.busopsDemo(orders: 50).status, 0)

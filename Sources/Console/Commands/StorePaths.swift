@@ -18,6 +18,15 @@ enum StorePaths {
         throw UsageError(message: "--db PATH is required (or set BUSOPS_DB)")
     }
 
+    /// Refuses a directory where a store file is named (`--db`, `--from`): SQLite would answer "disk I/O error",
+    /// and restore would move the directory aside. `outcome` says what was left alone.
+    static func refuseDirectory(_ path: String, _ outcome: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure(message: "\(path) is a directory, not a busops store; \(outcome)")
+        }
+    }
+
     /// Opens an existing store for a command; a missing file is an error, not a new empty store.
     static func open(_ path: String, readOnly: Bool = false) throws -> Store {
         guard FileManager.default.fileExists(atPath: path) else {

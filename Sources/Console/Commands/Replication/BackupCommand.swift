@@ -6,9 +6,8 @@ enum BackupCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let path = try StorePaths.required(args)
         guard let to = args.value("to") else { throw UsageError(message: "--to FILE is required") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CommandFailure(message: "no store at \(path)") }
-        if isDirectory.boolValue { throw CommandFailure(message: "\(path) is a directory, not a busops store; nothing was written") }
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure(message: "no store at \(path)") }
+        try StorePaths.refuseDirectory(path, "nothing was written")
         if FileManager.default.fileExists(atPath: to) {
             throw CommandFailure(message: "\(to) already exists; nothing was written (name a new file)")
         }

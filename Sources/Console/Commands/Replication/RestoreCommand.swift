@@ -10,6 +10,8 @@ enum RestoreCommand {
         guard (from as NSString).standardizingPath != (path as NSString).standardizingPath else {
             throw UsageError(message: "--from and --db name the same file")
         }
+        try StorePaths.refuseDirectory(from, "nothing was replaced")
+        try StorePaths.refuseDirectory(path, "nothing was replaced (name the store file, not its directory)")
         do {
             let outcome = try StoreRestore.restore(from: from, to: path, force: args.has("force"))
             Output.line("restored \(path) from \(from): schema \(outcome.check.schemaVersion), \(outcome.check.orders) orders, integrity ok")
