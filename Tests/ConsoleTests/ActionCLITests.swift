@@ -63,7 +63,11 @@ final class ActionCLITests: XCTestCase {
         let before = try fx.footprint()
         for args in [["refund", "approve", "--yes"], ["refund", "approve", r.refundId, "RF2", "--yes"],
                      ["refund", "approve", r.refundId, "--fee", "abc", "--yes"], ["refund", "reject", r.refundId, "--yes"],
-                     ["schedule", "stop", "S1", "--yes"]] {
+                     ["schedule", "stop", "S1", "--yes"],
+                     // A second, different --fee used to win silently (the approval went through with fee 0) …
+                     ["refund", "approve", r.refundId, "--fee", String(r.paidFen), "--fee", "0", "--yes"],
+                     // … and an option where a value belongs was taken as the value (reason '--yes', then a dry run).
+                     ["refund", "reject", r.refundId, "--code", "1", "--reason", "--yes"]] {
             let out = busops(args)
             XCTAssertEqual(out.status, 2, "\(args): \(out.lines)")
             XCTAssertTrue(out.lines.contains { $0.hasPrefix("usage: busops") }, "\(args): \(out.lines)")

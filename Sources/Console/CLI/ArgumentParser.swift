@@ -4,7 +4,11 @@ struct OptionSpec: Sendable {
     let name: String
     let value: String?      // placeholder for the value; nil for a flag
     let help: String
-    init(_ name: String, _ value: String? = nil, _ help: String) { self.name = name; self.value = value; self.help = help }
+    /// May be given more than once (`--header`); any other value option given twice is a usage error.
+    let repeatable: Bool
+    init(_ name: String, _ value: String? = nil, _ help: String, repeatable: Bool = false) {
+        self.name = name; self.value = value; self.help = help; self.repeatable = repeatable
+    }
 }
 
 struct CommandSpec: Sendable {
@@ -92,6 +96,14 @@ enum ArgumentParser {
                 if let inline { v = inline } else {
                     guard i < args.count else { throw UsageError(message: "--\(name) needs a value (\(opt.value!))") }
                     v = args[i]; i += 1
+                    // `--reason --yes` would take --yes as the reason and quietly turn the action into a dry run.
+                    if v.hasPrefix("--"), v == "--help" || spec.options.contains(where: { v == "--" + $0.name || v.hasPrefix("--" + $0.name + "=") }) {
+                        throw UsageError(message: "--\(name) needs a value (\(opt.value!)), got the option '\(v)'")
+                    }
+                }
+                // The last of two --amount values must not win silently: an action would do what was not meant.
+                if !opt.repeatable, let first = out.values[name], first != v {
+                    throw UsageError(message: "--\(name) is given twice ('\(first)' and '\(v)'); give it once")
                 }
                 out.values[name] = v
                 out.multi[name, default: []].append(v)

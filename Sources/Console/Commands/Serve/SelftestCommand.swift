@@ -26,7 +26,7 @@ enum SelftestCommand {
         OptionSpec("url", "URL", "with --explain-sign: the captured URL with its query"),
         OptionSpec("body", "BODY", "with --explain-sign: the captured raw body"),
         OptionSpec("body-file", "FILE", "with --explain-sign: the captured raw body, from a file (bytes as sent)"),
-        OptionSpec("header", "NAME:VALUE", "with --explain-sign: a request header (for top-sign-list); repeatable"),
+        OptionSpec("header", "NAME:VALUE", "with --explain-sign: a request header (for top-sign-list); repeatable", repeatable: true),
     ]
 
     static func run(_ args: ParsedArguments) throws -> Int32 {
