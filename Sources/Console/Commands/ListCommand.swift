@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import Views
 
 /// `busops list KIND`: rows for scripts, newest first; `--json` prints one object a line, `--csv` a CSV file.
 enum ListCommand {
@@ -56,12 +57,13 @@ enum ListCommand {
         }
     }
 
-    /// Tab-separated text: tabs and newlines inside values would break the columns, so they are escaped.
+    /// Tab-separated text for a terminal: tabs and newlines would break the columns, and ESC, C1 or a bidi override in
+    /// a name would reach the terminal as itself, so every such character is a visible escape (`\t`, `\e`, `\u202E`).
     static func text(_ v: SQLValue) -> String {
         switch v {
         case .int(let n): return String(n)
         case .real(let d): return String(d)
-        case .text(let s): return s.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+        case .text(let s): return TerminalText.sanitize(s)
         case .null: return "-"
         }
     }
