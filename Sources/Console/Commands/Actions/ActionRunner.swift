@@ -2,6 +2,7 @@ import Foundation
 import Operations
 import StandardStreams
 import Store
+import Views
 
 /// Runs one operator action from the command line: build its request from the flags its unit declares, preview,
 /// print it, and only with --yes execute it bound to the preview. Refusals become one-line ActionErrors (exit 1).
@@ -25,7 +26,7 @@ enum ActionRunner {
                 throw CommandFailure(message: "cannot write to standard output (\(StandardStream.output.failure ?? "unknown error")): nothing was changed")
             }
             let result = try ops.execute(request, confirming: preview, progress: progressPrinter())
-            Output.line("done: " + result.summary)
+            Output.line("done: " + TerminalText.sanitize(result.summary))
             if !Output.outputIntact {
                 throw CommandFailure(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
             }
@@ -55,11 +56,13 @@ enum ActionRunner {
         return ActionRequest(unit: unit.id, subject: subject, values: values)
     }
 
+    /// Names and reasons in a preview come from Fliggy or another operator: every line passes TerminalText.sanitize,
+    /// so an ESC or C1 in a passenger's name is shown (`\e`), not obeyed by the terminal.
     static func print(_ p: ActionPreview) {
-        Output.line(p.title)
-        for l in p.lines { Output.line("  " + l) }
+        Output.line(TerminalText.sanitize(p.title))
+        for l in p.lines { Output.line("  " + TerminalText.sanitize(l)) }
         let shown = p.params.prefix(3)
-        for body in shown { Output.line("  params: " + body) }
+        for body in shown { Output.line("  params: " + TerminalText.sanitize(body)) }
         if p.params.count > shown.count { Output.line("  ... and \(p.params.count - shown.count) more callbacks") }
     }
 

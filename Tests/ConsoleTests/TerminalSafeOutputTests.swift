@@ -1,10 +1,10 @@
 import Foundation
 import XCTest
 
-/// `busops list` in text mode prints what Fliggy sent (names, phones): a name from a store written before
-/// Qimen refused C1 controls, or by any other hand, must not reach the on-call engineer's terminal as an
-/// escape sequence. Text mode shows such characters as visible escapes, as the console does (TerminalText).
-final class ListTextTests: XCTestCase {
+/// `busops list` (text mode) and the action previews print what Fliggy sent (names, phones): a name from a store
+/// written before Qimen refused C1 controls, or by any other hand, must not reach the on-call engineer's terminal
+/// as an escape sequence. Such characters are shown as visible escapes, as the console does (TerminalText).
+final class TerminalSafeOutputTests: XCTestCase {
     var fx: ActionStoreFixture!
 
     override func setUpWithError() throws {
@@ -30,5 +30,18 @@ final class ListTextTests: XCTestCase {
         // JSON keeps the value exact (escaped by JSON itself), for scripts.
         let json = TmuxSession.busops(["list", "orders", "--db", fx.path, "--limit", "100000", "--json"])
         XCTAssertTrue(json.output.contains(#"\u001b]0;owned\u0007"#) || json.output.contains(#"\u001B]0;owned\u0007"#), json.output)
+    }
+
+    func testAnActionPreviewShowsAPassengerNameWithControlsAsEscapes() throws {
+        let order = try fx.detail(status: .awaitingTicket).summary.agentOrderId
+        let set = TmuxSession.run(["/usr/bin/sqlite3", fx.path, "UPDATE tickets SET name = 'A' || char(27) || ']0;owned' || char(7) || 'B' "
+                                   + "WHERE order_id = (SELECT id FROM orders WHERE agent_order_id = '\(order)')"])
+        XCTAssertEqual(set.status, 0, set.output)
+        let before = try fx.footprint()
+        let out = TmuxSession.busops(["ticket", "fail", order, "--reason", "no bus", "--db", fx.path])
+        XCTAssertEqual(out.status, 0, out.output)
+        XCTAssertFalse(out.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, out.output.debugDescription)
+        XCTAssertTrue(out.output.contains("passengers: A\\e]0;owned\\x07B"), out.output)
+        XCTAssertEqual(try fx.footprint(), before)
     }
 }
