@@ -58,6 +58,22 @@ final class ActionCLITests: XCTestCase {
         XCTAssertEqual(try fx.footprint(), before)
     }
 
+    /// `busops due` lists a failed callback as `#20`; pasting that into `callback retry` used to be refused
+    /// ("callback id must be a number, got '#20'"). Both spellings name the callback; nothing is written without --yes.
+    func testCallbackRetryTakesTheIdAsDueShowsIt() throws {
+        let id = try fx.int("SELECT id FROM outbox WHERE state = 'failed' ORDER BY id LIMIT 1")
+        let due = TmuxSession.busops(["due", "--db", fx.path, "--json"]).output
+        XCTAssertTrue(due.contains("\"id\":\"#"), "due names callbacks with '#': \(due.prefix(300))")
+        let before = try fx.footprint()
+        for spelling in ["#\(id)", "\(id)"] {
+            let out = busops(["callback", "retry", spelling])
+            XCTAssertEqual(out.status, 0, "\(spelling): \(out.lines)")
+            XCTAssertEqual(out.lines.first, "Re-fire callback \(id)", "\(out.lines)")
+        }
+        XCTAssertEqual(busops(["callback", "retry", "#x"]).status, 1)
+        XCTAssertEqual(try fx.footprint(), before)
+    }
+
     func testUsageMistakesExitTwoWithNothingWritten() throws {
         let r = try fx.refundableRow().refund
         let before = try fx.footprint()

@@ -15,7 +15,9 @@ enum RetryCallbackAction {
             return c.state == .failed ? nil : "callback \(c.id) is \(c.state.rawValue); only failed (dead-lettered) callbacks can be re-fired"
         },
         plan: { r, ctx in
-            guard let id = Int64(r.subject), id > 0 else { throw OperationError.invalid("callback id must be a number, got '\(r.subject)'") }
+            // `busops due` and the Callbacks view show a callback as `#20`: that spelling is accepted as well as `20`.
+            let digits = r.subject.hasPrefix("#") ? String(r.subject.dropFirst()) : r.subject
+            guard let id = Int64(digits), id > 0 else { throw OperationError.invalid("callback id must be a number, got '\(r.subject)'") }
             return try plan(id: id, ctx)
         })
 
