@@ -116,6 +116,21 @@ final class ServiceCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("needs one of"), output)
     }
 
+    /// A word where a command takes none was ignored: `busops stats EXTRA --db X` printed X's counts, `backup` and
+    /// `dispatch` ran. It is a usage error now (exit 2); commands with positionals keep them.
+    func testAStrayWordIsAUsageErrorWhereACommandTakesNone() throws {
+        for args in [["stats", "EXTRA", "--db", temp.path], ["due", "EXTRA", "--db", temp.path], ["status", "EXTRA", "--db", temp.path],
+                     ["config", "check", "EXTRA"], ["backup", "EXTRA", "--to", dir + "/never.sqlite", "--db", temp.path],
+                     ["demo", "EXTRA", "--tick", "1", "--db", temp.path]] {
+            let (status, output) = try run(args, env: [:])
+            XCTAssertEqual(status, 2, "\(args): \(output)")
+            XCTAssertTrue(output.contains("unexpected argument 'EXTRA'"), "\(args): \(output)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/never.sqlite"))
+        let (status, output) = try run(["list", "orders", "--db", temp.path, "--limit", "1"], env: [:])
+        XCTAssertNotEqual(status, 2, output)
+    }
+
     func testSelftestRefusesEachExplainSignOptionWithoutExplainSign() throws {
         let (_, help) = try run(["selftest", "--help"], env: [:])
         for (option, value) in [("url", "http://x/?a=1"), ("body", "a=1"), ("body-file", "/nonexistent"), ("header", "a:b")] {

@@ -17,6 +17,12 @@ struct CommandSpec: Sendable {
     let summary: String
     let options: [OptionSpec]
     var name: String { (["busops"] + path).joined(separator: " ") }
+    /// Whether the synopsis names a positional (`ORDER`, `orders|tickets|…`, `[DATE]`): one that starts with options
+    /// takes none, and a stray word there is a mistake to report, not to ignore.
+    var takesPositionals: Bool {
+        guard let first = usage.split(separator: " ").first else { return false }
+        return !first.hasPrefix("-") && !first.hasPrefix("[-")
+    }
 
     var helpText: String {
         var lines = ["usage: \(name)\(usage.isEmpty ? "" : " " + usage)\(options.isEmpty ? "" : " [options]")", "", summary]

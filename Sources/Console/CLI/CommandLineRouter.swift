@@ -43,6 +43,10 @@ enum CommandLineRouter {
                 Output.line(spec.path.isEmpty ? Commands.overview + "\n\n" + spec.helpText : spec.helpText)
                 return Output.finish(0)
             }
+            // `busops stats live.sqlite --db other.sqlite` must not quietly read other.sqlite.
+            if !spec.path.isEmpty, !spec.takesPositionals, let stray = parsed.positionals.first {
+                throw UsageError(message: "unexpected argument '\(stray)'")
+            }
             guard let handler = handlers[spec.path.joined(separator: " ")] else {
                 Output.error("\(spec.name) is not available in this build")
                 return 1
