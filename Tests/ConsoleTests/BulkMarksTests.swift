@@ -126,7 +126,7 @@ final class BulkMarksTests: XCTestCase {
         mark(&s, at: ok[0], fx)
         XCTAssertNil(s.marks[.refunds], "Space again unmarks")
         mark(&s, at: ok[0], fx)
-        XCTAssertTrue(KeyHints.hints(s).contains { $0.keys == "Esc" }, "Esc is offered while rows are marked")
+        XCTAssertTrue(KeyHints.hints(s, now: fx.now).contains { $0.keys == "Esc" }, "Esc is offered while rows are marked")
         press(&s, .escape, fx)
         XCTAssertNil(s.marks[.refunds], "Esc clears the marks")
         XCTAssertEqual(s.message?.text, "marks cleared")

@@ -38,7 +38,7 @@ final class KeyHintsTests: XCTestCase {
     /// keys that did something else. Each hint's key, pressed on that screen, must reach the binding it names.
     func testNoHintIsShadowedByAMoreSpecificKey() throws {
         let s = makeState(width: 160)
-        let orders = KeyHints.hints(s).map { "\($0.keys) \($0.label)" }
+        let orders = KeyHints.hints(s, now: now).map { "\($0.keys) \($0.label)" }
         XCTAssertTrue(orders.contains("/ search"), "\(orders)")
         XCTAssertFalse(orders.contains("/ filter"), "\(orders)")
         let quit = try XCTUnwrap(KeyTable.bindings.first { $0.context == .global && $0.action == .quit })
@@ -47,7 +47,7 @@ final class KeyHintsTests: XCTestCase {
         for tab in 1...5 {
             var t = makeState(width: 160)
             _ = Update.apply(&t, .key(.char(Character(String(tab)))), now: now)
-            for h in KeyHints.hints(t) {
+            for h in KeyHints.hints(t, now: now) {
                 let key = try XCTUnwrap(KeyTable.bindings.first { $0.hint == h.label && $0.keys[0].label == h.keys })
                 let dispatched = KeyTable.binding(for: key.keys[0], in: KeyHints.contexts(t))
                 XCTAssertEqual(dispatched?.action, key.action, "tab \(tab): \(h.keys) \(h.label)")
@@ -58,7 +58,7 @@ final class KeyHintsTests: XCTestCase {
     func testEveryHintIsABindingThatDispatches() {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("3")), now: now)
-        for h in KeyHints.hints(s) {
+        for h in KeyHints.hints(s, now: now) {
             let key = KeyTable.bindings.first { $0.hint == h.label && $0.keys[0].label == h.keys }
             XCTAssertNotNil(key, "\(h.keys) \(h.label) is not in the key table")
         }
@@ -78,13 +78,31 @@ final class KeyHintsTests: XCTestCase {
     func testReadOnlyHidesWritingKeysAndDetailHidesDueOnlyKeys() {
         var s = makeState(readOnly: true)
         _ = Update.apply(&s, .key(.char("3")), now: now)
-        XCTAssertFalse(KeyHints.hints(s).contains { $0.keys == "A" }, "A would only be refused")
+        XCTAssertFalse(KeyHints.hints(s, now: now).contains { $0.keys == "A" }, "A would only be refused")
         var w = makeState()
         w.detail = DetailState(orderId: 1)
-        let hints = KeyHints.hints(w)
+        let hints = KeyHints.hints(w, now: now)
         XCTAssertEqual(hints.first, KeyHint("Esc", "back"))
         XCTAssertTrue(hints.contains(KeyHint("I", "issue")))
         XCTAssertFalse(hints.contains { $0.keys == "A" || $0.keys == "T" }, "A/R/T work only on a detail opened from Due")
+    }
+
+    /// An issued order's detail offered "I issue  F fail" and an unpaid one's "O offline refund  M money refund":
+    /// keys the operator would only be refused ("order … is 出票成功 …; only an order awaiting its tickets …").
+    func testDetailOffersOnlyTheOrderActionsItsStatusAllows() throws {
+        let fx = try ActionStoreFixture()
+        func keys(_ status: OrderStatus) throws -> [String] {
+            var s = consoleState(width: 160, now: fx.now)
+            s.detail = DetailState(orderId: 1, detail: try fx.detail(status: status))
+            return KeyHints.hints(s, now: fx.now).map(\.keys)
+        }
+        let awaiting = try keys(.awaitingTicket), issued = try keys(.issued), unpaid = try keys(.awaitingPayment)
+        XCTAssertTrue(["I", "F", "M", "N"].allSatisfy(awaiting.contains), "\(awaiting)")
+        XCTAssertFalse(awaiting.contains("O"), "no ticket to refund at the station yet: \(awaiting)")
+        XCTAssertTrue(["O", "M", "N"].allSatisfy(issued.contains), "\(issued)")
+        XCTAssertFalse(issued.contains("I") || issued.contains("F"), "already issued: \(issued)")
+        XCTAssertFalse(["I", "F", "O", "M"].contains(where: unpaid.contains), "not paid: \(unpaid)")
+        XCTAssertTrue(unpaid.contains("N"), "a note fits any order: \(unpaid)")
     }
 
     func testDialogsShowTheirOwnKeys() {

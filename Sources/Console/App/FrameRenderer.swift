@@ -150,7 +150,7 @@ enum FrameRenderer {
         c.outboxFailed = s.live.outboxFailed
         c.now = now
         c.clockShowsSeconds = false
-        c.hints = (ListFilterUpdate.hint(s).map { [$0] } ?? []) + KeyHints.hints(s)
+        c.hints = (ListFilterUpdate.hint(s).map { [$0] } ?? []) + KeyHints.hints(s, now: now)
         c.lastHint = KeyHints.help(s)
         if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
         switch s.prompt {
