@@ -197,4 +197,19 @@ final class ActionUpdateTests: XCTestCase {
         XCTAssertNil(s.overlay)
         XCTAssertEqual(s.message, StatusMessage(kind: .error, text: "refund RF1 changed since you opened it by bob"))
     }
+
+    /// The money-only refund's Reason read "required; why (required)": each order form's field hints say
+    /// "required" at most once, and say something beyond it.
+    func testOrderFormHintsSayRequiredOnce() throws {
+        let d = try fx.detail(status: .issued)
+        for key in ["O", "M", "N"] {
+            var s = consoleState(now: now)
+            detailView(&s, d)
+            _ = Update.apply(&s, .key(.char(Character(key))), now: now)
+            guard case .form(let f)? = s.overlay else { return XCTFail("\(key): no form: \(String(describing: s.message))") }
+            for field in f.fields {
+                XCTAssertLessThanOrEqual(field.hint.components(separatedBy: "required").count - 1, 1, "\(key) \(field.label): \(field.hint)")
+            }
+        }
+    }
 }
