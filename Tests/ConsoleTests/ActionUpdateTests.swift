@@ -212,4 +212,18 @@ final class ActionUpdateTests: XCTestCase {
             }
         }
     }
+
+    /// A (approve) said "preparing…" and kept saying it beside the open confirmation: the message goes once the
+    /// confirmation is there.
+    func testPreparingGoesWhenTheConfirmationOpens() throws {
+        var s = consoleState(now: now)
+        try refundsView(&s, select: try fx.refundableRow())
+        let effects = Update.apply(&s, .key(.char("A")), now: now)
+        XCTAssertEqual(s.message?.text, ActionUpdate.preparing)
+        guard case .prepareConfirm(let purpose, let values)? = effects.first else { return XCTFail("\(effects)") }
+        let events = fx.effects().prepareConfirm(purpose, values)
+        for e in events { _ = Update.apply(&s, e, now: now) }
+        guard case .confirm? = s.overlay else { return XCTFail("no confirmation: \(events)") }
+        XCTAssertNil(s.message, "nothing is being prepared any more")
+    }
 }
