@@ -182,4 +182,14 @@ final class BulkMarksTests: XCTestCase {
         XCTAssertTrue(shown.contains("approved 2 of 2"), shown)
         for p in first { XCTAssertEqual(try status(fx, p.refund.refundId), "approved") }
     }
+
+    /// "preparing 2 refunds…" stayed on the status line beside the open bulk confirmation.
+    func testPreparingGoesWhenTheBulkConfirmationOpens() throws {
+        let fx = try ActionStoreFixture()
+        var s = try refunds(fx)
+        for p in refundable(s).prefix(2) { mark(&s, at: p, fx) }
+        press(&s, .char("A"), fx)
+        guard case .confirm? = s.overlay else { return XCTFail("a confirmation: \(String(describing: s.message))") }
+        XCTAssertNil(s.message, "nothing is being prepared any more")
+    }
 }

@@ -37,8 +37,10 @@ enum ActionUpdate {
     /// confirmation opens at once when every field is filled; the form is one Esc away to change a value.
     static let previewFirst: Set<String> = ["refund.approve"]
 
-    /// Said while the preview is built; the confirmation, once open, takes its place.
+    /// Said while the preview is built ("preparing…", "preparing 3 refunds…"); the confirmation, once open,
+    /// takes its place.
     static let preparing = "preparing…"
+    static func isPreparing(_ m: StatusMessage?) -> Bool { m?.kind == .info && m?.text.hasPrefix("preparing") == true }
 
     /// The row on screen an action of this kind starts from, or nil when the screen shows none.
     static func row(for subject: ActionSubject, _ state: AppState) -> ActionRow? {

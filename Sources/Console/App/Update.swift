@@ -133,7 +133,7 @@ enum Update {
             if case .form(let f)? = state.overlay { c.form = f }
             state.overlay = .confirm(c)
             // "preparing…" stayed beside the open confirmation as if it were still being built.
-            if state.message?.text == ActionUpdate.preparing { state.message = nil }
+            if ActionUpdate.isPreparing(state.message) { state.message = nil }
         case .sendingPausedLoaded(let paused):
             state.sendingPaused = paused
         }
