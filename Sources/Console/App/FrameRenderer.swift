@@ -157,7 +157,7 @@ enum FrameRenderer {
         case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t, suffix: s.message?.text ?? "")   // Tab's candidates
         case .search(let t)?: c.prompt = ChromeModel.Prompt(prefix: "/", text: t)
         case .filter(let t)?:
-            c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: t.isEmpty ? "filter as you type · Esc clears" : ListFilterUpdate.count(s) + " match")
+            c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: ListFilterUpdate.promptSuffix(s, typed: t))
         case nil: break
         }
         return c
