@@ -119,6 +119,21 @@ final class KeyHintsTests: XCTestCase {
         XCTAssertEqual(HintLine.fit(hints, last: KeyHint("?", "help"), width: 6), [KeyHint("?", "help")])
     }
 
+    /// At 80 columns the help's ":" row ended ":orders [ID] :seats [DATE] :refunds :", the other commands cut off:
+    /// every command is on screen somewhere as the help scrolls, at 80x24 and at 120x40.
+    func testHelpWrapsLongRowsSoEveryCommandIsReadable() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            var s = makeState(width: w, height: h)
+            _ = Update.apply(&s, .key(.char("?")), now: now)
+            var seen = ""
+            for _ in 0...HelpOverlay.maxScroll(OverlayUpdate.helpRows(s), area: Rect(x: 0, y: 1, width: w, height: s.bodyHeight)) {
+                seen += FrameRenderer.render(s, now: now).text().joined(separator: "\n") + "\n"
+                _ = Update.apply(&s, .key(.char("j")), now: now)
+            }
+            for c in PromptCommands.all { XCTAssertTrue(seen.contains(c.usage), "\(c.usage) at \(w)x\(h)") }
+        }
+    }
+
     func testHelpScrollsToTheViewsKeysAndBack() {
         var s = makeState()
         _ = Update.apply(&s, .key(.char("3")), now: now)
