@@ -1,5 +1,6 @@
 import XCTest
 @testable import Console
+import Operations
 @testable import Store
 @testable import Views
 
@@ -110,6 +111,19 @@ final class KeyHintsTests: XCTestCase {
         _ = Update.apply(&s, .key(.char("?")), now: now)
         XCTAssertTrue(bottomLine(s).contains("j/k scroll"), bottomLine(s))
         XCTAssertTrue(bottomLine(s).contains("Esc close"), bottomLine(s))
+    }
+
+    /// "↓ scroll" was on the hint line under every confirmation, though ↓ moves only one taller than the screen.
+    func testScrollIsOfferedOnlyUnderAConfirmationThatScrolls() {
+        let pending = PendingAction(request: .setSending(paused: true),
+                                    shown: ActionPreview(title: "Pause sending", lines: ["pause"], version: 0, method: nil))
+        var s = makeState()
+        _ = Update.apply(&s, .confirmReady(ConfirmState(title: "Pause", lines: ["pause sending"], pending: pending)), now: now)
+        XCTAssertFalse(KeyHints.hints(s, now: now).contains { $0.label == "scroll" }, bottomLine(s))
+        var t = makeState()
+        let long = (1...60).map { "line \($0)" }
+        _ = Update.apply(&t, .confirmReady(ConfirmState(title: "Pause", lines: long, pending: pending)), now: now)
+        XCTAssertTrue(KeyHints.hints(t, now: now).contains { $0.label == "scroll" }, bottomLine(t))
     }
 
     func testHintLineFitsKeepingHelpLast() {

@@ -56,6 +56,8 @@ enum KeyHints {
         if b.context == .global && b.action == .back {
             return s.detail != nil || s.report != nil || s.callbackPage != nil || (s.marks[s.tab] != nil && s.overlay == nil)
         }
+        // "↓ scroll" was offered under a confirmation that fits, where ↓ does nothing.
+        if b.context == .confirm, b.action == .down { return OverlayUpdate.confirmScrolls(s) }
         if b.action == .openOrder, s.callbackPage != nil { return s.callbackPage?.detail?.record.orderId != nil }
         if b.context == .detail, case .run(let unit) = b.action {
             switch unit {
