@@ -126,6 +126,16 @@ final class KeyHintsTests: XCTestCase {
         XCTAssertTrue(KeyHints.hints(t, now: now).contains { $0.label == "scroll" }, bottomLine(t))
     }
 
+    /// "n next" was on the Orders hint line before any search, where n only says "no search yet".
+    func testNextMatchIsOfferedOnlyAfterASearch() {
+        var s = makeState(width: 160)
+        XCTAssertFalse(KeyHints.hints(s, now: now).contains { $0.keys == "n" }, bottomLine(s))
+        _ = Update.apply(&s, .key(.char("/")), now: now)
+        typeKeys(&s, "13800", now: now)
+        _ = Update.apply(&s, .key(.enter), now: now)
+        XCTAssertTrue(KeyHints.hints(s, now: now).contains(KeyHint("n", "next")), bottomLine(s))
+    }
+
     func testHintLineFitsKeepingHelpLast() {
         let hints = [KeyHint("A", "approve"), KeyHint("R", "a very long label that will not fit"), KeyHint("T", "retry")]
         let fitted = HintLine.fit(hints, last: KeyHint("?", "help"), width: 30)

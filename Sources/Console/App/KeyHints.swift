@@ -58,6 +58,8 @@ enum KeyHints {
         }
         // "↓ scroll" was offered under a confirmation that fits, where ↓ does nothing.
         if b.context == .confirm, b.action == .down { return OverlayUpdate.confirmScrolls(s) }
+        // "n next" was offered before any search, where n says only "no search yet".
+        if b.action == .searchNext || b.action == .searchPrevious { return s.lastSearch != nil }
         if b.action == .openOrder, s.callbackPage != nil { return s.callbackPage?.detail?.record.orderId != nil }
         if b.context == .detail, case .run(let unit) = b.action {
             switch unit {
