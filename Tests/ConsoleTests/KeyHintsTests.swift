@@ -136,6 +136,24 @@ final class KeyHintsTests: XCTestCase {
         XCTAssertTrue(KeyHints.hints(s, now: now).contains(KeyHint("n", "next")), bottomLine(s))
     }
 
+    /// A detail opened from a Due refund row: at 80 columns "A approve" gave way to "O offline refund  M money
+    /// refund", and once the refund was approved A/R stayed, only to meet "refund … was changed by root".
+    func testADetailFromADueRefundLeadsWithItsKeysUntilTheRefundIsDecided() throws {
+        let fx = try ActionStoreFixture()
+        let row = try fx.refundableRow()
+        var s = consoleState(width: 80, height: 24, now: fx.now)
+        var d = try XCTUnwrap(try fx.store.orderDetail(id: row.refund.orderId))
+        s.detail = DetailState(orderId: d.summary.id, dueRefund: row)
+        _ = Update.apply(&s, .detailLoaded(d), now: fx.now)
+        let line = FrameRenderer.render(s, now: fx.now).text()[23]
+        XCTAssertTrue(line.hasPrefix("Esc back  A approve  R reject"), line)
+        let i = try XCTUnwrap(d.refunds.firstIndex { $0.id == row.refund.id })
+        d.refunds[i].status = .approved
+        _ = Update.apply(&s, .detailLoaded(d), now: fx.now)
+        XCTAssertNil(s.detail?.dueRefund, "the decided refund is let go")
+        XCTAssertFalse(KeyHints.hints(s, now: fx.now).contains { $0.keys == "A" || $0.keys == "R" }, FrameRenderer.render(s, now: fx.now).text()[23])
+    }
+
     func testHintLineFitsKeepingHelpLast() {
         let hints = [KeyHint("A", "approve"), KeyHint("R", "a very long label that will not fit"), KeyHint("T", "retry")]
         let fitted = HintLine.fit(hints, last: KeyHint("?", "help"), width: 30)

@@ -20,10 +20,18 @@ enum KeyHints {
         let bindings = inForce.flatMap { c in
             KeyTable.bindings.filter { $0.context == c && $0.hint != nil && $0.action != .help && works($0, s, now: now) && reached($0, in: inForce) }
         }
-        // In a detail or the settlement page the way back comes first: it is the key every visit ends with.
-        let back = bindings.filter { $0.context == .global && $0.action == .back }
-        return (back + bindings.filter { !($0.context == .global && $0.action == .back) }).map { KeyHint(keys($0), $0.hint!) }
+        // In a detail or the settlement page the way back comes first: it is the key every visit ends with. In a
+        // detail opened from a Due refund or callback, that row's A/R/T come next (at 80 columns "A approve" gave
+        // way to "O offline refund  M money refund" on the very detail opened to approve).
+        func rank(_ b: KeyBinding) -> Int {
+            if b.context == .global && b.action == .back { return 0 }
+            return dueRowUnits.contains { b.context == .detail && b.action == .run($0) } ? 1 : 2
+        }
+        return bindings.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map { KeyHint(keys($0.element), $0.element.hint!) }
     }
+
+    static let dueRowUnits = ["refund.approve", "refund.reject", "callback.retry"]
 
     /// "? help" while no overlay is open (the overlays list their own way out).
     static func help(_ s: AppState) -> KeyHint? {

@@ -21,6 +21,7 @@ enum Update {
             state.orders.loaded = true
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
+            if let d { DueActions.settle(&state, d) }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
             return DueActions.loaded(&state, now: now)
         case .seatsLoaded(let rows, let start, let summary, let matching):
