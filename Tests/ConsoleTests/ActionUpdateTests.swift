@@ -197,4 +197,33 @@ final class ActionUpdateTests: XCTestCase {
         XCTAssertNil(s.overlay)
         XCTAssertEqual(s.message, StatusMessage(kind: .error, text: "refund RF1 changed since you opened it by bob"))
     }
+
+    /// The money-only refund's Reason read "required; why (required)": each order form's field hints say
+    /// "required" at most once, and say something beyond it.
+    func testOrderFormHintsSayRequiredOnce() throws {
+        let d = try fx.detail(status: .issued)
+        for key in ["O", "M", "N"] {
+            var s = consoleState(now: now)
+            detailView(&s, d)
+            _ = Update.apply(&s, .key(.char(Character(key))), now: now)
+            guard case .form(let f)? = s.overlay else { return XCTFail("\(key): no form: \(String(describing: s.message))") }
+            for field in f.fields {
+                XCTAssertLessThanOrEqual(field.hint.components(separatedBy: "required").count - 1, 1, "\(key) \(field.label): \(field.hint)")
+            }
+        }
+    }
+
+    /// A (approve) said "preparing…" and kept saying it beside the open confirmation: the message goes once the
+    /// confirmation is there.
+    func testPreparingGoesWhenTheConfirmationOpens() throws {
+        var s = consoleState(now: now)
+        try refundsView(&s, select: try fx.refundableRow())
+        let effects = Update.apply(&s, .key(.char("A")), now: now)
+        XCTAssertEqual(s.message?.text, ActionUpdate.preparing)
+        guard case .prepareConfirm(let purpose, let values)? = effects.first else { return XCTFail("\(effects)") }
+        let events = fx.effects().prepareConfirm(purpose, values)
+        for e in events { _ = Update.apply(&s, e, now: now) }
+        guard case .confirm? = s.overlay else { return XCTFail("no confirmation: \(events)") }
+        XCTAssertNil(s.message, "nothing is being prepared any more")
+    }
 }

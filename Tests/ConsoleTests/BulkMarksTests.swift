@@ -126,7 +126,7 @@ final class BulkMarksTests: XCTestCase {
         mark(&s, at: ok[0], fx)
         XCTAssertNil(s.marks[.refunds], "Space again unmarks")
         mark(&s, at: ok[0], fx)
-        XCTAssertTrue(KeyHints.hints(s).contains { $0.keys == "Esc" }, "Esc is offered while rows are marked")
+        XCTAssertTrue(KeyHints.hints(s, now: fx.now).contains { $0.keys == "Esc" }, "Esc is offered while rows are marked")
         press(&s, .escape, fx)
         XCTAssertNil(s.marks[.refunds], "Esc clears the marks")
         XCTAssertEqual(s.message?.text, "marks cleared")
@@ -181,5 +181,15 @@ final class BulkMarksTests: XCTestCase {
         let shown = term.text.joined(separator: "\n")
         XCTAssertTrue(shown.contains("approved 2 of 2"), shown)
         for p in first { XCTAssertEqual(try status(fx, p.refund.refundId), "approved") }
+    }
+
+    /// "preparing 2 refunds…" stayed on the status line beside the open bulk confirmation.
+    func testPreparingGoesWhenTheBulkConfirmationOpens() throws {
+        let fx = try ActionStoreFixture()
+        var s = try refunds(fx)
+        for p in refundable(s).prefix(2) { mark(&s, at: p, fx) }
+        press(&s, .char("A"), fx)
+        guard case .confirm? = s.overlay else { return XCTFail("a confirmation: \(String(describing: s.message))") }
+        XCTAssertNil(s.message, "nothing is being prepared any more")
     }
 }

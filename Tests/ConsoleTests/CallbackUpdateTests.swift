@@ -35,9 +35,18 @@ final class CallbackUpdateTests: XCTestCase {
         XCTAssertNil(s.callbackFilter.state, "and round to every state")
         XCTAssertEqual(Update.apply(&s, .key(.char("m")), now: now), [.loadCallbacks])
         XCTAssertEqual(s.callbackFilter.method, "taobao.bus.agent.bookticket.confirm")
-        XCTAssertEqual(s.message?.text, "callbacks: every state, bookticket")
+        // "only every state, bookticket" read as nonsense: "only" goes with what narrows.
+        XCTAssertEqual(s.message?.text, "callbacks: every state, only bookticket")
         let screen = FrameRenderer.render(s, now: now).text()
-        XCTAssertTrue(screen[1].contains("only every state, bookticket"), screen[1])
+        XCTAssertTrue(screen[1].contains("every state, only bookticket"), screen[1])
+        XCTAssertFalse(screen[1].contains("only every"), screen[1])
+    }
+
+    /// A filter down to one row read "1 callbacks".
+    func testOneCallbackIsSingular() {
+        let header = FrameRenderer.render(onCallbacks([callback(1)]), now: now).text()[1]
+        XCTAssertTrue(header.hasPrefix(" 1 callback "), header)
+        XCTAssertTrue(FrameRenderer.render(onCallbacks([callback(1), callback(2)]), now: now).text()[1].hasPrefix(" 2 callbacks "))
     }
 
     func testEnterShowsItemNotifyInFullAndEscGoesBack() {

@@ -99,10 +99,10 @@ final class CockpitKeysTmuxTests: TmuxStoreTestCase {
         t.send("4"); expect(t, "T retry", "the Callbacks hint line")
         t.send("f"); expect(t, "only failed", "f narrows by state")
         for _ in 0..<4 { t.send("m") }
-        expect(t, "only failed, item.notify", "m narrows by method")
+        expect(t, "only failed, only item.notify", "m narrows by method")
         walk(t, [
             ("Enter", "Callback #\(notify)  taobao.bus.item.notify", "Enter shows the item.notify in full"),
-            ("q", "only failed, item.notify", "q back to the list"),
+            ("q", "only failed, only item.notify", "q back to the list"),
         ])
         // Ctrl-C cancels a confirmation (Refunds' A previews at once) and quits only from a view.
         t.send("3"); expect(t, "most urgent first", "Refunds")

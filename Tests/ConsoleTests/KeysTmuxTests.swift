@@ -18,7 +18,7 @@ final class KeysTmuxTests: TmuxStoreTestCase {
         t.send("G"); expect(t, "pause / resume sending", "G scrolls the help to its end")
         t.send("g"); expect(t, "approve refund", "g back to its top")
         t.send("Escape")
-        t.send("/"); expect(t, "filter as you type", "/ opens the filter")
+        t.send("/"); expect(t, "filters by", "/ opens the filter")
         t.type("RF")
         let filtered = expect(t, "/RF", "the filter as typed")
         XCTAssertTrue(messageLine(filtered).contains(" match"), "the count as it narrows: \(messageLine(filtered))")

@@ -82,4 +82,24 @@ final class ListFilterUpdateTests: XCTestCase {
         _ = Update.apply(&s, .key(.char("2")), now: now)
         XCTAssertEqual(s.listFilters[.seats], "G1", "each list keeps its own filter")
     }
+
+    /// "杭州" on Refunds said "0 match" beside rows reading 杭州→上海: the prompt says what each view's filter matches,
+    /// before anything is typed and when nothing matches, whole at 80 columns.
+    func testThePromptSaysWhatTheFilterMatches() {
+        for (tab, words) in [("2", "schedule id, line or city"), ("3", "refund, order or Fliggy id prefix"),
+                             ("4", "order id or callback key prefix"), ("5", "any column")] {
+            var s = makeState()
+            _ = Update.apply(&s, .key(.char(Character(tab))), now: now)
+            _ = Update.apply(&s, .key(.char("/")), now: now)
+            XCTAssertTrue(FrameRenderer.render(s, now: now).text()[23].contains("filters by \(words) · Esc clears"),
+                          FrameRenderer.render(s, now: now).text()[23])
+        }
+        var s = makeState()
+        _ = Update.apply(&s, .key(.char("3")), now: now)
+        _ = Update.apply(&s, .key(.char("/")), now: now)
+        _ = type(&s, "杭州")
+        _ = Update.apply(&s, .refundsLoaded([], total: 0, capped: false), now: now)
+        let line = FrameRenderer.render(s, now: now).text()[23]
+        XCTAssertTrue(line.contains("0 match (refund, order or Fliggy id prefix)"), line)
+    }
 }

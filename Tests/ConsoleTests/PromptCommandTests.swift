@@ -88,4 +88,22 @@ final class PromptCommandTests: XCTestCase {
         XCTAssertEqual(s.message?.kind, .error)
         XCTAssertTrue(s.message?.text.contains("BO9999999999") == true, s.message?.text ?? "")
     }
+
+    /// ^U in the ":" prompt was ignored (the form and the list filter take it): ":orders", ^U, "order BO…" ran
+    /// ":orders order BO…" and said "no order order". ^U clears the line, ^W the last word, in ":" and "/".
+    func testCtrlUAndCtrlWEditThePrompt() {
+        var s = consoleState(now: now)
+        _ = Update.apply(&s, .key(.char(":")), now: now)
+        typeKeys(&s, "orders", now: now)
+        _ = Update.apply(&s, .key(.ctrl("u")), now: now)
+        XCTAssertEqual(s.prompt, .command(""))
+        typeKeys(&s, "order BO1 BO2 ", now: now)
+        _ = Update.apply(&s, .key(.ctrl("w")), now: now)
+        XCTAssertEqual(s.prompt, .command("order BO1 "))
+        _ = Update.apply(&s, .key(.escape), now: now)
+        _ = Update.apply(&s, .key(.char("/")), now: now)
+        typeKeys(&s, "13800", now: now)
+        _ = Update.apply(&s, .key(.ctrl("u")), now: now)
+        XCTAssertEqual(s.prompt, .search(""))
+    }
 }

@@ -92,4 +92,17 @@ final class DashboardGoldenTests: XCTestCase {
         XCTAssertEqual(ChartGlyphs.unicode.spark([0, 1, 4, 8], max: 8), " ▁▄█")
         XCTAssertEqual(ChartGlyphs.ascii.fill(sold: 5, held: 1, total: 10, width: 10), "#####+....")
     }
+
+    /// A busy day's money at 80x24 read "net -163" for -16316.65: every figure is whole, fees and net on a line
+    /// of their own where they do not fit beside the rest.
+    func testMoneyFiguresAreWholeAt80Columns() {
+        var d = Self.data()
+        d.soldFen = 239_600; d.paidOrders = 12; d.refundedFen = 1_871_265; d.refunds = 115; d.feesFen = 54_735
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = frame(w, h, DashboardViewModel(data: d, glyphs: .unicode)).text().joined(separator: "\n")
+            for figure in ["sold 2396.00 (12)", "refunded 18712.65 (115)", "fees 547.35", "net -16316.65"] {
+                XCTAssertTrue(text.contains(figure), "\(figure) at \(w)x\(h):\n\(text)")
+            }
+        }
+    }
 }

@@ -76,4 +76,24 @@ final class DetailTruthTests: XCTestCase {
         XCTAssertTrue(text(OrderDetailViewModel(detail: d, now: Fixtures.now)).hasPrefix("⚠ Fliggy not told (1 not yet acknowledged)"))
         XCTAssertEqual(NotTold(d).role, .warn)
     }
+
+    /// A money-only refund Fliggy had not acknowledged read "approved⚠ Fliggy not told money_o…实付 62.00": the
+    /// status ran into the mark and the source was cut mid-word into the paid amount. Every status and source is
+    /// whole and set apart by a space.
+    func testRefundStatusAndSourceAreWholeAndSpaced() {
+        for status in RefundStatus.allCases {
+            for source in RefundSource.allCases {
+                var d = pendingDetail()
+                d.refunds[0].status = status
+                d.refunds[0].source = source
+                var cb = Fixtures.callback(1, state: .pending, method: "taobao.bus.agent.refund.confirm")
+                cb.refundId = d.refunds[0].id
+                d.callbacks = [cb]
+                let line = text(OrderDetailViewModel(detail: d, now: Fixtures.now)).split(separator: "\n")
+                    .first { $0.contains("RF20261122000") }.map(String.init) ?? ""
+                let words = line.split(separator: " ").joined(separator: " ")
+                XCTAssertTrue(words.contains(" \(status.rawValue) \(NotTold.mark) \(source.rawValue) 实付 "), line)
+            }
+        }
+    }
 }

@@ -25,6 +25,7 @@ final class DueGoldenTests: XCTestCase {
             Golden.check(s, "due-\(w)x\(h)", styles: w == 80)
             let text = s.text().joined(separator: "\n")
             for left in ["overdue 23h59m", "overdue 5h1m", "4m", "30m", "2h"] { XCTAssertTrue(text.contains(left), "\(left) whole at \(w)x\(h):\n\(text)") }
+            if w >= 120 { XCTAssertTrue(text.contains("bookticket.confirm dead-lettered: Fliggy not told"), "what is due, whole at \(w)x\(h):\n\(text)") }
             XCTAssertTrue(s.text()[rect.y].contains("5 due") && s.text()[rect.y].contains("4 within the hour"), s.text()[rect.y])
         }
     }

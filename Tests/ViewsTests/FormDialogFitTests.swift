@@ -39,4 +39,20 @@ final class FormDialogFitTests: XCTestCase {
             }
         }
     }
+
+    /// At 80x24 the ticket form cut its hints at the box edge with no mark: "ticket number (取票号), 1–" lost
+    /// "32 printable characters". A cut hint ends in "…", and the focused field's whole hint is on the footer.
+    func testACutHintIsMarkedAndTheFocusedOneIsShownWhole() {
+        let hint = "required; ticket number (取票号), 1–32 printable characters"
+        let fields = [FormModel.Field(label: "Ticket number", value: "", hint: hint),
+                      FormModel.Field(label: "Seats", value: "", hint: "seat numbers, one per ticket, comma-separated; empty: unchanged")]
+        var screen = Screen(width: 80, height: 24)
+        FormDialog.render(FormModel(title: "Issue tickets", fields: fields, focused: 0), into: &screen,
+                          area: Rect(x: 0, y: 1, width: 80, height: 21))
+        let lines = screen.text()
+        let ticket = lines.first { $0.contains("Ticket number") } ?? ""
+        let seats = lines.first { $0.contains("Seats") } ?? ""
+        XCTAssertTrue(ticket.contains("…") && seats.contains("…"), "cut hints are marked:\n\(lines.joined(separator: "\n"))")
+        XCTAssertTrue(lines.contains { $0.contains(hint) }, "the focused hint whole:\n\(lines.joined(separator: "\n"))")
+    }
 }

@@ -51,6 +51,28 @@ final class SeatsTruthTests: XCTestCase {
         XCTAssertEqual(seen, ["已发车", "已发车 departed"], "80 columns show the Chinese word alone, 120 both")
     }
 
+    /// At 120 columns the 班次 column read "L-GZ-SZ-20261…", the date and time cut off: at every width a schedule
+    /// id is shown whole or not at all.
+    func testScheduleIdIsWholeOrAbsentAtEveryWidth() {
+        let rows = (0..<6).map { i -> ScheduleSeats in
+            var r = Fixtures.schedule(i)
+            r.scheduleId = "L-HZA-SHA-2026112\(i)-0700"
+            return r
+        }
+        var widths: [Int] = []
+        for width in 80...160 {
+            var s = Screen(width: width, height: 24)
+            let rect = Chrome.render(Fixtures.chrome(tab: 1), into: &s)
+            SeatsView.render(SeatsViewModel(day: Fixtures.day, schedules: rows, selected: nil, now: Fixtures.day), into: &s, rect: rect)
+            let lines = s.text().filter { $0.contains("L-HZA") }
+            for (i, r) in rows.enumerated() where !lines.isEmpty {
+                XCTAssertTrue(lines.contains { $0.contains(r.scheduleId) }, "row \(i) whole at \(width):\n\(lines.joined(separator: "\n"))")
+            }
+            if !lines.isEmpty { widths.append(width) }
+        }
+        XCTAssertLessThanOrEqual(widths.first ?? .max, 120, "shown at 120 columns")
+    }
+
     func testSummaryArithmetic() {
         let d = SeatsDaySummary(schedules: 4, seatsTotal: 180, seatsLeft: 100, stopped: 1, stoppedLeft: 45, departed: 2, departedLeft: 20)
         XCTAssertEqual(d.leftOnSale, 35)

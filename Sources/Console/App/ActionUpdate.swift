@@ -13,7 +13,7 @@ enum ActionUpdate {
         if let why = unit.refusal(on: row, now: now) { return refuse(&state, why) }
         let purpose = FormPurpose(unit: unit.id, row: row)
         if unit.formless {
-            state.message = StatusMessage(kind: .info, text: "preparing…")
+            state.message = StatusMessage(kind: .info, text: preparing)
             return [.prepareConfirm(purpose, [:])]
         }
         let defaults = unit.formDefaults(row)
@@ -27,7 +27,7 @@ enum ActionUpdate {
         if previewFirst.contains(unit.id) && !fields.contains(where: { $0.value.isEmpty }) {
             // Issue 12, operator speed: the preview at once, the form behind it (Esc on the confirmation edits it);
             // a refused preview leaves the form open with the reason.
-            state.message = StatusMessage(kind: .info, text: "preparing…")
+            state.message = StatusMessage(kind: .info, text: preparing)
             return [.prepareConfirm(purpose, Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) }))]
         }
         return []
@@ -36,6 +36,11 @@ enum ActionUpdate {
     /// Units whose form holds only what the row prefills (approve: the fee of the tier in force), so the
     /// confirmation opens at once when every field is filled; the form is one Esc away to change a value.
     static let previewFirst: Set<String> = ["refund.approve"]
+
+    /// Said while the preview is built ("preparing…", "preparing 3 refunds…"); the confirmation, once open,
+    /// takes its place.
+    static let preparing = "preparing…"
+    static func isPreparing(_ m: StatusMessage?) -> Bool { m?.kind == .info && m?.text.hasPrefix("preparing") == true }
 
     /// The row on screen an action of this kind starts from, or nil when the screen shows none.
     static func row(for subject: ActionSubject, _ state: AppState) -> ActionRow? {

@@ -44,9 +44,10 @@ enum CallbackUpdate {
         return [.loadCallbacks]
     }
 
+    /// Each part says "only" where it narrows (the header read "only every state, bookticket" under m alone).
     static func label(_ f: CallbackFilter) -> String {
-        let state = f.state?.rawValue ?? "every state"
-        let method = f.method.map { Formatting.shortMethod($0) } ?? "every method"
+        let state = f.state.map { "only " + $0.rawValue } ?? "every state"
+        let method = f.method.map { "only " + Formatting.shortMethod($0) } ?? "every method"
         return "\(state), \(method)"
     }
 }

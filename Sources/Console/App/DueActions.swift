@@ -28,4 +28,15 @@ enum DueActions {
         state.detail?.runOnLoad = nil
         return ActionUpdate.begin(&state, unit: unit, now: now)
     }
+
+    /// The detail reloaded after its Due row's refund was decided or its callback re-fired: A/R/T then only met
+    /// "refund … was changed by root", so the row they acted on is let go once it is no longer pending / failed.
+    static func settle(_ state: inout AppState, _ d: OrderDetail) {
+        if let due = state.detail?.dueRefund, d.refunds.first(where: { $0.id == due.refund.id })?.status != .pending {
+            state.detail?.dueRefund = nil
+        }
+        if let id = state.detail?.dueCallbackId, d.callbacks.first(where: { $0.id == id })?.state != .failed {
+            state.detail?.dueCallbackId = nil
+        }
+    }
 }

@@ -150,14 +150,14 @@ enum FrameRenderer {
         c.outboxFailed = s.live.outboxFailed
         c.now = now
         c.clockShowsSeconds = false
-        c.hints = (ListFilterUpdate.hint(s).map { [$0] } ?? []) + KeyHints.hints(s)
+        c.hints = (ListFilterUpdate.hint(s).map { [$0] } ?? []) + KeyHints.hints(s, now: now)
         c.lastHint = KeyHints.help(s)
         if let m = s.message { c.message = ChromeModel.Message(m.kind == .error ? .error : .info, m.text) }
         switch s.prompt {
         case .command(let t)?: c.prompt = ChromeModel.Prompt(prefix: ":", text: t, suffix: s.message?.text ?? "")   // Tab's candidates
         case .search(let t)?: c.prompt = ChromeModel.Prompt(prefix: "/", text: t)
         case .filter(let t)?:
-            c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: t.isEmpty ? "filter as you type · Esc clears" : ListFilterUpdate.count(s) + " match")
+            c.prompt = ChromeModel.Prompt(prefix: "/", text: t, suffix: ListFilterUpdate.promptSuffix(s, typed: t))
         case nil: break
         }
         return c

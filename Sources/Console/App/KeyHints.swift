@@ -1,3 +1,4 @@
+import Operations
 import Views
 
 /// The hint line (issue 12, "Keys in sight"): the keys that work on the screen as it is, generated from
@@ -14,15 +15,23 @@ enum KeyHints {
         }
     }
 
-    static func hints(_ s: AppState) -> [KeyHint] {
+    static func hints(_ s: AppState, now: Int) -> [KeyHint] {
         let inForce = contexts(s)
         let bindings = inForce.flatMap { c in
-            KeyTable.bindings.filter { $0.context == c && $0.hint != nil && $0.action != .help && works($0, s) && reached($0, in: inForce) }
+            KeyTable.bindings.filter { $0.context == c && $0.hint != nil && $0.action != .help && works($0, s, now: now) && reached($0, in: inForce) }
         }
-        // In a detail or the settlement page the way back comes first: it is the key every visit ends with.
-        let back = bindings.filter { $0.context == .global && $0.action == .back }
-        return (back + bindings.filter { !($0.context == .global && $0.action == .back) }).map { KeyHint(keys($0), $0.hint!) }
+        // In a detail or the settlement page the way back comes first: it is the key every visit ends with. In a
+        // detail opened from a Due refund or callback, that row's A/R/T come next (at 80 columns "A approve" gave
+        // way to "O offline refund  M money refund" on the very detail opened to approve).
+        func rank(_ b: KeyBinding) -> Int {
+            if b.context == .global && b.action == .back { return 0 }
+            return dueRowUnits.contains { b.context == .detail && b.action == .run($0) } ? 1 : 2
+        }
+        return bindings.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map { KeyHint(keys($0.element), $0.element.hint!) }
     }
+
+    static let dueRowUnits = ["refund.approve", "refund.reject", "callback.retry"]
 
     /// "? help" while no overlay is open (the overlays list their own way out).
     static func help(_ s: AppState) -> KeyHint? {
@@ -48,18 +57,25 @@ enum KeyHints {
     }
 
     /// A key the operator would only be refused is not worth the room: writes in a read-only or replica session,
-    /// Esc where there is nothing to go back to, the Due row's A/R/T in a detail not opened from that row.
-    static func works(_ b: KeyBinding, _ s: AppState) -> Bool {
+    /// Esc where there is nothing to go back to, the Due row's A/R/T in a detail not opened from that row, and an
+    /// order action its unit refuses on the order on screen (I/F on an issued order, O/M on an unpaid one).
+    static func works(_ b: KeyBinding, _ s: AppState, now: Int) -> Bool {
         if b.writes && (s.session.readOnly || s.session.replicaOf != nil) { return false }
         if b.context == .global && b.action == .back {
             return s.detail != nil || s.report != nil || s.callbackPage != nil || (s.marks[s.tab] != nil && s.overlay == nil)
         }
+        // "↓ scroll" was offered under a confirmation that fits, where ↓ does nothing.
+        if b.context == .confirm, b.action == .down { return OverlayUpdate.confirmScrolls(s) }
+        // "n next" was offered before any search, where n says only "no search yet".
+        if b.action == .searchNext || b.action == .searchPrevious { return s.lastSearch != nil }
         if b.action == .openOrder, s.callbackPage != nil { return s.callbackPage?.detail?.record.orderId != nil }
         if b.context == .detail, case .run(let unit) = b.action {
             switch unit {
             case "refund.approve", "refund.reject": return s.detail?.dueRefund != nil
             case "callback.retry": return s.detail?.dueCallbackId != nil
-            default: return true
+            default:
+                guard let order = s.detail?.detail, let u = ActionUnits.named(unit), u.subject == .order else { return true }
+                return u.refusal(on: .order(order), now: now) == nil
             }
         }
         return true

@@ -73,6 +73,24 @@ enum ListFilterUpdate {
         }
     }
 
+    /// What the view's filter matches (`Store`'s ListFilterQueries): "杭州" on Refunds found "0 match" beside rows
+    /// reading 杭州→上海, with nothing saying that only an id's start is matched there.
+    static func matches(_ tab: Tab) -> String {
+        switch tab {
+        case .seats: return "schedule id, line or city"
+        case .refunds: return "refund, order or Fliggy id prefix"
+        case .callbacks: return "order id or callback key prefix"
+        case .due, .orders, .dashboard: return "any column"
+        }
+    }
+
+    /// Beside the typed filter: what it matches before anything is typed and when nothing matches, else the count.
+    static func promptSuffix(_ state: AppState, typed: String) -> String {
+        if typed.isEmpty { return "filters by \(matches(state.tab)) · Esc clears" }
+        let n = count(state)
+        return n.hasPrefix("0 ") || n == "0" ? "0 match (\(matches(state.tab)))" : n + " match"
+    }
+
     /// The hint that leads the line while a filter is on: what it is, its count, and how to clear it.
     static func hint(_ state: AppState) -> KeyHint? {
         guard state.prompt == nil, state.overlay == nil, state.detail == nil, state.report == nil, state.callbackPage == nil,

@@ -4,6 +4,17 @@ import Views
 /// move and decide come from `KeyTable` (its help, confirm and form contexts), so the hint line shows what works;
 /// typed characters and line editing go to the form's focused field.
 enum OverlayUpdate {
+    /// Where a confirmation is drawn: the body between the header and the status and hint lines.
+    static func confirmArea(_ state: AppState) -> Rect {
+        Rect(x: 0, y: Chrome.headerRows, width: state.width, height: state.height - Chrome.headerRows - Chrome.footerRows)
+    }
+
+    /// Whether the confirmation on screen is taller than its room (↓ then scrolls it).
+    static func confirmScrolls(_ state: AppState) -> Bool {
+        guard case .confirm(let c)? = state.overlay else { return false }
+        return ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: confirmArea(state)) > 0
+    }
+
     static func key(_ state: inout AppState, _ overlay: Overlay, _ key: KeyPress) -> [Effect] {
         switch overlay {
         case .help:
@@ -26,7 +37,7 @@ enum OverlayUpdate {
                 state.overlay = .confirm(c)
             case let action? where [.down, .up, .pageDown, .pageUp].contains(action):
                 // A confirmation taller than the screen scrolls (issue 12: nothing it says may be cut off).
-                let body = Rect(x: 0, y: Chrome.headerRows, width: state.width, height: state.height - Chrome.headerRows - Chrome.footerRows)
+                let body = confirmArea(state)
                 let limit = ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: body)
                 c.scroll = ListUpdate.scrolled(c.scroll, action, page: max(1, body.height - 6), last: limit)
                 state.overlay = .confirm(c)

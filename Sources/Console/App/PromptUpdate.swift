@@ -19,6 +19,13 @@ enum PromptUpdate {
         case .char(let c):
             guard text.count < 200 else { return [] }
             text.append(c)
+        // The form and the list filter take ^U; here it was ignored, so ":orders" + ^U + "order BO…" ran
+        // ":orders order BO…".
+        case .ctrl("u"):
+            text = ""
+        case .ctrl("w"):
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { text.removeLast() }
         case .tab:
             guard case .command = prompt else { return [] }
             text = complete(&state, text)

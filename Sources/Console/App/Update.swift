@@ -21,6 +21,7 @@ enum Update {
             state.orders.loaded = true
         case .detailLoaded(let d):
             if state.detail != nil { state.detail?.detail = d }
+            if let d { DueActions.settle(&state, d) }
             if d == nil { state.message = StatusMessage(kind: .error, text: "that order no longer exists") }
             return DueActions.loaded(&state, now: now)
         case .seatsLoaded(let rows, let start, let summary, let matching):
@@ -132,6 +133,8 @@ enum Update {
         case .confirmReady(var c):
             if case .form(let f)? = state.overlay { c.form = f }
             state.overlay = .confirm(c)
+            // "preparing…" stayed beside the open confirmation as if it were still being built.
+            if ActionUpdate.isPreparing(state.message) { state.message = nil }
         case .sendingPausedLoaded(let paused):
             state.sendingPaused = paused
         }

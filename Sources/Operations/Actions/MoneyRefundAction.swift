@@ -9,7 +9,7 @@ enum MoneyRefundAction {
         id: "refund.money", subject: .order,
         summary: "Give money back without changing tickets. Queues multiple.refund.confirm with a unique trans no.",
         fields: [ActionField("amount", "Amount (yuan)", .money, required: true, help: "at most what is left to refund"),
-                 ActionField("reason", "Reason", required: true, help: "why (required)")],
+                 ActionField("reason", "Reason", required: true, help: "why; sent to Fliggy as the refund reason")],
         title: { row in guard case .order(let d) = row else { return "Money-only refund for order" }
                  return "Money-only refund for order \(d.summary.agentOrderId)" },
         refusal: { row, _ in

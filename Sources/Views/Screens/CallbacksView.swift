@@ -41,10 +41,10 @@ public enum CallbacksView {
 
     public static func render(_ m: CallbacksViewModel, into screen: inout Screen, rect: Rect) {
         let header = [
-            TextSpan(" \(m.total) callbacks", .key), TextSpan("   \(m.pending) pending", .subHeader),
+            TextSpan(" \(m.total) callback\(m.total == 1 ? "" : "s")", .key), TextSpan("   \(m.pending) pending", .subHeader),
             TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader),
             m.marked.isEmpty ? TextSpan("", Role.normal) : TextSpan("   \(m.marked.count) marked · T re-fires them", .warn),
-            m.filterLabel.map { TextSpan("   only " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
+            m.filterLabel.map { TextSpan("   " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),
         ]
         let shown = ListWindow.shown(m.rows, first: m.first, offset: m.offset, page: pageSize(for: rect))
         ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, now: m.now) },

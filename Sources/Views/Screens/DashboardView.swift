@@ -35,9 +35,15 @@ public enum DashboardView {
 
         let net = d.soldFen - d.refundedFen
         line([TextSpan("Today \(ChinaTime.date(d.day)) (GMT+8)", .key), TextSpan("  the day at a glance; every figure is in the store", .subHeader)])
-        line([TextSpan(pad("money (yuan)"), .sectionTitle),
-              TextSpan("sold \(Money.yuan(d.soldFen)) (\(d.paidOrders))  refunded \(Money.yuan(d.refundedFen)) (\(d.refunds))  "),
-              TextSpan("fees \(Money.yuan(d.feesFen))  net \(Money.yuan(net))", .key)])
+        let sold = TextSpan("sold \(Money.yuan(d.soldFen)) (\(d.paidOrders))  refunded \(Money.yuan(d.refundedFen)) (\(d.refunds))  ")
+        let fees = TextSpan("fees \(Money.yuan(d.feesFen))  net \(Money.yuan(net))", .key)
+        // Where the figures do not fit one line, fees and net go on the next (80x24 read "net -163" for -16316.65).
+        if label + DisplayWidth.of(sold.text + fees.text) <= rect.width - 1 {
+            line([TextSpan(pad("money (yuan)"), .sectionTitle), sold, fees])
+        } else {
+            line([TextSpan(pad("money (yuan)"), .sectionTitle), sold])
+            line([TextSpan(pad("")), fees])
+        }
         if rich { line([TextSpan(pad("") + axis(per: per), .dim)]) }
         let orders = d.today.map(\.orders), past = d.lastWeek.map(\.orders)
         let top = max(orders.max() ?? 0, past.max() ?? 0)

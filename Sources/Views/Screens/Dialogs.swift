@@ -98,6 +98,7 @@ public enum FormDialog {
         let box = Box.centered(width: boxWidth, height: rows * spacing + 4 + extra, in: area)
         let inner = Box.draw(box, title: m.title, into: &screen)
         let valueWidth = min(fieldWidth, max(4, inner.width - labelWidth))
+        var cutHint: String?
         for (i, f) in m.fields.enumerated() where i >= first && i < first + rows {
             let y = inner.y + (i - first) * spacing
             guard y < inner.maxY else { break }
@@ -116,16 +117,21 @@ public enum FormDialog {
                 let cx = fx + min(DisplayWidth.of(visible), valueWidth - 1)
                 screen.put(x: cx, y: y, text: " ", style: Style(.fieldFocused, reverse: true))
             }
-            if !f.hint.isEmpty, inner.width > labelWidth + valueWidth + 2 {
-                screen.put(x: fx + valueWidth + 2, y: y, text: f.hint, style: Style(.dim), maxWidth: inner.maxX - fx - valueWidth - 2)
+            let room = inner.maxX - fx - valueWidth - 2
+            if !f.hint.isEmpty, room > 0 {
+                // A hint that does not fit is cut with "…" (80x24 read "ticket number (取票号), 1–" with its
+                // "32 printable characters" gone); the focused field's whole hint then takes the footer.
+                screen.put(x: fx + valueWidth + 2, y: y, text: DisplayWidth.truncate(f.hint, to: room), style: Style(.dim))
             }
+            if focused, DisplayWidth.of(f.hint) > max(0, room) { cutHint = f.hint }
         }
         if !errorLines.isEmpty {
             for (i, line) in errorLines.prefix(extra + 1).enumerated() {
                 screen.put(x: inner.x, y: box.maxY - 2 - extra + i, text: line, style: Style(.error), maxWidth: inner.width)
             }
         } else {
-            screen.put(x: inner.x, y: box.maxY - 2, text: "Tab next field · Enter submit · Esc cancel", style: Style(.dim), maxWidth: inner.width)
+            let footer = cutHint ?? "Tab next field · Enter submit · Esc cancel"   // the keys stay on the hint line
+            screen.put(x: inner.x, y: box.maxY - 2, text: DisplayWidth.truncate(footer, to: inner.width), style: Style(.dim))
         }
     }
 }

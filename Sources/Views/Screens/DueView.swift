@@ -32,7 +32,9 @@ public enum DueView {
     public static let columns: [TableColumn] = [
         TableColumn("类别", width: 8, priority: 90),
         TableColumn("编号", width: 12, priority: 100),
-        .route(priority: 40),
+        // City → city fits 11 columns; the spare room goes to 事项 (at 120 columns a dead letter read
+        // "bookticket.confirm dead-lettered: Fligg…", the route column padded out beside it).
+        .route(flex: 0, priority: 40),
         TableColumn("到期 (\(ChinaTime.zoneLabel))", width: 12, priority: 95),
         TableColumn("剩余", width: 14, priority: 98, alignRight: true),
         TableColumn("事项", width: 16, flex: 2, priority: 60),

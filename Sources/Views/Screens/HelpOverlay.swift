@@ -15,30 +15,36 @@ public struct HelpModel: Equatable, Sendable {
 
 /// A box titled `Help` over the current view, rows grouped by section in the order given.
 public enum HelpOverlay {
-    /// Lines the help takes: a title per section, a blank line between sections, a line per row.
-    public static func lineCount(_ rows: [HelpRow]) -> Int {
-        let sections = rows.indices.filter { $0 == 0 || rows[$0].section != rows[$0 - 1].section }.count
-        return rows.count + sections + max(0, sections - 1)
-    }
-
-    /// The last useful scroll position in `area` (the box is clipped to it; the frame takes two lines).
-    public static func maxScroll(_ rows: [HelpRow], area: Rect) -> Int {
-        let lines = lineCount(rows)
-        return max(0, lines - (min(lines + 3, area.height) - 2))
-    }
-
-    public static func render(_ m: HelpModel, into screen: inout Screen, area: Rect) {
+    /// The help's lines in `width` columns: a title per section, a blank line between sections, a line per row,
+    /// its text wrapped under itself where it is longer (at 80 columns the `:` row ended ":refunds :", the rest of
+    /// the commands cut off).
+    public static func lines(_ rows: [HelpRow], width: Int) -> [[TextSpan]] {
         var lines: [[TextSpan]] = []
-        let keyWidth = min(16, m.rows.map { DisplayWidth.of($0.keys) }.max() ?? 4)
+        let keyWidth = min(16, rows.map { DisplayWidth.of($0.keys) }.max() ?? 4)
+        let lead = 2 + keyWidth + 2
         var section: String?
-        for r in m.rows {
+        for r in rows {
             if r.section != section {
                 if section != nil { lines.append([]) }
                 lines.append([TextSpan(r.section, Style(.sectionTitle, bold: true))])
                 section = r.section
             }
-            lines.append([TextSpan("  " + DisplayWidth.pad(r.keys, to: keyWidth), .key), TextSpan("  " + r.help, .dialog)])
+            for (i, text) in WordWrap.lines(r.help, columns: max(8, width - lead), indent: 0).enumerated() {
+                lines.append(i == 0 ? [TextSpan("  " + DisplayWidth.pad(r.keys, to: keyWidth), .key), TextSpan("  " + text, .dialog)]
+                                    : [TextSpan(String(repeating: " ", count: lead) + text, .dialog)])
+            }
         }
+        return lines
+    }
+
+    /// The last useful scroll position in `area` (the box is clipped to it; the frame takes two lines).
+    public static func maxScroll(_ rows: [HelpRow], area: Rect) -> Int {
+        let count = lines(rows, width: area.width - 4).count
+        return max(0, count - (min(count + 3, area.height) - 2))
+    }
+
+    public static func render(_ m: HelpModel, into screen: inout Screen, area: Rect) {
+        let lines = lines(m.rows, width: area.width - 4)
         let contentWidth = lines.map { DisplayWidth.of($0.map(\.text).joined()) }.max() ?? 20
         let box = Box.centered(width: contentWidth + 4, height: lines.count + 3, in: area)
         let inner = Box.draw(box, title: "Help", into: &screen)

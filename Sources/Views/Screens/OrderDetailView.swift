@@ -166,10 +166,15 @@ public enum OrderDetailView {
         RefundPolicy.quote(paidFen: r.paidFen, rules: d.refundRules, departsAt: d.summary.departsAt, now: now)
     }
 
+    static let statusColumn = RefundStatus.allCases.map { $0.rawValue.count }.max()! + 1
+    static let sourceColumn = RefundSource.allCases.map { $0.rawValue.count }.max()! + 1
+
     static func refundLine(_ r: RefundRecord, quote: RefundPolicy.Quote? = nil) -> Line {
         let role: Role = r.status == .failed || r.status == .rejected ? .error : (r.status == .pending ? .warn : .ok)
-        var line: Line = [TextSpan("  " + r.refundId + " "), TextSpan(DisplayWidth.pad(r.status.rawValue, to: 8), role),
-                          TextSpan(DisplayWidth.pad(r.source.rawValue, to: 8), .dim),
+        // Each column one wider than its longest word: "approved" ran into "⚠ Fliggy not told", "money_only"
+        // was cut to "money_o…" against 实付.
+        var line: Line = [TextSpan("  " + r.refundId + " "), TextSpan(DisplayWidth.pad(r.status.rawValue, to: statusColumn), role),
+                          TextSpan(DisplayWidth.pad(r.source.rawValue, to: sourceColumn), .dim),
                           TextSpan("实付 ", .dim), TextSpan(Money.yuan(r.paidFen))]
         if let q = quote {
             if let pct = q.feePercent, let fee = q.feeFen {

@@ -30,16 +30,19 @@ public struct SeatsViewModel: Equatable, Sendable {
 public enum SeatsView {
     public static let columns: [TableColumn] = [
         TableColumn("发车", width: 11, priority: 100),
-        TableColumn("班次", width: 10, flex: 1, priority: 30),
+        // Whole or not at all: at 120 columns it read "L-GZ-SZ-20261…", the date and time cut off.
+        TableColumn("班次", width: scheduleIdWidth, priority: 30),
         .route(priority: 90),
         TableColumn("总", width: 3, priority: 85, alignRight: true),
         TableColumn("售", width: 3, priority: 85, alignRight: true),
         TableColumn("锁", width: 3, priority: 85, alignRight: true),
         TableColumn("余", width: 3, priority: 95, alignRight: true),
-        TableColumn("座位 █售 ▒锁 ░余", width: 16, flex: 2, priority: 50),
+        TableColumn("座位 █售 ▒锁 ░余", width: 16, flex: 1, priority: 50),
         TableColumn("票价", width: 7, priority: 70, alignRight: true),
-        TableColumn("状态", width: 10, flex: 1, priority: 80),
+        TableColumn("状态", width: 10, flex: 2, priority: 80),
     ]
+    /// The longest schedule id the demo and the spec's examples use ("L-HZA-SHA-20261202-0605").
+    static let scheduleIdWidth = 23
     static let barColumn = 7
     static let statusColumn = 9
     /// A departed row's status: both words where the column holds them, else the Chinese word alone — never a cut
