@@ -8,8 +8,10 @@ import Views
 /// then moves at once (it used to count on past the end, so `k` seemed dead), as in the callback detail and the
 /// report (one rule, `ListUpdate.scrolled`).
 final class DetailScrollUpdateTests: XCTestCase {
-    /// An issued order's detail on the smallest screen, and its last scroll position (more than one screenful).
-    func tallDetail(_ fx: ActionStoreFixture) throws -> (AppState, Int) {
+    /// An issued order's detail on the smallest screen, its last scroll position (more than one screenful), and
+    /// the fixture's instant.
+    func tallDetail() throws -> (state: AppState, last: Int, now: Int) {
+        let fx = try ActionStoreFixture()
         var s = consoleState(now: fx.now)
         _ = Update.apply(&s, .resize(width: 80, height: TooSmall.minimumHeight), now: fx.now)
         let d = try fx.detail(status: .issued)
@@ -17,15 +19,12 @@ final class DetailScrollUpdateTests: XCTestCase {
         _ = Update.apply(&s, .detailLoaded(d), now: fx.now)
         let last = OrderDetailView.maxScroll(OrderDetailViewModel(detail: d), rect: Rect(x: 0, y: 0, width: 80, height: s.bodyHeight))
         XCTAssertGreaterThan(last, 1, "the detail must be taller than the screen for this test")
-        return (s, last)
+        return (s, last, fx.now)
     }
 
     func testOrderDetailStopsAtItsLastScreenful() throws {
-        let fx = try ActionStoreFixture()
-        let now = fx.now
-        let tall = try tallDetail(fx)
-        var s = tall.0
-        let last = tall.1
+        let (state, last, now) = try tallDetail()
+        var s = state
 
         for _ in 0..<(last + 5) { _ = Update.apply(&s, .key(.char("j")), now: now) }
         XCTAssertEqual(s.detail?.scroll, last, "j stops at the last screenful")
@@ -37,11 +36,8 @@ final class DetailScrollUpdateTests: XCTestCase {
 
     /// PgDn/PgUp (Ctrl-F/Ctrl-B) page by a screenful and g/G (Home/End) jump to either end, clamped the same way.
     func testOrderDetailPagesAndJumps() throws {
-        let fx = try ActionStoreFixture()
-        let now = fx.now
-        let tall = try tallDetail(fx)
-        var s = tall.0
-        let last = tall.1
+        let (state, last, now) = try tallDetail()
+        var s = state
 
         _ = Update.apply(&s, .key(.char("G")), now: now)
         XCTAssertEqual(s.detail?.scroll, last, "G goes to the last screenful")
