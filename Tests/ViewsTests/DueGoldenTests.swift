@@ -30,6 +30,21 @@ final class DueGoldenTests: XCTestCase {
         }
     }
 
+    /// A stopped schedule's id read "S20261122-0…" at both sizes: every id is whole, the demo store's longest
+    /// schedule ids ("L-HZC-SHC-20261122-0730-2") too, at 80 and 120 columns.
+    func testEveryIdIsWholeAt80And120Columns() {
+        let long = DueItem(kind: .stopped, id: "L-HZC-SHC-20261122-0730-2", route: "杭州 → 上海", dueAt: Fixtures.now + 9000,
+                           what: "stopped: 2 orders not refunded")
+        for rows in [Self.rows, Self.rows + [long]] {
+            for (w, h) in ViewGoldenTests.sizes {
+                var s = Screen(width: w, height: h)
+                DueView.render(DueViewModel(rows: rows, now: Fixtures.now), into: &s, rect: Rect(x: 0, y: 0, width: w, height: h))
+                let text = s.text()
+                for d in rows { XCTAssertTrue(text.contains { $0.contains(" \(d.id) ") }, "\(d.id) whole at \(w)x\(h):\n\(text.joined(separator: "\n"))") }
+            }
+        }
+    }
+
     func testFifteenMinuteWarningShortensRatherThanCut() {
         var c = Fixtures.chrome()
         c.gateway = .init(text: "TOP not configured", failing: false)

@@ -29,16 +29,27 @@ public enum DueText {
 }
 
 public enum DueView {
-    public static let columns: [TableColumn] = [
+    /// The columns for ids up to `idWidth` wide: 编号 is as wide as the longest id in the list (never less than an
+    /// order number's 12), so an id is never cut — a schedule id ("L-HZC-SHC-20261122-0730") included. Where that
+    /// leaves no room at 80 columns the route gives way first (lowest priority); Enter shows it in the order.
+    public static func columns(idWidth: Int = 12) -> [TableColumn] { [
         TableColumn("类别", width: 8, priority: 90),
-        TableColumn("编号", width: 12, priority: 100),
+        TableColumn("编号", width: max(12, idWidth), priority: 100),
         // City → city fits 11 columns; the spare room goes to 事项 (at 120 columns a dead letter read
         // "bookticket.confirm dead-lettered: Fligg…", the route column padded out beside it).
         .route(flex: 0, priority: 40),
         TableColumn("到期 (\(ChinaTime.zoneLabel))", width: 12, priority: 95),
         TableColumn("剩余", width: 14, priority: 98, alignRight: true),
-        TableColumn("事项", width: 16, flex: 2, priority: 60),
-    ]
+        // 14 at least: at 80 columns 事项 gives two columns to a 14-wide id ("S20261122-0730"); Enter shows it whole.
+        TableColumn("事项", width: 14, flex: 2, priority: 60),
+    ] }
+
+    /// The widest id in the whole list, not just the page, so the columns stay put while scrolling.
+    static func idWidth(_ rows: [DueItem]) -> Int {
+        var w = 0
+        for i in rows.indices { w = max(w, DisplayWidth.of(rows[i].id)) }
+        return w
+    }
 
     public static func pageSize(for rect: Rect) -> Int { ListScreen.pageSize(for: rect) }
 
@@ -48,7 +59,7 @@ public enum DueView {
             TextSpan(" \(m.rows.count) due", .key), TextSpan("   soonest first · \(hour) within the hour · Enter opens", .subHeader),
         ]
         let shown = Array(m.rows.dropFirst(m.offset).prefix(pageSize(for: rect)))
-        ListScreen.render(header: header, columns: columns, rows: shown.map { cells($0, now: m.now) },
+        ListScreen.render(header: header, columns: columns(idWidth: idWidth(m.rows)), rows: shown.map { cells($0, now: m.now) },
                           selected: m.selected.map { $0 - m.offset }, position: (m.offset, m.rows.count),
                           empty: "Nothing due.", loaded: m.loaded, into: &screen, rect: rect)
     }
