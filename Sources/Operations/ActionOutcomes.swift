@@ -67,6 +67,9 @@ public struct ActionResult: Sendable, Equatable {
 public enum OperationError: Error, Equatable, CustomStringConvertible {
     /// The input is wrong; nothing was read or written.
     case invalid(String)
+    /// The argument alone is the wrong shape (an unknown word, not a number, a code out of its range), whatever the
+    /// store holds; nothing was read or written. The command line reports it as a usage error (exit 2, README).
+    case malformed(String)
     /// Someone changed the row since it was shown; the message names who and the new state.
     case conflict(String)
     case notFound(String)
@@ -75,7 +78,7 @@ public enum OperationError: Error, Equatable, CustomStringConvertible {
 
     public var message: String {
         switch self {
-        case .invalid(let m), .conflict(let m), .notFound(let m), .notAllowed(let m): return m
+        case .invalid(let m), .malformed(let m), .conflict(let m), .notFound(let m), .notAllowed(let m): return m
         }
     }
 

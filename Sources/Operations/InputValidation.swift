@@ -77,7 +77,7 @@ public enum InputValidation {
     public static func resultCode(_ text: String) throws -> Int {
         let t = text.trimmingSpaces
         guard !t.isEmpty, t.count <= 9, t.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(t) else {
-            throw OperationError.invalid("result code '\(t)' must be digits, e.g. 1905")
+            throw OperationError.malformed("result code '\(t)' must be digits, e.g. 1905")
         }
         return n
     }

@@ -43,10 +43,11 @@ final class ActionCLITests: XCTestCase {
         let cases: [([String], String)] = [
             (["refund", "approve", r.refundId, "--fee", String(r.paidFen + 1), "--yes"], "is more than what was paid"),
             (["refund", "approve", r.refundId, "--fee", "-5", "--yes"], "must not be negative"),
-            (["refund", "reject", r.refundId, "--code", "12a", "--reason", "full", "--yes"], "must be digits"),
             (["ticket", "issue", waiting, "--ticket-no", "", "--ticket-pwd", "p", "--gate", "g", "--yes"], "ticket number is required"),
             (["ticket", "issue", waiting, "--ticket-no", "T1", "--ticket-pwd", "p", "--gate", "g", "--driver-phone", "123", "--yes"], "11-digit"),
             (["refund", "approve", "RF99999999", "--yes"], "not found"),
+            // Well-formed but not in the store: refused (1), unlike a malformed id (2, below).
+            (["callback", "retry", "999999", "--yes"], "not found"),
         ]
         for (args, expected) in cases {
             let out = busops(args)
@@ -70,7 +71,7 @@ final class ActionCLITests: XCTestCase {
             XCTAssertEqual(out.status, 0, "\(spelling): \(out.lines)")
             XCTAssertEqual(out.lines.first, "Re-fire callback \(id)", "\(out.lines)")
         }
-        XCTAssertEqual(busops(["callback", "retry", "#x"]).status, 1)
+        XCTAssertEqual(busops(["callback", "retry", "#x"]).status, 2, "not a callback id at all: a usage error")
         XCTAssertEqual(try fx.footprint(), before)
     }
 
@@ -93,6 +94,27 @@ final class ActionCLITests: XCTestCase {
 }
 
 extension ActionCLITests {
+    /// A value of the wrong shape or an unknown word (`sending bogus`, `callback retry abc`, `--reason-code 5`,
+    /// `--code 12a`) exited 1 like a refusal; it is a usage error (exit 2): the message, the synopsis, nothing written.
+    func testMalformedValuesAreUsageErrors() throws {
+        let r = try fx.refundableRow().refund
+        let schedule = try XCTUnwrap(fx.text("SELECT schedule_id FROM schedules ORDER BY schedule_id LIMIT 1"))
+        let before = try fx.footprint()
+        let cases: [([String], String)] = [
+            (["sending", "bogus", "--yes"], "sending takes pause or resume, got 'bogus'"),
+            (["callback", "retry", "abc", "--yes"], "callback id must be a number, got 'abc'"),
+            (["schedule", "stop", schedule, "--reason-code", "5", "--yes"], "reason code must be 0 (schedule stopped), 1 (weather) or 2 (epidemic); got 5"),
+            (["refund", "reject", r.refundId, "--code", "12a", "--reason", "full", "--yes"], "result code '12a' must be digits, e.g. 1905"),
+        ]
+        for (args, expected) in cases {
+            let out = busops(args)
+            XCTAssertEqual(out.status, 2, "\(args): \(out.lines)")
+            XCTAssertEqual(out.lines.first, "busops: " + expected, "\(args): \(out.lines)")
+            XCTAssertTrue(out.lines.contains { $0.hasPrefix("usage: busops") }, "\(args): \(out.lines)")
+        }
+        XCTAssertEqual(try fx.footprint(), before)
+    }
+
     /// Two operators' processes approve the same refund at the same moment: exactly one wins, one callback is
     /// queued, and the other is refused with a message naming who did it.
     func testTwoProcessesApprovingTheSameRefundQueueOneCallback() throws {

@@ -131,6 +131,23 @@ final class ServiceCommandTests: XCTestCase {
         XCTAssertNotEqual(status, 2, output)
     }
 
+    /// `demo --tick 5 --orders 100` added 5 orders and ignored --orders without a word. Each option that only
+    /// shapes a new store is refused beside --tick (exit 2, one line naming it) and the store is left as it was.
+    func testDemoTickRefusesTheOptionsItWouldIgnore() throws {
+        _ = try temp.demo(orders: 5, seed: 1)
+        let list = ["list", "orders", "--db", temp.path, "--limit", "1000"]
+        let (_, before) = try run(list, env: [:])
+        for extra in [["--orders", "100"], ["--seed", "7"], ["--force"]] {
+            let (status, output) = try run(["demo", "--db", temp.path, "--tick", "3"] + extra, env: [:])
+            XCTAssertEqual(status, 2, "\(extra): \(output)")
+            XCTAssertTrue(output.contains("\(extra[0]) is only for creating one"), "\(extra): \(output)")
+        }
+        XCTAssertEqual(try run(list, env: [:]).1, before, "a refused tick added orders")
+        let (status, output) = try run(["demo", "--db", temp.path, "--tick", "2"], env: [:])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertNotEqual(try run(list, env: [:]).1, before, "a tick alone still adds orders")
+    }
+
     func testSelftestRefusesEachExplainSignOptionWithoutExplainSign() throws {
         let (_, help) = try run(["selftest", "--help"], env: [:])
         for (option, value) in [("url", "http://x/?a=1"), ("body", "a=1"), ("body-file", "/nonexistent"), ("header", "a:b")] {

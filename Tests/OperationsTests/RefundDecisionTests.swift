@@ -113,7 +113,7 @@ final class RefundDecisionTests: XCTestCase {
 
     func testRejectValidatesCodeAndReason() throws {
         let f = try DemoFixture()
-        try assertRefused(f, .rejectRefund(refundId: "RF00000055", resultCode: "19a5", reason: "x"), kind: "invalid", contains: "digits")
+        try assertRefused(f, .rejectRefund(refundId: "RF00000055", resultCode: "19a5", reason: "x"), kind: "malformed", contains: "digits")
         try assertRefused(f, .rejectRefund(refundId: "RF00000055", resultCode: "1905", reason: ""), kind: "invalid", contains: "reason is required")
         try assertRefused(f, .rejectRefund(refundId: "RF99999999", resultCode: "1905", reason: "x"), kind: "notFound", contains: "RF99999999")
     }

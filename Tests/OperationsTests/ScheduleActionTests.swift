@@ -69,7 +69,7 @@ final class ScheduleActionTests: XCTestCase {
         XCTAssertEqual(notify.params, #"{"from_city":"\#(s.fromCityName)","to_city":"\#(s.toCityName)","from_date":"\#(s.fromDate)"}"#)
         XCTAssertEqual(try f.seatMismatches(), 0)
         try assertRefused(f, action, kind: "notAllowed", contains: "already stopped")
-        try assertRefused(f, .stopSchedule(scheduleId: try busiest(f), reasonCode: 3, reason: nil), kind: "invalid", contains: "reason code")
+        try assertRefused(f, .stopSchedule(scheduleId: try busiest(f), reasonCode: 3, reason: nil), kind: "malformed", contains: "reason code")
     }
 
     func testStopOnAPerTicketScheduleSendsOneRefundPerTicket() throws {

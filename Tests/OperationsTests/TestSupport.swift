@@ -92,7 +92,7 @@ final class DemoFixture {
     }
 }
 
-/// Asserts the action is refused with `kind` ("invalid", "conflict", "notFound", "notAllowed") and that nothing
+/// Asserts the action is refused with `kind` ("invalid", "malformed", "conflict", "notFound", "notAllowed") and that nothing
 /// at all was written: row counts, versions, and the store's data_version as another connection sees it.
 func assertRefused(_ f: DemoFixture, _ action: ActionRequest, kind: String, contains text: String,
                    file: StaticString = #filePath, line: UInt = #line) throws {
@@ -113,6 +113,7 @@ func assertRefused(_ f: DemoFixture, _ action: ActionRequest, kind: String, cont
 func caseName(_ e: OperationError) -> String {
     switch e {
     case .invalid: return "invalid"
+    case .malformed: return "malformed"
     case .conflict: return "conflict"
     case .notFound: return "notFound"
     case .notAllowed: return "notAllowed"

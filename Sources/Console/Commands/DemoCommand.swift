@@ -6,6 +6,10 @@ enum DemoCommand {
     static func run(_ args: ParsedArguments) throws -> Int32 {
         let path = try StorePaths.required(args)
         if let tick = try args.int("tick", range: 1...100_000) {
+            // --tick adds to an existing store: the options that shape a new one would be silently ignored.
+            if let ignored = ["orders", "seed"].first(where: { args.value($0) != nil }) ?? (args.has("force") ? "force" : nil) {
+                throw UsageError(message: "--tick N adds N orders to an existing store; --\(ignored) is only for creating one")
+            }
             let store = try StorePaths.open(path)
             let ids = try DemoTicker.tick(store: store, newOrders: tick, now: ChinaTime.now())
             for id in ids { Output.line(id) }

@@ -17,12 +17,12 @@ enum RetryCallbackAction {
         plan: { r, ctx in
             // `busops due` and the Callbacks view show a callback as `#20`: that spelling is accepted as well as `20`.
             let digits = r.subject.hasPrefix("#") ? String(r.subject.dropFirst()) : r.subject
-            guard let id = Int64(digits), id > 0 else { throw OperationError.invalid("callback id must be a number, got '\(r.subject)'") }
+            guard let id = Int64(digits), id > 0 else { throw OperationError.malformed("callback id must be a number, got '\(r.subject)'") }
             return try plan(id: id, ctx)
         })
 
     static func plan(id: Int64, _ ctx: ActionContext) throws -> PlannedAction {
-        guard id > 0 else { throw OperationError.invalid("callback id must be a positive number") }
+        guard id > 0 else { throw OperationError.malformed("callback id must be a positive number") }
         guard let c = try ctx.store.outboxRecord(id: id) else { throw OperationError.notFound("callback \(id) not found") }
         let refund = try c.refundId.flatMap { rid in try ctx.store.orderId(agentOrderId: c.agentOrderId ?? "")
             .flatMap { try ctx.store.refunds(orderId: $0).first { $0.id == rid } } }

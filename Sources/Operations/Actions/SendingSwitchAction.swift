@@ -11,7 +11,7 @@ enum SendingSwitchAction {
             switch r.subject {
             case "pause": return try plan(paused: true, ctx)
             case "resume": return try plan(paused: false, ctx)
-            default: throw OperationError.invalid("sending takes pause or resume, got '\(r.subject)'")
+            default: throw OperationError.malformed("sending takes pause or resume, got '\(r.subject)'")
             }
         })
 

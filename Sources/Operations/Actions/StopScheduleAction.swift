@@ -43,7 +43,7 @@ enum StopScheduleAction {
 
     static func plan(scheduleId: String, reasonCode: Int, reason: String?, _ ctx: ActionContext) throws -> PlannedAction {
         guard let code = ForceReason(rawValue: reasonCode) else {
-            throw OperationError.invalid("reason code must be 0 (schedule stopped), 1 (weather) or 2 (epidemic); got \(reasonCode)")
+            throw OperationError.malformed("reason code must be 0 (schedule stopped), 1 (weather) or 2 (epidemic); got \(reasonCode)")
         }
         let text = try reason.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }.map { try InputValidation.reason($0) }
         let stopReason = text ?? code.chinese

@@ -26,7 +26,7 @@ public struct ActionRequest: Sendable, Equatable {
     /// A whole number (fen for money fields), refused when it is not one.
     func int(_ name: String, _ what: String) throws -> Int? {
         guard let v = text(name) else { return nil }
-        guard let n = Int(v) else { throw OperationError.invalid("\(what) must be a whole number, got '\(v)'") }
+        guard let n = Int(v) else { throw OperationError.malformed("\(what) must be a whole number, got '\(v)'") }
         return n
     }
 

@@ -5,7 +5,8 @@ import Store
 import Views
 
 /// Runs one operator action from the command line: build its request from the flags its unit declares, preview,
-/// print it, and only with --yes execute it bound to the preview. Refusals become one-line ActionErrors (exit 1).
+/// print it, and only with --yes execute it bound to the preview. Refusals become one-line CommandFailures (exit 1);
+/// an argument of the wrong shape (`OperationError.malformed`: `sending bogus`, `--reason-code 5`) is a usage error (exit 2).
 enum ActionRunner {
     static func run(_ args: ParsedArguments, _ unit: ActionUnit) throws -> Int32 {
         let request = try self.request(args, unit)
@@ -31,6 +32,8 @@ enum ActionRunner {
                 throw CommandFailure(message: "done: \(result.summary); but standard output failed (\(StandardStream.output.failure ?? "unknown error"))")
             }
             return 0
+        } catch OperationError.malformed(let m) {
+            throw UsageError(message: m)
         } catch let e as OperationError {
             throw CommandFailure(message: e.message)
         }
