@@ -40,7 +40,6 @@ enum BulkUpdate {
 
     static func kind(_ unit: String) -> Kind { kinds.values.first { $0.unit == unit }! }
 
-    static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// Space: the row under the cursor marked (or unmarked), then the cursor on to the next row.
     static func toggle(_ state: inout AppState, now: Int) -> [Effect] {
@@ -65,7 +64,7 @@ enum BulkUpdate {
     static func begin(_ state: inout AppState, unit id: String) -> [Effect]? {
         guard state.detail == nil, state.callbackPage == nil, unit(for: state.tab) == id,
               let marks = state.marks[state.tab], !marks.isEmpty else { return nil }
-        state.message = StatusMessage(kind: .info, text: "preparing \(plural(marks.count, kind(id).noun))…")
+        state.message = StatusMessage(kind: .info, text: "preparing \(Plural.count(marks.count, kind(id).noun))…")
         return [.prepareBulk(marks.map { FormPurpose(unit: id, row: $0.row) })]
     }
 
@@ -88,7 +87,7 @@ enum BulkUpdate {
     /// The confirmation's lines: every row it will touch, then the rows it will not, with why.
     static func lines(_ b: BulkConfirm) -> [String] {
         let k = kind(b.unit)
-        return ["\(k.act)s each of these \(plural(b.actions.count, k.noun)), one transaction each:"]
+        return ["\(k.act)s each of these \(Plural.count(b.actions.count, k.noun)), one transaction each:"]
             + b.actions.map { "· " + ($0.shown.brief ?? $0.shown.title) }
             + (b.skipped.isEmpty ? [] : ["refused already, left out:"] + b.skipped.map { "· " + $0 })
             + ["a row changed since it was marked is refused and named; the others go ahead"]
@@ -96,6 +95,6 @@ enum BulkUpdate {
 
     static func title(_ b: BulkConfirm) -> String {
         let k = kind(b.unit)
-        return k.act.prefix(1).uppercased() + k.act.dropFirst() + " " + plural(b.actions.count, k.noun)
+        return k.act.prefix(1).uppercased() + k.act.dropFirst() + " " + Plural.count(b.actions.count, k.noun)
     }
 }

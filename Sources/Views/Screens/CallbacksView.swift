@@ -41,7 +41,7 @@ public enum CallbacksView {
 
     public static func render(_ m: CallbacksViewModel, into screen: inout Screen, rect: Rect) {
         let header = [
-            TextSpan(" \(m.total) callback\(m.total == 1 ? "" : "s")", .key), TextSpan("   \(m.pending) pending", .subHeader),
+            TextSpan(" " + Plural.count(m.total, "callback"), .key), TextSpan("   \(m.pending) pending", .subHeader),
             TextSpan("  \(m.failed) failed", m.failed > 0 ? .error : .subHeader),
             m.marked.isEmpty ? TextSpan("", Role.normal) : TextSpan("   \(m.marked.count) marked · T re-fires them", .warn),
             m.filterLabel.map { TextSpan("   " + $0, .key) } ?? TextSpan("   failed first, newest first", .subHeader),

@@ -70,7 +70,7 @@ enum ServeCommand {
         server.onAccess = { log.record($0) }
         let sweeper = LockSweeper(path: path, onSweep: { result in
             switch result {
-            case .success(let n): Output.error("serve: released \(n) expired seat lock\(n == 1 ? "" : "s")")
+            case .success(let n): Output.error("serve: released " + Plural.count(n, "expired seat lock"))
             case .failure(let error): Output.error("serve: lock sweep failed: \(error)")
             }
         })
