@@ -27,6 +27,26 @@ final class DemoStoreTests: XCTestCase {
         }
     }
 
+    /// A refund still waiting in the demo is approvable under its schedule's rules for at least an hour after the
+    /// store is made, whatever the time of day: at 03:16 GMT+8 the most urgent one departed 2h44m later, inside the
+    /// no-refund window, and every test that approves "the most urgent refund" failed at that hour only.
+    func testEveryWaitingRefundStaysApprovableForAnHourWhateverTheTimeOfDay() throws {
+        for seed: UInt64 in [1, 3] {   // `busops demo`'s default seed and ActionStoreFixture's
+            for minute in stride(from: 0, to: 24 * 60, by: 53) {
+                let made = fixedNow + minute * 60
+                let t = TempStore()
+                let store = try DemoGenerator.create(path: t.path, options: .init(orders: 300, seed: seed, now: made), force: false)
+                for at in [made, made + 3600] {
+                    let waiting = try store.pendingRefunds(now: at, limit: 1000).rows
+                    XCTAssertFalse(waiting.isEmpty, "seed \(seed), made at \(ChinaTime.minute(made))")
+                    for p in waiting where p.currentFeeFen == nil {
+                        XCTFail("seed \(seed), made at \(ChinaTime.minute(made)), seen at \(ChinaTime.minute(at)): \(p.refund.refundId) is unrefundable")
+                    }
+                }
+            }
+        }
+    }
+
     /// Per schedule, sold + held + left = total, and the counters agree with the tickets and holds behind them.
     func testSeatCountersMatchTicketsAndHolds() throws {
         let t = TempStore()

@@ -3,6 +3,10 @@ import Foundation
 /// Orders, tickets, seat holds, refunds, callbacks and audit rows for the demo store.
 /// Every order and ticket status code appears; per schedule, sold + held + left = total.
 enum DemoOrders {
+    /// How far ahead a demo refund that is still waiting departs: the seed rules' no-refund window (3 h,
+    /// RefundPolicy.seedExample) and an hour, so a test run or a demo session does not watch it cross.
+    static let pendingRefundLead = 4 * 3600
+
     /// Statuses the newest orders cycle through so even a tiny store shows every one.
     static let cycle: [OrderStatus] = [.awaitingPayment, .awaitingTicket, .issued, .refunding, .refunded, .cancelled, .closed,
                                        .awaitingPayment, .issued, .refunding, .awaitingTicket, .issued]
@@ -66,7 +70,13 @@ enum DemoOrders {
             if slot.stopped { status = .refunded }
             else if newest { status = cycle[i - (n - cycle.count)] }
             else if slot.departsAt <= now { status = weighted([(.issued, 75), (.refunded, 8), (.closed, 5), (.cancelled, 12)], &rng) }
-            else { status = weighted([(.issued, 60), (.awaitingTicket, 8), (.refunding, 11), (.refunded, 8), (.cancelled, 9), (.closed, 4)], &rng) }
+            else {
+                let drawn = weighted([(.issued, 60), (.awaitingTicket, 8), (.refunding, 11), (.refunded, 8), (.cancelled, 9), (.closed, 4)], &rng)
+                // Refund apply refuses a no-refund tier (docs/PROTOCOL.md "63225 refund apply"), so a refund still
+                // waiting was asked for outside it; the demo keeps it an hour clear of that window. Without the margin
+                // the demo's most urgent refund was unrefundable at some hours of the day (03:16 GMT+8), not others.
+                status = drawn == .refunding && slot.departsAt < now + pendingRefundLead ? .issued : drawn
+            }
             w.newestOrder = newest
             let occupied = try w.order(index: i + 1, slot: slot, seats: seats, status: status, created: created, rng: &rng)
             if status == .awaitingPayment { slots[si].held += seats } else { slots[si].sold += occupied }
@@ -82,7 +92,7 @@ enum DemoOrders {
     /// A schedule departing between 30 minutes and 6 days after the order was made, with seats left.
     static func pickSlot(_ slots: [DemoSchedules.Slot], created: Int, now: Int, count: Int, wantFuture: Bool,
                          rng: inout DemoRandom) -> (Int, Int)? {
-        let earliest = max(created + 1800, wantFuture ? now + 3 * 3600 : 0)
+        let earliest = max(created + 1800, wantFuture ? now + pendingRefundLead : 0)
         let lo = lowerBound(slots, earliest)
         let hi = lowerBound(slots, created + 6 * 86400)
         guard lo < slots.count else { return nil }
