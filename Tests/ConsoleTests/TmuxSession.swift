@@ -91,8 +91,11 @@ final class TmuxSession {
     func exitStatus(timeout: TimeInterval = 10) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let s = try? String(contentsOfFile: dir + "/exit-status", encoding: .utf8) {
-                return Int(s.trimmingCharacters(in: .whitespacesAndNewlines))
+            // The shell creates the file before it writes the number: an empty read is "not yet", not "no status"
+            // (read in that gap, a clean exit was reported as nil once in CI).
+            if let s = try? String(contentsOfFile: dir + "/exit-status", encoding: .utf8),
+               let status = Int(s.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
             }
             usleep(20_000)
         }

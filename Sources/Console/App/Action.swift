@@ -14,6 +14,8 @@ enum Action: Equatable, Sendable {
     case filterMode
     /// Space on Refunds and Callbacks: mark or unmark the row under the cursor for one bulk approve or re-fire.
     case toggleMark
+    /// `!`: the last status message whole, in a dialog (a line cut short ends in "! full").
+    case showMessage
     /// An operator action, by its unit's id (`Operations.ActionUnits`): "refund.approve".
     case run(String)
 }
@@ -31,6 +33,7 @@ enum KeyContext: String, CaseIterable, Sendable {
     case due = "Due"
     case callbackDetail = "Callback"
     case helpOverlay = "Help"
+    case messageOverlay = "Message"
     case confirm = "Confirmation"
     case form = "Form"
 }

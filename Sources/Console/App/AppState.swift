@@ -44,7 +44,12 @@ struct AppState {
     var lastSearch: String?
     /// Where a paused name search stopped; `n` (or `N`) in the same direction carries on from there.
     var searchResume: SearchResume?
-    var message: StatusMessage?
+    var message: StatusMessage? {
+        didSet { if let message { lastMessage = message } }
+    }
+    /// The last message shown, kept after the status line moves on: `!` opens it whole (a long refusal is cut at
+    /// 80 columns, and the reason is what the operator needs to read).
+    var lastMessage: StatusMessage?
     var width = 80, height = 24
     var session: SessionInfo
     var live = LiveInfo()
@@ -178,6 +183,8 @@ enum Overlay: Equatable {
     case help
     case confirm(ConfirmState)
     case form(FormState)
+    /// The last status message in full (`!`), scrolled by `scroll` wrapped lines.
+    case message(scroll: Int)
 }
 
 /// A confirmation before anything that moves money or seats; Cancel is focused first.

@@ -79,10 +79,19 @@ enum FrameRenderer {
             var m = formModel(f, s)
             m.cursor = f.fields.indices.contains(f.focused) ? f.fields[f.focused].cursor : nil
             FormDialog.render(m, into: &screen, area: body)
+        case .message(let scroll)?:
+            MessageDialog.render(messageModel(s, scroll: scroll), into: &screen, area: body)
         case nil:
             break
         }
         return screen
+    }
+
+    /// The last message as `!` shows it: the status line's own text, whole (status messages carry ids and reasons,
+    /// never personal data).
+    static func messageModel(_ s: AppState, scroll: Int) -> ConfirmModel {
+        let m = s.lastMessage ?? StatusMessage(kind: .info, text: "")
+        return ConfirmModel(title: m.kind == .error ? "Message (error)" : "Message", lines: [m.text], scroll: scroll)
     }
 
     /// The confirmation as drawn (Update clamps its scroll with the same model).

@@ -11,6 +11,7 @@ enum KeyHints {
         case .help?: return [.helpOverlay]
         case .confirm?: return [.confirm]
         case .form?: return [.form]
+        case .message?: return [.messageOverlay]
         case nil: return KeyTable.contexts(s)
         }
     }

@@ -14,6 +14,7 @@ enum KeyTable {
         KeyBinding(keys: [.char("?"), .f1], action: .help, context: .global, help: "this help", hint: "help"),
         KeyBinding(keys: [.escape], action: .back, context: .global, help: "back / close", hint: "back"),
         KeyBinding(keys: [.char("P")], action: .run("sending"), context: .global, help: "pause / resume sending callbacks"),
+        KeyBinding(keys: [.char("!")], action: .showMessage, context: .global, help: "the last message in full (a status line cut short ends in \"! full\")"),
 
         KeyBinding(keys: [.down, .char("j")], action: .down, context: .list, help: "down"),
         KeyBinding(keys: [.up, .char("k")], action: .up, context: .list, help: "up"),
@@ -107,6 +108,9 @@ enum KeyTable {
         KeyBinding(keys: [.char("g"), .home], action: .first, context: .helpOverlay, help: "top", hint: "top"),
         KeyBinding(keys: [.char("G"), .end], action: .last, context: .helpOverlay, help: "bottom", hint: "bottom"),
         KeyBinding(keys: [.escape, .char("?"), .char("q"), .enter, .f1, .ctrl("c")], action: .back, context: .helpOverlay, help: "close the help", hint: "close"),
+        KeyBinding(keys: [.down, .char("j")], action: .down, context: .messageOverlay, help: "scroll a long message down", hint: "scroll"),
+        KeyBinding(keys: [.up, .char("k")], action: .up, context: .messageOverlay, help: "scroll up"),
+        KeyBinding(keys: [.escape, .char("!"), .char("q"), .enter, .ctrl("c")], action: .back, context: .messageOverlay, help: "close the message", hint: "close"),
 
         // Dialogs: a confirmation's Cancel is focused first; Ctrl-C cancels a dialog and never quits from one.
         KeyBinding(keys: [.tab, .left, .right, .backTab, .char("h"), .char("l")], action: .toggleFocus, context: .confirm, help: "Cancel / Confirm", hint: "choose"),

@@ -24,6 +24,12 @@ enum OverlayUpdate {
             let page = max(1, state.bodyHeight - 3)
             if action == .back { state.overlay = nil } else { state.helpScroll = ListUpdate.scrolled(state.helpScroll, action, page: page, last: last) }
             return []
+        case .message(let scroll):
+            guard let action = KeyTable.binding(for: key, in: [.messageOverlay])?.action else { return [] }
+            if action == .back { state.overlay = nil; return [] }
+            let last = MessageDialog.maxScroll(FrameRenderer.messageModel(state, scroll: 0), area: confirmArea(state))
+            state.overlay = .message(scroll: ListUpdate.scrolled(scroll, action, page: 1, last: last))
+            return []
         case .confirm(var c):
             switch KeyTable.binding(for: key, in: [.confirm])?.action {
             case .back? where c.form != nil:

@@ -192,6 +192,8 @@ enum Update {
         case .previousTab: return switchTab(&state, Tab(rawValue: (state.tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!, now: now)
         case .showTab(let t): return switchTab(&state, t, now: now)
         case .help: state.overlay = .help; state.helpScroll = 0
+        case .showMessage:
+            if state.lastMessage == nil { state.message = StatusMessage(kind: .info, text: "no message yet") } else { state.overlay = .message(scroll: 0) }
         case .back:
             if state.report != nil { state.report = nil; return reloadCurrent(state, includeOrders: true) }
             if state.detail != nil { state.detail = nil; return reloadCurrent(state, includeOrders: true) }

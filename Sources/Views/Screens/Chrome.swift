@@ -181,6 +181,14 @@ public enum Chrome {
             let textWidth = DisplayWidth.of(TerminalText.sanitize(msg.text))
             let fitted = m.hints.isEmpty ? [] : HintLine.fit(m.hints, last: m.lastHint, width: screen.width - textWidth - 3)
             let hintWidth = fitted.reduce(0) { $0 + $1.width } + HintLine.gap * max(0, fitted.count - 1)
+            if textWidth > screen.width {
+                // Cut short: say so, and which key shows it whole (a refusal's reason was lost at 80 columns).
+                let more = "! full"
+                let room = screen.width - DisplayWidth.of(more) - 1
+                screen.put(x: 0, y: y, text: msg.text, style: Style(role), columns: room)
+                screen.put(x: room + 1, y: y, text: more, style: Style(.dim))
+                return
+            }
             screen.put(x: 0, y: y, text: msg.text, style: Style(role), columns: fitted.isEmpty ? screen.width : textWidth)
             if !fitted.isEmpty {
                 HintLine.render(fitted, last: nil, into: &screen, x: screen.width - hintWidth, y: y, width: hintWidth)

@@ -41,6 +41,16 @@ public enum ConfirmDialog {
 
     public static func render(_ m: ConfirmModel, into screen: inout Screen, area: Rect) {
         let buttons = "[ Cancel ]  [ Confirm ]"
+        let box = drawText(m, into: &screen, area: area)
+        let y = box.maxY - 2
+        let x = box.x + max(1, (box.width - DisplayWidth.of(buttons)) / 2)
+        let cancel = screen.put(x: x, y: y, text: "[ Cancel ]", style: Style(m.confirmFocused ? .dialogButton : .dialogButtonFocused))
+        screen.put(x: x + cancel + 2, y: y, text: "[ Confirm ]", style: Style(m.confirmFocused ? .dialogButtonFocused : .dialogButton))
+    }
+
+    /// The box, its title and its wrapped, scrolled lines, with two rows left at the bottom for what closes it;
+    /// returns the box. The message dialog (`!`) draws the same box with its own last row.
+    static func drawText(_ m: ConfirmModel, into screen: inout Screen, area: Rect) -> Rect {
         let width = boxWidth(m, area: area)
         // Issue 12: at 80 columns a cut line hid part of an amount ("amount 34" for 34.20). Lines wrap at spaces
         // instead, and what is taller than the screen scrolls (j/k) with a marker saying there is more.
@@ -57,10 +67,7 @@ public enum ConfirmDialog {
             let more = (top > 0 ? "↑" : " ") + (top + shown < wrapped.count ? "↓" : " ") + " \(top + 1)-\(top + shown)/\(wrapped.count) j/k"
             screen.put(x: inner.x, y: inner.y + shown, text: more, style: Style(.dim), maxWidth: inner.width)
         }
-        let y = box.maxY - 2
-        let x = box.x + max(1, (box.width - DisplayWidth.of(buttons)) / 2)
-        let cancel = screen.put(x: x, y: y, text: "[ Cancel ]", style: Style(m.confirmFocused ? .dialogButton : .dialogButtonFocused))
-        screen.put(x: x + cancel + 2, y: y, text: "[ Confirm ]", style: Style(m.confirmFocused ? .dialogButtonFocused : .dialogButton))
+        return box
     }
 
     /// Every line of the confirmation wrapped to the inside of a box `width` columns wide.
