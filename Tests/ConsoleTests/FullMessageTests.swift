@@ -38,6 +38,7 @@ final class FullMessageTests: XCTestCase {
         let shown = d.screen
         XCTAssertTrue(shown.contains("Message (error)"), shown)
         XCTAssertTrue(shown.contains("Esc closes"), shown)
+        XCTAssertFalse(shown.contains("scroll"), "it fits at 80x24: no scroll key offered\n\(shown)")
         // Every word of the message is in the dialog, none cut ("…" only where the message itself has one).
         let inDialog = shown.split(separator: "\n").map { $0.replacingOccurrences(of: "│", with: " ") }.joined(separator: " ")
         for word in m.text.split(separator: " ") { XCTAssertTrue(inDialog.contains(word), "“\(word)” is shown:\n\(shown)") }

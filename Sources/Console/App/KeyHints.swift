@@ -67,6 +67,7 @@ enum KeyHints {
         }
         // "↓ scroll" was offered under a confirmation that fits, where ↓ does nothing.
         if b.context == .confirm, b.action == .down { return OverlayUpdate.confirmScrolls(s) }
+        if b.context == .messageOverlay, b.action == .down { return OverlayUpdate.messageScrolls(s) }
         // "n next" was offered before any search, where n says only "no search yet".
         if b.action == .searchNext || b.action == .searchPrevious { return s.lastSearch != nil }
         if b.action == .openOrder, s.callbackPage != nil { return s.callbackPage?.detail?.record.orderId != nil }

@@ -15,6 +15,11 @@ enum OverlayUpdate {
         return ConfirmDialog.maxScroll(FrameRenderer.confirmModel(c, state), area: confirmArea(state)) > 0
     }
 
+    /// Whether the message on screen (`!`) is taller than its room.
+    static func messageScrolls(_ state: AppState) -> Bool {
+        MessageDialog.maxScroll(FrameRenderer.messageModel(state, scroll: 0), area: confirmArea(state)) > 0
+    }
+
     static func key(_ state: inout AppState, _ overlay: Overlay, _ key: KeyPress) -> [Effect] {
         switch overlay {
         case .help:
