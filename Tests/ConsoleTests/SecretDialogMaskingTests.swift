@@ -79,6 +79,31 @@ final class SecretDialogMaskingTests: XCTestCase {
         XCTAssertTrue(screen(s).joined(separator: "\n").contains("password 799819, gate B3"))
     }
 
+    /// The Due view's I (its order opens, then the form) draws the same form and confirmation; once issued, the
+    /// detail masks the password until `v`, whose audit row is committed before it is shown.
+    func testFromTheDueViewToTheRevealThePasswordShowsOnlyAfterTheAuditedReveal() throws {
+        var d = ConsoleDriver(fx)
+        d.press(.char("5"), .char("I"))
+        guard case .form(let f)? = d.s.overlay else { return XCTFail("the issue form: \(String(describing: d.s.message))") }
+        let order = try XCTUnwrap(f.title.split(separator: " ").last.map(String.init))
+        d.type("TK-42"); d.press(.tab); d.type("Zq7x9p")
+        XCTAssertFalse(d.screen.contains("Zq7x9p"), d.screen)
+        XCTAssertTrue(d.screen.contains("Ticket password ******"), d.screen)
+        d.press(.tab); d.type("A2"); d.press(.enter)
+        guard case .confirm? = d.s.overlay else { return XCTFail("the confirmation: \(String(describing: d.s.message))") }
+        XCTAssertTrue(d.screen.contains("password ******, gate A2"), d.screen)
+        XCTAssertFalse(d.screen.contains("Zq7x9p"), d.screen)
+        d.press(.char("y"))
+        XCTAssertEqual(try fx.text("SELECT fetch_pwd FROM orders WHERE agent_order_id = ?", .text(order)), "Zq7x9p", d.s.message?.text ?? "")
+        XCTAssertTrue(d.screen.contains("密码 ******"), d.screen)
+        XCTAssertFalse(d.screen.contains("Zq7x9p"), d.screen)
+        let reveals = "SELECT count(*) FROM audit WHERE action = 'reveal.personal-data' AND entity_id = ?"
+        XCTAssertEqual(try fx.int(reveals, .text(order)), 0)
+        d.press(.char("v"))
+        XCTAssertTrue(d.screen.contains("密码 Zq7x9p"), d.screen)
+        XCTAssertEqual(try fx.int(reveals, .text(order)), 1, "the reveal is in the audit trail")
+    }
+
     func testRedactionMasksASecretOnlyWhereItStandsAlone() {
         let r = Redaction(secrets: ["799819"])
         XCTAssertEqual(r.apply("ticket number T00799819, password 799819, gate B3"), "ticket number T00799819, password ******, gate B3")
