@@ -35,7 +35,8 @@ public struct ActionPreview: Sendable, Equatable {
         let now = Self.comparable(params), then = Self.comparable(shown.params)
         if now != then {
             let k = zip(now, then).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(now.count, then.count)
-            let line = zip(lines, shown.lines).first { $0 != $1 }.map { "now: \($0.0)" }
+            // A line carrying the ticket password is not quoted: the refusal is shown in clear (status line, CLI).
+            let line = zip(lines, shown.lines).first { $0 != $1 && !personal.carriesSecret($0) }.map { "now: \($0.0)" }
             return line ?? "call \(k + 1) of \(params.count) would carry other values"
         }
         return nil

@@ -36,6 +36,22 @@ final class ActionCLITests: XCTestCase {
         XCTAssertEqual(try fx.text("SELECT decided_by FROM refunds WHERE refund_id = ?", .text(r.refundId)), "carol")
     }
 
+    /// The ticket password is a pick-up credential: the preview and the result never print it (the audit trail
+    /// records "***"), though the callback queued carries it.
+    func testIssuePrintsThePasswordMasked() throws {
+        let waiting = try fx.detail(status: .awaitingTicket).summary.agentOrderId
+        let args = ["ticket", "issue", waiting, "--ticket-no", "T00799819", "--ticket-pwd", "799819", "--gate", "B3"]
+        for run in [busops(args), busops(args + ["--yes"])] {
+            let text = run.lines.joined(separator: "\n")
+            XCTAssertEqual(run.status, 0, text)
+            XCTAssertTrue(text.contains("ticket number T00799819, password ******, gate B3"), text)
+            XCTAssertTrue(text.contains(#""fetch_tickets_number":"T00799819","fetch_tickets_pwd":"******""#), text)
+            XCTAssertFalse(text.replacingOccurrences(of: "T00799819", with: "").contains("799819"), text)
+        }
+        let params = try fx.text("SELECT params FROM outbox WHERE idempotency_key = ?", .text("BK-" + waiting))
+        XCTAssertTrue(params?.contains(#""fetch_tickets_pwd":"799819""#) ?? false, "sent to Fliggy as typed: \(params ?? "none")")
+    }
+
     func testBadInputIsOneLineExitOneAndNothingWritten() throws {
         let r = try fx.refundableRow().refund
         let waiting = try fx.detail(status: .awaitingTicket).summary.agentOrderId

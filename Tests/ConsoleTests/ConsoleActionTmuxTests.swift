@@ -97,7 +97,7 @@ final class ConsoleActionTmuxTests: TmuxStoreTestCase {
         t.type("A2")
         t.send("Enter")
         let confirm = expect(t, "[ Confirm ]", "the confirmation")
-        XCTAssertTrue(confirm.contains("ticket number T-7001, password 5678, gate A2"), confirm)
+        XCTAssertTrue(confirm.contains("ticket number T-7001, password ****, gate A2"), "the password masked:\n\(confirm)")
         XCTAssertTrue(confirm.contains("bookticket.confirm success=true"), confirm)
         t.send("Tab")
         t.send("Enter")

@@ -26,4 +26,17 @@ final class CallbackDetailGoldenTests: XCTestCase {
             XCTAssertTrue(all.contains("{\"error_response\""), "the response is shown")
         }
     }
+
+    /// bookticket.confirm carries the ticket password (取票密码), a pick-up credential: the page has no reveal, so
+    /// it is masked in the parameters and in the last request.
+    func testTheTicketPasswordIsMaskedInTheParametersAndTheRequest() {
+        var record = Fixtures.callback(0, state: .sent)
+        record.params = #"{"fetch_tickets_number":"T00799819","fetch_tickets_pwd":"799819","ticket_wicket":"B3"}"#
+        record.lastRequest = "method=taobao.bus.agent.bookticket.confirm&param0=%7B%22fetch_tickets_pwd%22%3A%22799819%22%7D"
+        let all = CallbackDetailView.lines(CallbackDetail(record: record, attempts: []), width: 120).joined(separator: "\n")
+        XCTAssertTrue(all.contains("fetch_tickets_number: T00799819"), all)
+        XCTAssertTrue(all.contains("fetch_tickets_pwd: ******"), all)
+        XCTAssertTrue(all.contains(#"param0: {"fetch_tickets_pwd":"******"}"#), all)
+        XCTAssertFalse(all.replacingOccurrences(of: "T00799819", with: "").contains("799819"), all)
+    }
 }

@@ -18,7 +18,8 @@ enum ActionUpdate {
         }
         let defaults = unit.formDefaults(row)
         let fields = unit.fields.map { f in
-            FormState.Field(name: f.name, label: f.label, value: defaults[f.name] ?? "", hint: (f.required ? "required; " : "") + f.help)
+            FormState.Field(name: f.name, label: f.label, value: defaults[f.name] ?? "", hint: (f.required ? "required; " : "") + f.help,
+                            secret: f.secret)
         }
         // The form opens on the first field left to fill (stop: the reason, its code being prefilled).
         let focus = fields.firstIndex { $0.value.isEmpty } ?? 0

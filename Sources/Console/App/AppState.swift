@@ -195,7 +195,7 @@ struct ConfirmState: Equatable {
     /// First wrapped line shown when the confirmation is taller than the screen (j/k scroll it).
     var scroll = 0
     var pending: PendingAction
-    /// Names, certificate numbers and phones in the lines: masked until the order is revealed (issue 12).
+    /// Names, certificate numbers, phones and the ticket password in the lines: masked until the order is revealed (issue 12).
     var personal = PersonalValues()
     /// The form this confirmation previews, as it was left: Esc (or q) goes back to it to correct a value.
     var form: FormState? = nil
@@ -209,6 +209,8 @@ struct FormState: Equatable {
         var name: String; var label: String; var value: String; var hint: String
         /// Where typing goes, in characters (nil: the end of the value).
         var cursor: Int? = nil
+        /// Drawn as one `*` per character until the order is revealed (`ActionField.secret`: the ticket password).
+        var secret = false
     }
     var title: String
     var fields: [Field]

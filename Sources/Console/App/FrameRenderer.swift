@@ -102,14 +102,15 @@ enum FrameRenderer {
     }
 
     /// What to mask in a dialog: nothing once the order detail it was opened from is revealed (the `v` reveal is
-    /// audited), every known name, certificate number and phone otherwise.
+    /// audited), every known name, certificate number, phone and ticket password otherwise.
     static func redaction(_ s: AppState, _ p: PersonalValues) -> Redaction {
         if s.detail?.revealed == true { return Redaction() }
-        return Redaction(names: p.names, certificates: p.certificates, phones: p.phones)
+        return Redaction(names: p.names, certificates: p.certificates, phones: p.phones, secrets: p.secrets)
     }
 
     /// A form's prefilled personal fields (driver's name and phone, a certificate number) masked the same way; what
-    /// the operator types in them is masked as it is typed, like the password field.
+    /// the operator types in them is masked as it is typed. A secret field (the ticket password) is one `*` per
+    /// character, as a password input is, so the operator can count what was typed; the reveal shows it too.
     static func formModel(_ f: FormState, _ s: AppState) -> FormModel {
         let revealed = s.detail?.revealed == true
         let fields = f.fields.map { field -> FormModel.Field in
@@ -119,7 +120,7 @@ enum FrameRenderer {
                 else if field.name.hasSuffix("phone") { value = Masking.phone(value) }
                 else if field.name.hasSuffix("-name") { value = Masking.name(value) }
             }
-            return FormModel.Field(label: field.label, value: value, hint: field.hint)
+            return FormModel.Field(label: field.label, value: value, hint: field.hint, secret: field.secret && !revealed)
         }
         return FormModel(title: f.title, fields: fields, focused: f.focused, error: f.error)
     }

@@ -78,11 +78,14 @@ public struct ActionField: Sendable, Equatable {
     public let help: String
     /// Left unchanged in the form, the field is left out and the action picks the value when it executes.
     public let unchangedMeansDefault: Bool
+    /// A credential (the ticket password, 取票密码): the console's form shows one `*` per character typed, as a
+    /// password input does, until the order is revealed; its value is still exactly what was typed.
+    public let secret: Bool
 
     public init(_ name: String, _ label: String, _ kind: Kind = .text, required: Bool = false, help: String,
-                unchangedMeansDefault: Bool = false) {
+                unchangedMeansDefault: Bool = false, secret: Bool = false) {
         self.name = name; self.label = label; self.kind = kind; self.required = required; self.help = help
-        self.unchangedMeansDefault = unchangedMeansDefault
+        self.unchangedMeansDefault = unchangedMeansDefault; self.secret = secret
     }
 
     /// The CLI's placeholder for the value.

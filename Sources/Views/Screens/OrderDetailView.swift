@@ -90,7 +90,7 @@ public enum OrderDetailView {
             out.append([TextSpan("  not issued yet", .dim)])
         } else {
             out.append([TextSpan("  取票号 ", .dim), TextSpan(f.ticketNo ?? "-", Style(.normal, bold: true)),
-                        TextSpan("   密码 ", .dim), TextSpan(f.ticketPwd.map { m.revealed ? $0 : String(repeating: "*", count: min(8, $0.count)) } ?? "-"),
+                        TextSpan("   密码 ", .dim), TextSpan(f.ticketPwd.map { m.revealed ? $0 : Masking.secret($0) } ?? "-"),
                         TextSpan("   检票口 ", .dim), TextSpan(f.gate ?? "-")])
             if let seats = f.seatNumbers { out.append([TextSpan("  座位 ", .dim), TextSpan(seats)]) }
             if let a = f.address { out.append([TextSpan("  取票地址 ", .dim), TextSpan(a)]) }

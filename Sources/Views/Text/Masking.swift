@@ -23,6 +23,11 @@ public enum Masking {
         return String(c.prefix(keep)) + String(repeating: "*", count: c.count - keep)
     }
 
+    /// A credential (the ticket password, 取票密码): all stars, at most eight, so a long one does not stretch a line.
+    public static func secret(_ secret: String) -> String {
+        String(repeating: "*", count: min(8, secret.count))
+    }
+
     static func maskAllBut(_ c: [Character], keepLast: Int) -> String {
         String(repeating: "*", count: c.count - keepLast) + String(c.suffix(keepLast))
     }

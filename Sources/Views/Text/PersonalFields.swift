@@ -6,12 +6,30 @@ import Store
 public enum PersonalFields {
     public static func mask(_ key: String, _ value: String) -> String {
         let k = key.lowercased()
+        if isSecret(k) { return Masking.secret(value) }
         if k.contains("cert") || k.contains("id_card") { return Masking.certificate(value) }
         if k.contains("phone") || k.contains("mobile") { return Masking.phone(value) }
         if k.contains("name"), k == "name" || ["passenger", "contact", "buyer", "user", "holder"].contains(where: k.contains) {
             return Masking.name(value)
         }
         return value
+    }
+
+    /// A credential's key (bookticket.confirm's `fetch_tickets_pwd`, Qimen's `ticketPwd`): whoever reads the
+    /// ticket password can collect the tickets, so it is masked wherever it is shown without a reveal.
+    public static func isSecret(_ key: String) -> Bool {
+        let k = key.lowercased()
+        return k.hasSuffix("pwd") || k.contains("password")
+    }
+
+    /// The same JSON with only its credentials masked (the CLI's preview prints the rest as it will be signed).
+    public static func maskSecrets(_ json: JSON, key: String = "") -> JSON {
+        switch json {
+        case .object(let fields): return .object(fields.map { ($0.0, maskSecrets($0.1, key: $0.0)) })
+        case .array(let items): return .array(items.map { maskSecrets($0, key: key) })
+        case .string(let s) where isSecret(key): return .string(Masking.secret(s))
+        default: return json
+        }
     }
 
     /// The same JSON with personal fields masked, however deep (a ticket list holds a passenger each).

@@ -60,13 +60,23 @@ enum ActionRunner {
     }
 
     /// Names and reasons in a preview come from Fliggy or another operator: every line passes TerminalText.sanitize,
-    /// so an ESC or C1 in a passenger's name is shown (`\e`), not obeyed by the terminal.
+    /// so an ESC or C1 in a passenger's name is shown (`\e`), not obeyed by the terminal. The ticket password is
+    /// masked, in the lines and in the params: the command names the order, which reveals its personal data, but a
+    /// credential typed on the command line has no reason to be echoed into a terminal's scrollback or a log.
     static func print(_ p: ActionPreview) {
+        let secrets = Redaction(secrets: p.personal.secrets)
         Output.line(TerminalText.sanitize(p.title))
-        for l in p.lines { Output.line("  " + TerminalText.sanitize(l)) }
+        for l in p.lines { Output.line("  " + TerminalText.sanitize(secrets.apply(l))) }
         let shown = p.params.prefix(3)
-        for body in shown { Output.line("  params: " + TerminalText.sanitize(body)) }
+        for body in shown { Output.line("  params: " + TerminalText.sanitize(maskingSecrets(body))) }
         if p.params.count > shown.count { Output.line("  ... and \(p.params.count - shown.count) more callbacks") }
+    }
+
+    /// A business JSON body with its credentials masked (`fetch_tickets_pwd`); the rest as it will be signed.
+    static func maskingSecrets(_ body: String) -> String {
+        guard let json = try? JSON.parse(body) else { return body }
+        let masked = PersonalFields.maskSecrets(json)
+        return masked == json ? body : masked.compactText
     }
 
     /// Long actions (stopping a full schedule) report progress on stderr about every tenth of the way.
