@@ -38,4 +38,29 @@ final class PromptCommandTmuxTests: TmuxStoreTestCase {
         t.send("q")
         XCTAssertEqual(t.exitStatus(), 0)
     }
+
+    func testACutMessageEndsInFullAndBangShowsItAt80x24() throws { try cutMessage(width: 80, height: 24) }
+    func testACutMessageEndsInFullAndBangShowsItAt120x40() throws { try cutMessage(width: 120, height: 40) }
+
+    /// A refusal longer than the status line says so ("! full"), and `!` shows it whole, wrapped, in a dialog.
+    func cutMessage(width: Int, height: Int) throws {
+        let dir = "/nonexistent/" + String(repeating: "a-folder-that-is-not-there-", count: width / 20)
+        let t = try startConsole(width: width, height: height)
+        t.send(":"); t.type("export \(dir)/orders.csv"); t.send("Enter")
+        let cut = expect(t, "! full", "the cut message names the key that shows it")
+        XCTAssertTrue(messageLine(cut).contains("…"), messageLine(cut))
+        t.send("!")
+        let whole = expect(t, "Esc closes", "! opens the message")
+        // The lines inside the box, read without the spaces wrapping adds.
+        let text = whole.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.split(separator: "│", omittingEmptySubsequences: false)
+            return parts.count >= 3 ? String(parts[1]) : nil
+        }.joined().filter { !$0.isWhitespace }
+        XCTAssertTrue(text.contains("Nosuchfileordirectory"), "the end of the message is on screen:\n\(whole)")
+        XCTAssertTrue(text.contains(dir), "the whole path, wrapped but not cut:\n\(whole)")
+        t.send("Escape")
+        XCTAssertTrue(t.waitFor { !$0.contains("Esc closes") }.ok, "Esc closes it")
+        t.send("q")
+        XCTAssertEqual(t.exitStatus(), 0)
+    }
 }
