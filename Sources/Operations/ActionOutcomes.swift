@@ -66,10 +66,12 @@ public struct ActionResult: Sendable, Equatable {
 /// Why an action was refused. Messages are written for the operator and never carry a secret.
 /// (Named apart from the console's own `CommandFailure`, which wraps these for exit status 1.)
 public enum OperationError: Error, Equatable, CustomStringConvertible {
-    /// The input is wrong; nothing was read or written.
+    /// A well-formed value the row refuses (a fee over what was paid, seat numbers for another number of tickets,
+    /// nothing left to change); nothing was written.
     case invalid(String)
-    /// The argument alone is the wrong shape (an unknown word, not a number, a code out of its range), whatever the
-    /// store holds; nothing was read or written. The command line reports it as a usage error (exit 2, README).
+    /// The argument alone is the wrong shape (blank, not a number, negative, a phone not 11 digits, a control
+    /// character, a code out of its range), whatever the store holds; nothing was read or written (InputValidation).
+    /// The command line reports it as a usage error (exit 2, README).
     case malformed(String)
     /// Someone changed the row since it was shown; the message names who and the new state.
     case conflict(String)

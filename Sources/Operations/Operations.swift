@@ -75,7 +75,7 @@ extension ActionContext {
     /// An order by its agent order id, with tickets, refunds and callbacks.
     func order(_ agentOrderId: String) throws -> OrderDetail {
         let id = agentOrderId.trimmingSpaces
-        guard !id.isEmpty else { throw OperationError.invalid("an order id (agent order id, e.g. BO0000000012) is required") }
+        guard !id.isEmpty else { throw OperationError.malformed("an order id (agent order id, e.g. BO0000000012) is required") }
         guard let rowId = try store.orderId(agentOrderId: id), let d = try store.orderDetail(id: rowId) else {
             throw OperationError.notFound("order \(id) not found")
         }

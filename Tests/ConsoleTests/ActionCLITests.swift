@@ -52,15 +52,16 @@ final class ActionCLITests: XCTestCase {
         XCTAssertTrue(params?.contains(#""fetch_tickets_pwd":"799819""#) ?? false, "sent to Fliggy as typed: \(params ?? "none")")
     }
 
+    /// Well-formed values the store refuses; a value of the wrong shape is a usage error (testMalformedValuesAreUsageErrors).
     func testBadInputIsOneLineExitOneAndNothingWritten() throws {
         let r = try fx.refundableRow().refund
-        let waiting = try fx.detail(status: .awaitingTicket).summary.agentOrderId
+        let waiting = try fx.detail(status: .awaitingTicket)
+        let seats = (1...waiting.tickets.count + 1).map(String.init).joined(separator: ",")
         let before = try fx.footprint()
         let cases: [([String], String)] = [
             (["refund", "approve", r.refundId, "--fee", String(r.paidFen + 1), "--yes"], "is more than what was paid"),
-            (["refund", "approve", r.refundId, "--fee", "-5", "--yes"], "must not be negative"),
-            (["ticket", "issue", waiting, "--ticket-no", "", "--ticket-pwd", "p", "--gate", "g", "--yes"], "ticket number is required"),
-            (["ticket", "issue", waiting, "--ticket-no", "T1", "--ticket-pwd", "p", "--gate", "g", "--driver-phone", "123", "--yes"], "11-digit"),
+            (["ticket", "issue", waiting.summary.agentOrderId, "--ticket-no", "T1", "--ticket-pwd", "p", "--gate", "g", "--seats", seats, "--yes"],
+             "seat numbers given for \(Plural.count(waiting.tickets.count, "ticket"))"),
             (["refund", "approve", "RF99999999", "--yes"], "not found"),
             // Well-formed but not in the store: refused (1), unlike a malformed id (2, below).
             (["callback", "retry", "999999", "--yes"], "not found"),
@@ -112,15 +113,29 @@ final class ActionCLITests: XCTestCase {
 extension ActionCLITests {
     /// A value of the wrong shape or an unknown word (`sending bogus`, `callback retry abc`, `--reason-code 5`,
     /// `--code 12a`) exited 1 like a refusal; it is a usage error (exit 2): the message, the synopsis, nothing written.
+    /// So is a value whose shape is wrong whatever the store holds (README "2 on a usage error"): a negative fee,
+    /// a phone that is not 11 digits, a blank or over-long code; `--fee -5` exited 1. The shape is checked before the
+    /// row is looked up, so a negative fee for a refund that does not exist is a usage error too.
     func testMalformedValuesAreUsageErrors() throws {
         let r = try fx.refundableRow().refund
+        let waiting = try fx.detail(status: .awaitingTicket).summary.agentOrderId
+        let issued = try fx.detail(status: .issued).summary.agentOrderId
         let schedule = try XCTUnwrap(fx.text("SELECT schedule_id FROM schedules ORDER BY schedule_id LIMIT 1"))
+        let issue = ["ticket", "issue", waiting, "--ticket-pwd", "p", "--gate", "g", "--yes"]
         let before = try fx.footprint()
         let cases: [([String], String)] = [
             (["sending", "bogus", "--yes"], "sending takes pause or resume, got 'bogus'"),
             (["callback", "retry", "abc", "--yes"], "callback id must be a number, got 'abc'"),
             (["schedule", "stop", schedule, "--reason-code", "5", "--yes"], "reason code must be 0 (schedule stopped), 1 (weather) or 2 (epidemic); got 5"),
             (["refund", "reject", r.refundId, "--code", "12a", "--reason", "full", "--yes"], "result code '12a' must be digits, e.g. 1905"),
+            (["refund", "approve", r.refundId, "--fee", "-5", "--yes"], "fee must not be negative (got -5 fen)"),
+            (["refund", "approve", "RF99999999", "--fee", "-5", "--yes"], "fee must not be negative (got -5 fen)"),
+            (issue + ["--ticket-no", "T1", "--driver-phone", "123"], "driver phone '123' is not an 11-digit mainland mobile number (13x–19x)"),
+            (issue + ["--ticket-no", ""], "ticket number is required"),
+            (issue + ["--ticket-no", String(repeating: "9", count: 33)], "ticket number is 33 characters; at most 32"),
+            (["refund", "money", issued, "--amount", "-1", "--reason", "late", "--yes"], "amount must not be negative (got -1 fen)"),
+            (["refund", "offline", issued, "--amount", "100", "--passenger", "12a", "--yes"], "passenger id '12a' must be digits only"),
+            (["schedule", "change", schedule, "--price", "-100", "--yes"], "price must not be negative (got -100 fen)"),
         ]
         for (args, expected) in cases {
             let out = busops(args)

@@ -68,12 +68,12 @@ final class IssueActionTests: XCTestCase {
             change(&i)
             return .issueTickets(i)
         }
-        try assertRefused(f, with { $0.ticketNo = "" }, kind: "invalid", contains: "ticket number is required")
-        try assertRefused(f, with { $0.ticketNo = String(repeating: "9", count: 33) }, kind: "invalid", contains: "at most 32")
-        try assertRefused(f, with { $0.ticketPwd = "12\u{7}34" }, kind: "invalid", contains: "control character")
-        try assertRefused(f, with { $0.gate = "A\n1" }, kind: "invalid", contains: "gate")
+        try assertRefused(f, with { $0.ticketNo = "" }, kind: "malformed", contains: "ticket number is required")
+        try assertRefused(f, with { $0.ticketNo = String(repeating: "9", count: 33) }, kind: "malformed", contains: "at most 32")
+        try assertRefused(f, with { $0.ticketPwd = "12\u{7}34" }, kind: "malformed", contains: "control character")
+        try assertRefused(f, with { $0.gate = "A\n1" }, kind: "malformed", contains: "gate")
         try assertRefused(f, with { $0.seats = "1,2" }, kind: "invalid", contains: "2 seat numbers given for 1 ticket")
-        try assertRefused(f, with { $0.driverPhone = "12345" }, kind: "invalid", contains: "driver phone")
+        try assertRefused(f, with { $0.driverPhone = "12345" }, kind: "malformed", contains: "driver phone")
     }
 
     func testStaleVersionIsRefusedNamingTheOtherOperator() throws {
@@ -122,6 +122,6 @@ final class IssueActionTests: XCTestCase {
         XCTAssertTrue(audit.after?.contains(#""reason":"车辆故障""#) ?? false, audit.after ?? "no after")
         XCTAssertEqual(try f.seatMismatches(), 0)
         try assertRefused(f, .issueFailed(agentOrderId: order, reason: "again"), kind: "notAllowed", contains: "closed")
-        try assertRefused(f, .issueFailed(agentOrderId: try f.order(status: .awaitingTicket), reason: " "), kind: "invalid", contains: "reason is required")
+        try assertRefused(f, .issueFailed(agentOrderId: try f.order(status: .awaitingTicket), reason: " "), kind: "malformed", contains: "reason is required")
     }
 }

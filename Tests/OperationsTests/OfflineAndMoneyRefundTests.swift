@@ -36,9 +36,9 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         let d0 = try f.detail(order)
         let paid = d0.tickets.reduce(0) { $0 + $1.priceFen + $1.serviceFeeFen }
         try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: nil, amountFen: paid + 1), kind: "notAllowed", contains: "still refundable \(Money.yuan(paid)) yuan")
-        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: nil, amountFen: -1), kind: "invalid", contains: "negative")
-        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .certNo("110101199003070000"), amountFen: 1), kind: "invalid", contains: "not a valid 18-digit ID")
-        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .passengerId("12a"), amountFen: 1), kind: "invalid", contains: "digits only")
+        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: nil, amountFen: -1), kind: "malformed", contains: "negative")
+        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .certNo("110101199003070000"), amountFen: 1), kind: "malformed", contains: "not a valid 18-digit ID")
+        try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .passengerId("12a"), amountFen: 1), kind: "malformed", contains: "digits only")
         try assertRefused(f, .offlineRefund(agentOrderId: order, ticket: .passengerId("99"), amountFen: 1), kind: "notFound", contains: "passenger 99")
         try f.run(.offlineRefund(agentOrderId: order, ticket: .certNo(d0.tickets[0].certNo.lowercased()), amountFen: paid / d0.tickets.count))
         XCTAssertEqual(try f.detail(order).tickets[0].status, .refunded)
@@ -83,7 +83,7 @@ final class OfflineAndMoneyRefundTests: XCTestCase {
         XCTAssertEqual(d.refunds.filter { $0.source == .moneyOnly }.map(\.amountFen), [1000, 500])
         let left = d0.summary.totalFen - 1500
         try assertRefused(f, .moneyRefund(agentOrderId: order, amountFen: left + 1, reason: "x"), kind: "notAllowed", contains: "still refundable \(Money.yuan(left)) yuan")
-        try assertRefused(f, .moneyRefund(agentOrderId: order, amountFen: 100, reason: ""), kind: "invalid", contains: "reason is required")
+        try assertRefused(f, .moneyRefund(agentOrderId: order, amountFen: 100, reason: ""), kind: "malformed", contains: "reason is required")
         try assertRefused(f, .moneyRefund(agentOrderId: try f.order(status: .awaitingPayment), amountFen: 100, reason: "x"), kind: "notAllowed", contains: "only paid orders")
         XCTAssertEqual(try f.seatMismatches(), 0)
     }

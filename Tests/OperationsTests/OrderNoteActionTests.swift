@@ -31,9 +31,9 @@ final class OrderNoteActionTests: XCTestCase {
     func testControlCharactersEmptyAndLongNotesAreRefusedWithNothingWritten() throws {
         let f = try DemoFixture()
         let order = try f.order(status: .issued)
-        try assertRefused(f, .orderNote(agentOrderId: order, text: "call back\u{1b}[31m"), kind: "invalid", contains: "control character")
-        try assertRefused(f, .orderNote(agentOrderId: order, text: "   "), kind: "invalid", contains: "note is required")
-        try assertRefused(f, .orderNote(agentOrderId: order, text: String(repeating: "长", count: 201)), kind: "invalid", contains: "at most 200")
+        try assertRefused(f, .orderNote(agentOrderId: order, text: "call back\u{1b}[31m"), kind: "malformed", contains: "control character")
+        try assertRefused(f, .orderNote(agentOrderId: order, text: "   "), kind: "malformed", contains: "note is required")
+        try assertRefused(f, .orderNote(agentOrderId: order, text: String(repeating: "长", count: 201)), kind: "malformed", contains: "at most 200")
         try assertRefused(f, .orderNote(agentOrderId: "BO9999999999", text: "x"), kind: "notFound", contains: "not found")
     }
 }

@@ -52,7 +52,9 @@ final class RefundDecisionTests: XCTestCase {
             XCTAssertTrue((e as! OperationError).message.contains("set the fee explicitly"), "\(e)")
         }
         try assertRefused(f, .approveRefund(refundId: rid, feeFen: 4501), kind: "invalid", contains: "more than what was paid")
-        try assertRefused(f, .approveRefund(refundId: rid, feeFen: -1), kind: "invalid", contains: "negative")
+        try assertRefused(f, .approveRefund(refundId: rid, feeFen: -1), kind: "malformed", contains: "negative")
+        // The shape before the lookup: a negative fee is malformed whatever refund it names (was "not found", exit 1).
+        try assertRefused(f, .approveRefund(refundId: "RF99999999", feeFen: -1), kind: "malformed", contains: "fee must not be negative")
         let p = try o.preview(.approveRefund(refundId: rid, feeFen: 1000))
         XCTAssertTrue(p.lines.contains { $0.contains("fee 10.00 yuan (set by operator), refund 35.00 yuan") }, "\(p.lines)")
         try o.execute(.approveRefund(refundId: rid, feeFen: 1000), confirming: p)
@@ -114,7 +116,7 @@ final class RefundDecisionTests: XCTestCase {
     func testRejectValidatesCodeAndReason() throws {
         let f = try DemoFixture()
         try assertRefused(f, .rejectRefund(refundId: "RF00000055", resultCode: "19a5", reason: "x"), kind: "malformed", contains: "digits")
-        try assertRefused(f, .rejectRefund(refundId: "RF00000055", resultCode: "1905", reason: ""), kind: "invalid", contains: "reason is required")
+        try assertRefused(f, .rejectRefund(refundId: "RF00000055", resultCode: "1905", reason: ""), kind: "malformed", contains: "reason is required")
         try assertRefused(f, .rejectRefund(refundId: "RF99999999", resultCode: "1905", reason: "x"), kind: "notFound", contains: "RF99999999")
     }
 

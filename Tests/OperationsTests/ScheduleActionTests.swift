@@ -124,9 +124,9 @@ final class ScheduleActionTests: XCTestCase {
         XCTAssertEqual(Set(rows.map(\.idempotencyKey)).count, 2)
         XCTAssertEqual(try f.latestAudit().action, "schedule.change")
         XCTAssertEqual(try f.seatMismatches(), 0)
-        try assertRefused(f, .changeSchedule(scheduleId: sid, priceFen: nil, departs: "2026-13-01 08:00"), kind: "invalid", contains: "yyyy-MM-dd HH:mm")
+        try assertRefused(f, .changeSchedule(scheduleId: sid, priceFen: nil, departs: "2026-13-01 08:00"), kind: "malformed", contains: "yyyy-MM-dd HH:mm")
         try assertRefused(f, .changeSchedule(scheduleId: sid, priceFen: nil, departs: "2026-11-20 08:00"), kind: "invalid", contains: "not in the future")
-        try assertRefused(f, .changeSchedule(scheduleId: sid, priceFen: -1, departs: nil), kind: "invalid", contains: "negative")
+        try assertRefused(f, .changeSchedule(scheduleId: sid, priceFen: -1, departs: nil), kind: "malformed", contains: "negative")
         try assertRefused(f, .changeSchedule(scheduleId: sid, priceFen: s.priceFen, departs: nil), kind: "invalid", contains: "nothing to change")
         try assertRefused(f, .changeSchedule(scheduleId: "NOPE", priceFen: 1, departs: nil), kind: "notFound", contains: "NOPE")
     }

@@ -118,6 +118,36 @@ final class StoreHandlerRefusalTests: XCTestCase {
         }
     }
 
+    /// Every Bidi_Control character (U+202E RIGHT-TO-LEFT OVERRIDE is the Trojan-Source one) in a passenger or contact
+    /// name is refused with the field and code point named; before, all twelve were stored. Sent both JSON-escaped and raw.
+    func testBidiControlsInANameAreRefusedAndWriteNothing() throws {
+        let bidi: [UInt32] = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+        for (k, value) in bidi.enumerated() {
+            let hex = String(value, radix: 16, uppercase: true).leftPadded(4)
+            let point = "U+" + hex
+            let raw = String(Character(Unicode.Scalar(value)!))
+            let text = String(decoding: try body("61000001\(10 + k)"), as: UTF8.self)
+            let cases = [("passengerName", "测试0", "测试\\u" + hex.lowercased() + "0"),
+                         ("contactName", "测试联系人", "测试" + raw + "联系人")]
+            for (field, clean, poisoned) in cases {
+                XCTAssertTrue(text.contains(#""\#(clean)""#), field)
+                let b = Array(text.replacingOccurrences(of: #""\#(clean)""#, with: #""\#(poisoned)""#).utf8)
+                try assertRefused("\(field) with \(point)", "param-invalid", signedURL(b), b)
+                let (_, json) = try post(signedURL(b), b)
+                XCTAssertEqual(json?["retDesc"]?.stringValue, "\(field) contains a bidirectional formatting character (\(point))")
+            }
+        }
+    }
+
+    /// The refusal is of the formatting characters, not of right-to-left scripts: Hebrew and Arabic letters commit.
+    func testRightToLeftLettersInANameAreAccepted() throws {
+        let text = String(decoding: try body("6100000130"), as: UTF8.self)
+        let b = Array(text.replacingOccurrences(of: #""测试0""#, with: #""测试עברית عربي""#).utf8)
+        let (_, json) = try post(signedURL(b), b)
+        XCTAssertEqual(json?["success"], true, "\(String(describing: json))")
+        XCTAssertEqual(try fixture.count("SELECT count(*) FROM tickets WHERE name = '测试עברית عربي'"), 1)
+    }
+
     /// A bad phone is named by the field Fliggy sent: `contactMobile` used to be answered "contactPhone must be …".
     func testABadPhoneIsNamedByTheFieldSent() throws {
         for (k, field) in ["contactMobile", "contactPhone"].enumerated() {
@@ -137,4 +167,8 @@ final class StoreHandlerRefusalTests: XCTestCase {
         XCTAssertEqual(json?["success"], true, "\(String(describing: json))")
         XCTAssertNotEqual(try fixture.dataVersion(), version)
     }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

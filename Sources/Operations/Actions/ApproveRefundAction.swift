@@ -21,6 +21,7 @@ enum ApproveRefundAction {
         plan: { r, ctx in try plan(refundId: r.subject, feeFen: try r.int("fee", "fee (fen)"), ctx) })
 
     static func plan(refundId: String, feeFen: Int?, _ ctx: ActionContext) throws -> PlannedAction {
+        _ = try feeFen.map { try InputValidation.fen($0, field: "fee") }
         let (r, d) = try ctx.refund(refundId)
         try ctx.bind(refund: r)
         try ctx.requirePending(r)

@@ -23,17 +23,17 @@ enum ChangeScheduleAction {
         plan: { r, ctx in
             let price = try r.int("price", "price (fen)")
             let departs = r.text("departs")
-            guard price != nil || departs != nil else { throw OperationError.invalid("give a new price or a new departure") }
+            guard price != nil || departs != nil else { throw OperationError.malformed("give a new price or a new departure") }
             return try plan(scheduleId: r.subject, priceFen: price, departs: departs, ctx)
         })
 
     static func plan(scheduleId: String, priceFen: Int?, departs: String?, _ ctx: ActionContext) throws -> PlannedAction {
-        guard priceFen != nil || departs != nil else { throw OperationError.invalid("give a new price or a new departure time") }
-        if let p = priceFen, p < 0 { throw OperationError.invalid("price must not be negative (got \(p) fen)") }
-        if let p = priceFen, p > 10_000_000 { throw OperationError.invalid("price \(Money.yuan(p)) yuan is implausibly high") }
+        guard priceFen != nil || departs != nil else { throw OperationError.malformed("give a new price or a new departure time") }
+        if let p = priceFen { _ = try InputValidation.fen(p, field: "price") }
+        if let p = priceFen, p > 10_000_000 { throw OperationError.malformed("price \(Money.yuan(p)) yuan is implausibly high") }
         let newTime = try departs.map { text -> Int in
             guard let t = ChinaTime.parseDateTime(text.trimmingSpaces) else {
-                throw OperationError.invalid("departure '\(text)' must be yyyy-MM-dd HH:mm (GMT+8)")
+                throw OperationError.malformed("departure '\(text)' must be yyyy-MM-dd HH:mm (GMT+8)")
             }
             return t
         }

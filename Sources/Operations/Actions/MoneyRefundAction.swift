@@ -21,8 +21,8 @@ enum MoneyRefundAction {
 
     static func plan(order: String, amountFen: Int, reason: String, _ ctx: ActionContext) throws -> PlannedAction {
         let why = try InputValidation.reason(reason)
-        if amountFen < 0 { throw OperationError.invalid("amount must not be negative (got \(amountFen) fen)") }
-        if amountFen == 0 { throw OperationError.invalid("amount must be at least 0.01 yuan (1 fen)") }
+        _ = try InputValidation.fen(amountFen)
+        if amountFen == 0 { throw OperationError.malformed("amount must be at least 0.01 yuan (1 fen)") }
         let d = try ctx.order(order)
         try ctx.bind(order: d)
         guard [.awaitingTicket, .issued, .refunding, .refunded].contains(d.summary.status) else {

@@ -28,7 +28,7 @@ enum OfflineRefundAction {
         plan: { r, ctx in
             let refs = [r.text("ticket").map(TicketRef.agentTicketId), r.text("cert").map(TicketRef.certNo),
                         r.text("passenger").map(TicketRef.passengerId)].compactMap { $0 }
-            guard refs.count <= 1 else { throw OperationError.invalid("name the ticket once: ticket id, certificate number or passenger id") }
+            guard refs.count <= 1 else { throw OperationError.malformed("name the ticket once: ticket id, certificate number or passenger id") }
             return try plan(order: r.subject, ticket: refs.first, amountFen: try r.requiredInt("amount", "amount (fen)"), ctx)
         })
 
@@ -37,7 +37,7 @@ enum OfflineRefundAction {
 
     static func plan(order: String, ticket ref: TicketRef?, amountFen: Int, _ ctx: ActionContext) throws -> PlannedAction {
         let wanted = try ref.map(clean)
-        if amountFen < 0 { throw OperationError.invalid("amount must not be negative (got \(amountFen) fen)") }
+        _ = try InputValidation.fen(amountFen)
         let d = try ctx.order(order)
         try ctx.bind(order: d)
         guard [.issued, .refunding].contains(d.summary.status) else {

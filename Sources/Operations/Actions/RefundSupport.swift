@@ -4,7 +4,7 @@ extension ActionContext {
     /// A refund by its public id (RF...) with the order it belongs to.
     func refund(_ refundId: String) throws -> (RefundRecord, OrderDetail) {
         let id = refundId.trimmingSpaces
-        guard !id.isEmpty else { throw OperationError.invalid("a refund id (e.g. RF00000012) is required") }
+        guard !id.isEmpty else { throw OperationError.malformed("a refund id (e.g. RF00000012) is required") }
         guard let r = try store.refundRecord(refundId: id), let d = try store.orderDetail(id: r.orderId) else {
             throw OperationError.notFound("refund \(id) not found")
         }

@@ -3,7 +3,7 @@ import Store
 enum ScheduleSupport {
     static func schedule(_ scheduleId: String, _ ctx: ActionContext) throws -> ScheduleRow {
         let id = scheduleId.trimmingSpaces
-        guard !id.isEmpty else { throw OperationError.invalid("a schedule id is required") }
+        guard !id.isEmpty else { throw OperationError.malformed("a schedule id is required") }
         guard let s = try ctx.store.scheduleRow(id) else { throw OperationError.notFound("schedule \(id) not found") }
         return s
     }

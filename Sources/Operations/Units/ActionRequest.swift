@@ -19,7 +19,7 @@ public struct ActionRequest: Sendable, Equatable {
 
     /// A required text field, refused with the field's name when missing.
     func required(_ name: String, _ what: String) throws -> String {
-        guard let v = text(name) else { throw OperationError.invalid("\(what) is required") }
+        guard let v = text(name) else { throw OperationError.malformed("\(what) is required") }
         return v
     }
 
@@ -31,7 +31,7 @@ public struct ActionRequest: Sendable, Equatable {
     }
 
     func requiredInt(_ name: String, _ what: String) throws -> Int {
-        guard let n = try int(name, what) else { throw OperationError.invalid("\(what) is required") }
+        guard let n = try int(name, what) else { throw OperationError.malformed("\(what) is required") }
         return n
     }
 

@@ -109,11 +109,15 @@ extension DemoWriter {
             if let rc = reasonCode { pairs.append(("refund_scene_official_reason_code", JSONText.quote(String(rc)))) }
             params = JSONText.object(pairs)
         }
-        try outbox(method: method, orderId: c.orderId, refundId: id, key: key, params: params, state: outboxState, at: decided ?? now)
+        let outboxId = try outbox(method: method, orderId: c.orderId, refundId: id, key: key, params: params, state: outboxState,
+                                  at: decided ?? now)
         try emit(.audit, [.of(decided ?? now), .text(source == "merchant" ? "dispatch" : "demo"), .text("demo"),
                                         .text(status == .rejected ? "refund.reject" : "refund.approve"), .text("refund"),
                                         .text("RF" + Digits.pad(Int(id), 8)), .text(JSONText.object([("status", JSONText.quote("pending"))])),
                                         .text(JSONText.object([("status", JSONText.quote(status.rawValue)), ("fee_fen", String(fee)), ("amount_fen", String(amount))]))])
+        // The dispatcher's send follows the decision; it moved an approved refund on (a rejection stays as it was).
+        try attempt(outboxId, method: method, state: outboxState, entity: ("refund", "RF" + Digits.pad(Int(id), 8)), at: decided ?? now,
+                    refund: status == .rejected ? nil : status)
     }
 
     mutating func bookTicketCallback(_ c: RefundContext, fetchNo: String?, gate: String?, issuedAt: Int, pending: Bool) throws {
@@ -128,19 +132,50 @@ extension DemoWriter {
         guard !pending else { return }
         let r = orderStmtCounter(c.orderId)
         let state: OutboxState = r < 85 ? .sent : (r < 93 ? .pending : .failed)
-        try outbox(method: "taobao.bus.agent.bookticket.confirm", orderId: c.orderId, refundId: nil, key: "BK-" + c.agentId,
-                   params: JSONText.object(pairs), state: state, at: issuedAt)
+        let method = "taobao.bus.agent.bookticket.confirm"
+        let id = try outbox(method: method, orderId: c.orderId, refundId: nil, key: "BK-" + c.agentId, params: JSONText.object(pairs),
+                            state: state, at: issuedAt)
+        try attempt(id, method: method, state: state, entity: ("order", c.agentId), at: issuedAt, refund: nil)
     }
 
     func orderStmtCounter(_ orderId: Int) -> Int { orderId * 31 % 100 }
 
-    func outbox(method: String, orderId: Int, refundId: Int64?, key: String, params: String, state: OutboxState, at: Int) throws {
+    /// Answers the row's id. A sent or failed row was tried once (`attempt` writes that try); a pending one not yet.
+    mutating func outbox(method: String, orderId: Int, refundId: Int64?, key: String, params: String, state: OutboxState,
+                         at: Int) throws -> Int64 {
         let failed = state == .failed
+        outboxSeq += 1
         try emit(.outbox, [
-            .text(method), .of(orderId), refundId.map { .int($0) } ?? .null, .text(key), .text(params), .text(state.rawValue),
-            .of(state == .pending ? 0 : (failed ? 1 : 1)), .of(state == .pending ? now : at),
-            .of(state == .pending ? nil : 200), .of(failed ? "15" : (state == .sent ? "SUCCESS" : nil)),
-            .of(failed ? "isv.invalid-parameter" : nil), .of(failed ? "非法参数: agent_order_id" : nil), .of(at), .of(at)])
+            .int(outboxSeq), .text(method), .of(orderId), refundId.map { .int($0) } ?? .null, .text(key), .text(params), .text(state.rawValue),
+            .of(state == .pending ? 0 : 1), .of(state == .pending ? now : at),
+            .of(state == .pending ? nil : 200), .of(failed ? Refused.code : (state == .sent ? "SUCCESS" : nil)),
+            .of(failed ? Refused.subCode : nil), .of(failed ? Refused.message : nil), .of(at), .of(at)])
+        return outboxSeq
+    }
+
+    /// The audit row the dispatcher writes for each try (Store's `recordOutcome`), which the callback detail lists:
+    /// one for a sent or failed row, with the answer the row records; none for a pending row (0 tries).
+    func attempt(_ outboxId: Int64, method: String, state: OutboxState, entity: (String, String), at: Int,
+                 refund: RefundStatus?) throws {
+        guard state == .sent || state == .failed else { return }
+        let failed = state == .failed
+        var after: [(String, String)] = [("outbox", String(outboxId)), ("method", JSONText.quote(method)),
+                                         ("state", JSONText.quote(state.rawValue)), ("attempts", "1"), ("http", "200"),
+                                         ("code", JSONText.quote(failed ? Refused.code : "SUCCESS"))]
+        if failed { after += [("sub_code", JSONText.quote(Refused.subCode)), ("msg", JSONText.quote(Refused.message))] }
+        if let refund { after.append(("refund", JSONText.quote(refund.rawValue))) }
+        try emit(.audit, [.of(at), .text("dispatcher"), .text(DemoWriter.dispatcherId), .text(failed ? "callback.failed" : "callback.sent"),
+                          .text(entity.0), .text(entity.1),
+                          .text(JSONText.object([("outbox", String(outboxId)), ("state", JSONText.quote("sending"))])),
+                          .text(JSONText.object(after))])
+    }
+
+    /// Shaped like OutboxDispatcher.makeId (host:pid:tag).
+    static let dispatcherId = "demo:1:1"
+
+    /// Fliggy's answer to a dead-lettered demo callback: a refusal no retry would change, so one try was the last.
+    enum Refused {
+        static let code = "15", subCode = "isv.invalid-parameter", message = "非法参数: agent_order_id"
     }
 
     /// One row left as a lapsed claim, as a crashed dispatcher would leave it: the next dispatcher reclaims it.

@@ -10,6 +10,9 @@ struct DemoWriter {
     var auditStmt: Statement!
     var ticketSeq: Int64 = 0
     var refundSeq: Int64 = 0
+    /// Outbox ids are given, in the order SQLite would give them: the generator names the id in each callback's
+    /// attempt (an audit row, DemoRefunds' `attempt`), which another thread writes.
+    var outboxSeq: Int64 = 0
     /// When set, rows go to writer threads (the pipe for each kind, by `Kind.rawValue`) instead of straight to SQLite.
     var pipes: [DemoPipe]?
     /// Set while writing the newest orders (DemoOrders.cycle), which must show every state whatever the draw.
@@ -20,6 +23,7 @@ struct DemoWriter {
     mutating func prepare() throws {
         ticketSeq = try db.scalarInt("SELECT coalesce(max(id), 0) FROM tickets") ?? 0
         refundSeq = try db.scalarInt("SELECT coalesce(max(id), 0) FROM refunds") ?? 0
+        outboxSeq = try db.scalarInt("SELECT coalesce(max(id), 0) FROM outbox") ?? 0
         orderStmt = try db.prepare(DemoWriter.insertSQL(.order))
         ticketStmt = try db.prepare(DemoWriter.insertSQL(.ticket))
         holdStmt = try db.prepare(DemoWriter.insertSQL(.hold))
@@ -59,10 +63,10 @@ struct DemoWriter {
             tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         case .outbox:
             head = """
-                INSERT INTO outbox (method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
+                INSERT INTO outbox (id, method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
                   last_http_status, last_code, last_sub_code, last_msg, created_at, updated_at)
                 """
-            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         case .audit:
             head = "INSERT INTO audit (at, operator, source, action, entity, entity_id, before, after)"
             tuple = "(?,?,?,?,?,?,?,?)"
