@@ -15,6 +15,11 @@ public enum InputValidation {
         guard t.unicodeScalars.allSatisfy(isPrintable) else {
             throw OperationError.malformed("\(field) contains a control character; use printable characters only")
         }
+        // As Qimen refuses them in what Fliggy sends (docs/PROTOCOL.md "Shared rules"): a bidi override in a note
+        // or reason reorders the text around it wherever it is shown, the SMS and the audit trail included.
+        if let bidi = t.unicodeScalars.first(where: \.properties.isBidiControl) {
+            throw OperationError.malformed("\(field) contains a bidirectional formatting character (U+\(String(bidi.value, radix: 16, uppercase: true))); use printable characters only")
+        }
         return t
     }
 

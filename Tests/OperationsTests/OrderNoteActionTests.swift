@@ -32,6 +32,8 @@ final class OrderNoteActionTests: XCTestCase {
         let f = try DemoFixture()
         let order = try f.order(status: .issued)
         try assertRefused(f, .orderNote(agentOrderId: order, text: "call back\u{1b}[31m"), kind: "malformed", contains: "control character")
+        try assertRefused(f, .orderNote(agentOrderId: order, text: "refund \u{202E}00.001"), kind: "malformed",
+                          contains: "note contains a bidirectional formatting character (U+202E)")
         try assertRefused(f, .orderNote(agentOrderId: order, text: "   "), kind: "malformed", contains: "note is required")
         try assertRefused(f, .orderNote(agentOrderId: order, text: String(repeating: "长", count: 201)), kind: "malformed", contains: "at most 200")
         try assertRefused(f, .orderNote(agentOrderId: "BO9999999999", text: "x"), kind: "notFound", contains: "not found")
