@@ -40,7 +40,11 @@ final class FullMessageTests: XCTestCase {
         XCTAssertTrue(shown.contains("Esc closes"), shown)
         XCTAssertFalse(shown.contains("scroll"), "it fits at 80x24: no scroll key offered\n\(shown)")
         // Every word of the message is in the dialog, none cut ("…" only where the message itself has one).
-        let inDialog = shown.split(separator: "\n").map { $0.replacingOccurrences(of: "│", with: " ") }.joined(separator: " ")
+        // The lines inside the box (the rows behind it mask names with "…" of their own).
+        let inDialog = shown.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.split(separator: "│", omittingEmptySubsequences: false)
+            return parts.count >= 3 ? String(parts[1]) : nil
+        }.joined(separator: " ")
         for word in m.text.split(separator: " ") { XCTAssertTrue(inDialog.contains(word), "“\(word)” is shown:\n\(shown)") }
         XCTAssertFalse(inDialog.contains("…") && !m.text.contains("…"), shown)
         d.press(.escape)

@@ -155,7 +155,7 @@ struct DemoWriter {
                                 unitPaid: price + fee, seats: seats, rules: slot.rules, perOrder: slot.isOrderRefund,
                                 people: people, ticketIds: ticketIds)
         try refunds(ctx, status: status, stopped: slot.stopped, plans: &plans, rng: &rng)
-        if issued && rng.chance(30) || status == .awaitingTicket {
+        if issued && (rng.chance(30) || newestOrder && status == .issued) || status == .awaitingTicket {
             try bookTicketCallback(ctx, fetchNo: fetchNo, gate: gate, issuedAt: issuedAt ?? created, pending: status == .awaitingTicket)
         }
         return plans.filter { [.issuing, .issued, .refunding, .refundFailed, .unknown].contains($0.status) }.count
