@@ -110,14 +110,15 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
             SELECT o.agent_order_id, r.paid_fen FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.refund_id = '\(rf)'
             """).first?.split(separator: "|"))
         let orderA = String(a[0]), money = try XCTUnwrap(Int(a[1])) * 3 / 4
-        // Today's next departure with an issued order on it, for the stop.
+        // The next departure (an hour out or more, on whatever day: after 21:00 GMT+8 today has none left) with an
+        // issued order on it, for the stop.
         let b = try XCTUnwrap(SQLiteCLI.query(db, """
-            SELECT o.agent_order_id, o.total_fen, o.schedule_id FROM orders o JOIN schedules s ON s.schedule_id = o.schedule_id
-            WHERE o.status = 3 AND s.on_sale = 1 AND s.from_date = strftime('%Y-%m-%d', 'now', '+8 hours')
-              AND s.departs_at > strftime('%s', 'now') AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id)
+            SELECT o.agent_order_id, o.total_fen, o.schedule_id, s.from_date FROM orders o JOIN schedules s ON s.schedule_id = o.schedule_id
+            WHERE o.status = 3 AND s.on_sale = 1 AND s.departs_at > strftime('%s', 'now') + 3600
+              AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id)
             ORDER BY s.departs_at LIMIT 1
-            """).first?.split(separator: "|"), "an issued order departing today")
-        let orderB = String(b[0]), totalB = try XCTUnwrap(Int(b[1])), scheduleB = String(b[2])
+            """).first?.split(separator: "|"), "an issued order departing an hour from now or later")
+        let orderB = String(b[0]), totalB = try XCTUnwrap(Int(b[1])), scheduleB = String(b[2]), dayB = String(b[3])
 
         let t = try startConsole("--no-dispatch", width: width, height: height)
         for (order, fen) in [(orderA, money), (orderB, totalB - 1)] {
@@ -137,7 +138,8 @@ final class CockpitMoneyTmuxTests: TmuxStoreTestCase {
         XCTAssertTrue(t.waitFor { !$0.contains("Approve refund") }.ok, "Ctrl-C cancels the approve form")
         XCTAssertNil(t.exitStatus(timeout: 0.3), "and does not quit")
 
-        t.send("2"); t.send("/"); t.type(scheduleB); t.send("Enter")
+        t.send(":"); t.type("seats \(dayB)"); t.send("Enter")
+        t.send("/"); t.type(scheduleB); t.send("Enter")
         expect(t, "1 of the day's", "Seats narrowed to the schedule")
         t.send("S"); expect(t, "Stop schedule", "S opens the stop form")
         t.type("测试停运"); t.send("Enter")

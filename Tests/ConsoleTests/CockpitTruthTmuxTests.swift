@@ -22,7 +22,7 @@ final class CockpitTruthTmuxTests: TmuxStoreTestCase {
         let stop = TmuxSession.busops(["schedule", "stop", stopped, "--reason-code", "0", "--yes", "--db", db])
         XCTAssertEqual(stop.status, 0, stop.output)
         let onSale = int("""
-            SELECT sum(seats_total - seats_sold - seats_held) FROM schedules
+            SELECT coalesce(sum(seats_total - seats_sold - seats_held), 0) FROM schedules
             WHERE from_date = \(today) AND on_sale = 1 AND departs_at > strftime('%s', 'now')
             """)
 
