@@ -33,45 +33,51 @@ struct DemoWriter {
     }
 
     /// The INSERT for one kind of row, with `rows` value tuples (the bulk load inserts several rows per step).
+    /// Each tuple has a `?` per column, so the columns are listed once and cannot drift from their placeholders.
     static func insertSQL(_ kind: DemoPipe.Kind, rows: Int = 1) -> String {
-        let (head, tuple): (String, String)
+        let (table, columns): (String, String)
+        var fixed: [String: String] = [:]
         switch kind {
         case .order:
-            head = """
-                INSERT INTO orders (id, agent_order_id, main_biz_order_id, alipay_trade_no, schedule_id, from_station, to_station,
-                  departs_at, contact_name, contact_phone, ticket_count, total_fen, status, fetch_no, fetch_pwd, gate,
-                  fetch_address, seat_numbers, qr_payload, plate, driver_name, driver_phone, vehicle_model, vehicle_brand,
-                  created_at, updated_at, paid_at, issued_at, lock_expires_at)
+            table = "orders"
+            columns = """
+                id, agent_order_id, main_biz_order_id, alipay_trade_no, schedule_id, from_station, to_station, departs_at,
+                contact_name, contact_phone, ticket_count, total_fen, status, fetch_no, fetch_pwd, gate, fetch_address,
+                seat_numbers, qr_payload, plate, driver_name, driver_phone, vehicle_model, vehicle_brand, created_at,
+                updated_at, paid_at, issued_at, lock_expires_at
                 """
-            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         case .ticket:
-            head = """
-                INSERT INTO tickets (id, agent_ticket_id, order_id, passenger_id, name, cert_type, cert_no, phone, seat_no,
-                  price_fen, service_fee_fen, status, is_offline_refund, ticket_no, ticket_pwd)
+            table = "tickets"
+            columns = """
+                id, agent_ticket_id, order_id, passenger_id, name, cert_type, cert_no, phone, seat_no, price_fen,
+                service_fee_fen, status, is_offline_refund, ticket_no, ticket_pwd
                 """
-            tuple = "(?,?,?,?,?,1,?,?,?,?,?,?,?,?,?)"
+            fixed["cert_type"] = "1"   // every demo passenger travels on a resident ID card
         case .hold:
-            head = "INSERT INTO seat_holds (schedule_id, order_id, seats, expires_at)"
-            tuple = "(?,?,?,?)"
+            table = "seat_holds"
+            columns = "schedule_id, order_id, seats, expires_at"
         case .refund:
-            head = """
-                INSERT INTO refunds (id, refund_id, order_id, ticket_id, source, scene, reason_code, reason, paid_fen, fee_fen,
-                  amount_fen, status, idempotency_key, result_code, requested_at, decided_at, decided_by, departs_at)
-                """
             // departs_at is the order's, as the refunds_copy_departure trigger would copy it (the bulk load drops
             // the trigger while it runs).
-            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-        case .outbox:
-            head = """
-                INSERT INTO outbox (id, method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
-                  last_http_status, last_code, last_sub_code, last_msg, created_at, updated_at)
+            table = "refunds"
+            columns = """
+                id, refund_id, order_id, ticket_id, source, scene, reason_code, reason, paid_fen, fee_fen, amount_fen,
+                status, idempotency_key, result_code, requested_at, decided_at, decided_by, departs_at
                 """
-            tuple = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        case .outbox:
+            table = "outbox"
+            columns = """
+                id, method, order_id, refund_id, idempotency_key, params, state, attempts, next_attempt_at,
+                last_http_status, last_code, last_sub_code, last_msg, created_at, updated_at
+                """
         case .audit:
-            head = "INSERT INTO audit (at, operator, source, action, entity, entity_id, before, after)"
-            tuple = "(?,?,?,?,?,?,?,?)"
+            table = "audit"
+            columns = "at, operator, source, action, entity, entity_id, before, after"
         }
-        return head + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ",")
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let tuple = "(" + names.map { fixed[$0] ?? "?" }.joined(separator: ",") + ")"
+        return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES "
+            + Array(repeating: tuple, count: rows).joined(separator: ",")
     }
 
     static func exec(_ s: Statement, _ args: [SQLValue]) throws {
