@@ -12,15 +12,14 @@ public enum InputValidation {
         let t = text.trimmingSpaces
         guard !t.isEmpty else { throw OperationError.malformed("\(field) is required") }
         guard t.count <= max else { throw OperationError.malformed("\(field) is \(t.count) characters; at most \(max)") }
-        guard t.unicodeScalars.allSatisfy(isPrintable) else {
-            throw OperationError.malformed("\(field) contains a control character; use printable characters only")
+        // The characters Qimen refuses too (Base's InputText): an escape sequence or a bidi override in a note or
+        // reason would reach the SMS, the audit trail and every screen it is shown on.
+        switch InputText.refused(in: t) {
+        case .control?: throw OperationError.malformed("\(field) contains a control character; use printable characters only")
+        case .bidi(let u)?:
+            throw OperationError.malformed("\(field) contains a bidirectional formatting character (\(InputText.codePoint(u))); use printable characters only")
+        case nil: return t
         }
-        // As Qimen refuses them in what Fliggy sends (docs/PROTOCOL.md "Shared rules"): a bidi override in a note
-        // or reason reorders the text around it wherever it is shown, the SMS and the audit trail included.
-        if let bidi = t.unicodeScalars.first(where: \.properties.isBidiControl) {
-            throw OperationError.malformed("\(field) contains a bidirectional formatting character (U+\(String(bidi.value, radix: 16, uppercase: true))); use printable characters only")
-        }
-        return t
     }
 
     /// An optional short text: blank means absent.
@@ -106,10 +105,6 @@ public enum InputValidation {
         let cleaned = try seats.map { try code($0, field: "seat number", max: 8) }
         guard Set(cleaned).count == cleaned.count else { throw OperationError.malformed("seat numbers repeat: \(text)") }
         return cleaned
-    }
-
-    static func isPrintable(_ u: Unicode.Scalar) -> Bool {
-        !(u.value < 0x20 || (0x7f...0x9f).contains(u.value) || u.value == 0x2028 || u.value == 0x2029)
     }
 }
 

@@ -23,27 +23,12 @@ struct QimenBody {
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= Self.maxText else { throw QimenFailure.invalid("\(key) is longer than \(Self.maxText) characters") }
-        guard !trimmed.unicodeScalars.contains(where: Self.isControl) else {
-            throw QimenFailure.invalid("\(key) contains control characters")
-        }
-        if let bidi = trimmed.unicodeScalars.first(where: \.properties.isBidiControl) {
-            throw QimenFailure.invalid("\(key) contains a bidirectional formatting character (\(Self.codePoint(bidi)))")
+        switch InputText.refused(in: trimmed) {
+        case .control?: throw QimenFailure.invalid("\(key) contains control characters")
+        case .bidi(let u)?: throw QimenFailure.invalid("\(key) contains a bidirectional formatting character (\(InputText.codePoint(u)))")
+        case nil: break
         }
         return trimmed.isEmpty ? nil : trimmed
-    }
-
-    /// C0, DEL and C1 (U+009B is CSI to a terminal) and the line/paragraph separators: what operator input
-    /// refuses too (Operations' InputValidation), so neither door lets an escape sequence into the store.
-    static func isControl(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x20 || (0x7f...0x9f).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
-    }
-
-    /// Bidi_Control (U+061C, U+200E/F, U+202A–E, U+2066–9) is refused as well: the console escapes it, but a
-    /// name carrying U+202E reorders the text around it wherever else it is shown (an SMS, Fliggy's pages,
-    /// a spreadsheet of `busops list`), the Trojan-Source trick. Named by code point so the sender can find it.
-    static func codePoint(_ u: Unicode.Scalar) -> String {
-        let hex = String(u.value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     func string(_ key: String) throws -> String {

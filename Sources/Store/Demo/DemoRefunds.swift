@@ -161,15 +161,12 @@ extension DemoWriter {
                  refund: RefundStatus?) throws {
         guard state == .sent || state == .failed else { return }
         let failed = state == .failed
-        var after: [(String, String)] = [("outbox", String(outboxId)), ("method", JSONText.quote(method)),
-                                         ("state", JSONText.quote(state.rawValue)), ("attempts", "1"), ("http", "200"),
-                                         ("code", JSONText.quote(failed ? Refused.code : "SUCCESS"))]
-        if failed { after += [("sub_code", JSONText.quote(Refused.subCode)), ("msg", JSONText.quote(Refused.message))] }
-        if let refund { after.append(("refund", JSONText.quote(refund.rawValue))) }
+        let answer = failed ? OutboxAttempt(httpStatus: 200, code: Refused.code, subCode: Refused.subCode, message: Refused.message)
+                            : OutboxAttempt(httpStatus: 200, code: "SUCCESS")
+        let audit = Store.attemptAudit(outboxId: outboxId, method: method, state: state, attempts: 1, attempt: answer,
+                                       nextAttemptAt: nil, refund: refund?.rawValue)
         try emit(.audit, [.of(at), .text("dispatcher"), .text(DemoWriter.dispatcherId), .text(failed ? "callback.failed" : "callback.sent"),
-                          .text(entity.0), .text(entity.1),
-                          .text(JSONText.object([("outbox", String(outboxId)), ("state", JSONText.quote("sending"))])),
-                          .text(JSONText.object(after))])
+                          .text(entity.0), .text(entity.1), .text(audit.before), .text(audit.after)])
     }
 
     /// Shaped like OutboxDispatcher.makeId (host:pid:tag).

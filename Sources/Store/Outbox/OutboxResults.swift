@@ -86,17 +86,10 @@ extension Store {
             // Filed under the refund or order it is about, so the order's history shows it.
             let entity: (String, String) = row.refundId.map { ("refund", $0) }
                 ?? row.agentOrderId.map { ("order", $0) } ?? ("outbox", String(id))
-            var after: [(String, JSON)] = [("outbox", .int(id)), ("method", .string(row.method)), ("state", .string(state.rawValue)),
-                                           ("attempts", .int(Int64(row.attempts)))]
-            if let s = attempt.httpStatus { after.append(("http", .int(Int64(s)))) }
-            if let c = attempt.code { after.append(("code", .string(c))) }
-            if let c = attempt.subCode { after.append(("sub_code", .string(c))) }
-            if let m = attempt.message { after.append(("msg", .string(Self.prefix(m, bytes: 300)))) }
-            if let n = nextAttemptAt { after.append(("next_attempt_at", .int(Int64(n)))) }
-            if let refundNote { after.append(("refund", .string(refundNote))) }
+            let audit = Self.attemptAudit(outboxId: id, method: row.method, state: state, attempts: row.attempts, attempt: attempt,
+                                          nextAttemptAt: nextAttemptAt, refund: refundNote)
             try insertAudit(operatorName: "dispatcher", source: dispatcherId, action: action, entity: entity.0, entityId: entity.1,
-                            before: JSON.object([("outbox", .int(id)), ("state", "sending")]).compactText,
-                            after: JSON.object(after).compactText, at: now)
+                            before: audit.before, after: audit.after, at: now)
             return true
         }
     }
@@ -115,4 +108,21 @@ extension Store {
         return out
     }
 
+}
+
+extension Store {
+    /// The audit row's `before` and `after` for one try of a callback: what the callback detail lists as its
+    /// attempts. Written by the dispatcher for every try and by the demo for the tries its rows count.
+    static func attemptAudit(outboxId: Int64, method: String, state: OutboxState, attempts: Int, attempt: OutboxAttempt,
+                             nextAttemptAt: Int?, refund: String?) -> (before: String, after: String) {
+        var after: [(String, JSON)] = [("outbox", .int(outboxId)), ("method", .string(method)), ("state", .string(state.rawValue)),
+                                       ("attempts", .int(Int64(attempts)))]
+        if let s = attempt.httpStatus { after.append(("http", .int(Int64(s)))) }
+        if let c = attempt.code { after.append(("code", .string(c))) }
+        if let c = attempt.subCode { after.append(("sub_code", .string(c))) }
+        if let m = attempt.message { after.append(("msg", .string(prefix(m, bytes: 300)))) }
+        if let n = nextAttemptAt { after.append(("next_attempt_at", .int(Int64(n)))) }
+        if let refund { after.append(("refund", .string(refund))) }
+        return (JSON.object([("outbox", .int(outboxId)), ("state", "sending")]).compactText, JSON.object(after).compactText)
+    }
 }
